@@ -1,0 +1,30 @@
+import { mulberry32 } from '../arbitraries/prng.js';
+import { gamma } from '../gpu/index.js';
+import type { AnyMatrix } from '../gpu/index.js';
+
+/**
+ * Cross-checks an f32 product C ≈ A·B against f64 on `samples` random entries, each against
+ * Higham's bound (γ_{k+2}(|A||B|)_ij: two input roundings, k−1 additions, one multiply).
+ * O(samples·k) instead of an O(n³) f64 reference product, so it affords every size we use.
+ * Returns the worst ratio |C32 − C64| / bound (must be ≤ 1).
+ */
+export function sampledProductCheck(C: AnyMatrix, A: AnyMatrix, B: AnyMatrix, seed: number, samples = 256): { worstRatio: number; worstError: number; bound: number } {
+  const rng = mulberry32(seed);
+  const k = A.cols;
+  const g = gamma(k + 2) + gamma(k + 2, 2 ** -53);
+  let worstRatio = 0, worstError = 0, bound = 0;
+  for (let s = 0; s < samples; s++) {
+    const i = Math.floor(rng() * C.rows), j = Math.floor(rng() * C.cols);
+    let exact = 0, mag = 0;
+    for (let l = 0; l < k; l++) {
+      const p = A.data[i * k + l] * B.data[l * B.cols + j];
+      exact += p;
+      mag += Math.abs(p);
+    }
+    const err = Math.abs(C.data[i * C.cols + j] - exact);
+    const b = g * mag;
+    const ratio = err / b;
+    if (!(ratio <= worstRatio)) { worstRatio = Number.isNaN(ratio) ? Infinity : ratio; worstError = err; bound = b; }
+  }
+  return { worstRatio, worstError, bound };
+}

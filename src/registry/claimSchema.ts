@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Claim ids look like `s000-c02`: seed number, then a slug (see ../shared/claims-index.md). */
+export const CLAIM_ID = /^s\d{3}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const latex = z.string().trim().min(1, 'must be a non-empty string');
+
+/** Front matter of `claims/<id>.md`. The markdown body below it is free commentary. */
+export const claimSchema = z
+  .object({
+    id: z.string().regex(CLAIM_ID, 'must look like s000-c02'),
+    title: latex,
+    source: z.object({ document: latex, locator: latex }).strict(),
+    statement: latex,
+    reading: latex,
+    expected: z.enum(['pass', 'fail']),
+    corrected: latex.optional(),
+    steps: z.array(z.object({ statement: latex, note: z.string().optional() }).strict()).optional(),
+    dependsOn: z.array(z.string().regex(CLAIM_ID, 'must look like s000-c02')).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.expected === 'fail' && !c.corrected) {
+      ctx.addIssue({ code: 'custom', path: ['corrected'], message: 'is required when expected is "fail"' });
+    }
+  });
+
+export type ClaimFile = z.infer<typeof claimSchema>;

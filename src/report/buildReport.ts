@@ -1,0 +1,77 @@
+import type { ClaimResult } from '../verify/types.js';
+import { unexpectedReason } from '../verify/verdict.js';
+import { errorResult } from '../verify/runClaim.js';
+import type { Pairing } from '../registry/discover.js';
+
+export interface Environment {
+  node: string;
+  gpuBackend: string;
+  cpus: number;
+  [extra: string]: unknown;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  generatedAt: string;
+  seed: number;
+  environment: Environment;
+  summary: { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number };
+  claims: ClaimResult[];
+}
+
+export interface BuildInput {
+  results: ClaimResult[];
+  pairing: Pairing;
+  index: { id: string; locator: string; summary: string }[];
+  seed: number;
+  environment: Environment;
+  /** Claims deliberately not run (a `--claim` filter): reported as unchecked, not as errors. */
+  selected?: string[] | null;
+  now?: Date;
+}
+
+/**
+ * Every claim appears exactly once: results as run; unpaired files and claims whose property file
+ * produced no result as `error`; index items with no claim file yet as `unchecked`.
+ */
+export function buildReport(input: BuildInput): Report {
+  const byId = new Map<string, ClaimResult>();
+  const add = (r: ClaimResult) => { if (!byId.has(r.id)) byId.set(r.id, r); };
+  for (const r of input.results) add(r);
+  for (const id of input.pairing.claimWithoutProperty) {
+    add(errorResult(id, `claims/${id}.md has no property file: expected properties/${id}.property.ts`, { claim: `claims/${id}.md`, property: null }));
+  }
+  for (const id of input.pairing.propertyWithoutClaim) {
+    add(errorResult(id, `unknown claim id '${id}': properties/${id}.property.ts has no claim file claims/${id}.md`, { claim: null, property: `properties/${id}.property.ts` }));
+  }
+  for (const id of input.pairing.paired) {
+    if (byId.has(id)) continue;
+    if (input.selected && !input.selected.includes(id)) {
+      add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null });
+    } else {
+      add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim (see the vitest output above)`, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
+    }
+  }
+  for (const item of input.index) {
+    if (byId.has(item.id)) continue;
+    add({
+      ...errorResult(item.id, '', { claim: null, property: null }),
+      title: item.summary, source: { document: '', locator: item.locator }, verdict: 'unchecked',
+      error: null, reading: 'Listed in the claims index; no claim file encodes it yet.',
+    });
+  }
+  const order = new Map(input.index.map((x, i) => [x.id, i]));
+  const claims = [...byId.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
+  const count = (v: string) => claims.filter((c) => c.verdict === v).length;
+  return {
+    schemaVersion: 1,
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    seed: input.seed,
+    environment: input.environment,
+    summary: {
+      total: claims.length, pass: count('pass'), fail: count('fail'), error: count('error'), unchecked: count('unchecked'),
+      unexpected: claims.filter((c) => unexpectedReason(c) !== null).length,
+    },
+    claims,
+  };
+}
