@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { listClaimIds } from '../registry/discover.js';
 import { PROPERTY_EXT, suitePaths, type SuitePaths } from '../registry/paths.js';
 import { runClaim } from './runClaim.js';
@@ -22,7 +22,8 @@ export function writeScratch(paths: SuitePaths, result: ClaimResult): void {
  * fails exactly when the verdict differs from the claim file's `expected` (or is an error, or a
  * fail lacks evidence or a passing corrected statement).
  */
-export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpec), paths: SuitePaths = suitePaths()): void {
+export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpec), pathsOverride?: SuitePaths): void {
+  const paths = pathsOverride ?? { ...suitePaths(), scratchDir: inject('scratchDir') };
   const id = basename(fileURLToPath(moduleUrl), PROPERTY_EXT);
   const filter = process.env.MUON_CLAIMS ? process.env.MUON_CLAIMS.split(',') : null;
   const run = filter && !filter.includes(id) ? test.skip : test;
