@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './test/node20Polyfills.js';
 
 export default defineConfig({
   test: {

@@ -100,6 +100,18 @@ export function backendOfKernelClass(name: string): BackendName | undefined {
   }
 }
 
+/**
+ * How a backend actually does arithmetic. The GL, WebGPU and WebAssembly
+ * backends round every operation to binary32. The cpu backend transpiles the
+ * kernel to JavaScript: inputs and outputs pass through Float32Array, but
+ * intermediate values are JS numbers, i.e. binary64 (measured: its noisy-sign
+ * paths agree bit for bit with an f64 loop, not with an f32 one). Every f32
+ * error bound here still holds for it (it is only more accurate).
+ */
+export function arithmeticOf(backend: BackendName): 'binary32' | 'binary64-internal' {
+  return backend === 'cpu' ? 'binary64-internal' : 'binary32';
+}
+
 export class BackendMismatchError extends Error {}
 
 function ranOn(shortcut: KernelShortcut): { cls: string; backend: BackendName | undefined; reason: string | null } {

@@ -46,3 +46,21 @@ export function polarScalarDerivative([a, b, c]: PolarCoefficients, s: number): 
   const s2 = s * s;
   return a + s2 * (3 * b + 5 * c * s2);
 }
+
+/**
+ * An 8-step per-step schedule in the style of Polar Express (Amsel, Persson,
+ * Musco & Gower 2025): aggressive early polynomials, then the quintic
+ * Newton–Schulz (15/8, −5/4, 3/8) with p(1) = 1, p'(1) = 0. Used to exercise
+ * per-step schedules; the values are those of the paper's reference code
+ * without its safety rescaling.
+ */
+export const POLAR_EXPRESS_STYLE: readonly PolarCoefficients[] = [
+  [8.28721201814563, -23.595886519098837, 17.300387312530933],
+  [4.107059111542203, -2.9478499167379106, 0.5448431082926601],
+  [3.9486908534822946, -2.908902115962949, 0.5518191394370137],
+  [3.3184196573706015, -2.488488024314874, 0.51004894012372],
+  [2.300652019954817, -1.6689039845747493, 0.4188073119525673],
+  [1.891301407787398, -1.2679958271945868, 0.37680408948524835],
+  [1.8750014808534479, -1.2500016453999487, 0.3750001645474248],
+  [1.875, -1.25, 0.375],
+];

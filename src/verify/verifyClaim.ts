@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
-import { listClaimIds } from '../registry/discover.js';
+import { indexedClaims, listClaimIds } from '../registry/discover.js';
 import { PROPERTY_EXT, suitePaths, type SuitePaths } from '../registry/paths.js';
 import { runClaim } from './runClaim.js';
 import { toJson } from '../report/json.js';
@@ -34,7 +34,7 @@ export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpe
         const s = typeof spec === 'function' ? spec() : spec;
         result = await runClaim(id, s, {
           paths, seed: runSeed(), heavy: heavyMode(), replay: replayRequest(),
-          knownIds: new Set(listClaimIds(paths)),
+          knownIds: new Set([...listClaimIds(paths), ...indexedClaims(paths).ids.map((x) => x.id)]),
           log: (m) => process.stderr.write(m + '\n'),
         });
       } catch (e) {

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices, directionFromSeed } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { polarFactor } from '../src/linalg/polarFactor.js';
+import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
+import { invSqrtmSym, pinvSqrtmSym } from '../src/linalg/symmetricFunction.js';
+import { centralDifference, jacobianMatrix } from '../src/linalg/jacobian.js';
+
+// Non-zero columns n×1 (m = 1 column), integer and spectral cases.
+const columns = matrices({ rows: { min: 1, max: 5 }, cols: { min: 1, max: 1 }, rank: 'full' });
+const withDirection = fc.record({ g: columns, dir: fc.integer({ min: 1, max: 2 ** 31 - 1 }) });
+type Case = { g: MatrixCase; dir: number };
+const showCase = (c: Case) => ({ g: showMatrixCase(c.g), directionSeed: c.dir });
+
+const normalise = (g: Matrix) => g.clone().mul(1 / frobeniusNorm(g));
+const ORTHO_TOL = f64Bound(5, 1, 'κ = 1 (a column has one singular value)');
+
+// Central difference of ‖·‖ with h = 1e-4‖g‖: truncation h²‖D³‖/6 ≈ 1e-8/6 (D³‖g‖ ~ 1/‖g‖²),
+// roundoff u‖g‖/h ≈ 1e-12; 1e-7 on a directional derivative of size ≤ 1 leaves a 6× margin.
+const FD_TOL = 1e-7;
+const FD_REASON = 'central difference h = 1e-4·‖g‖: truncation ≈ h²‖D³‖/6 ≈ 2e-9, roundoff ≈ u/h·‖g‖ ≈ 1e-12; bound 1e-7 (relative to ‖E‖ = 1)';
+function gradNormFD(c: Case) {
+  const g = toMatrix(c.g);
+  const E = directionFromSeed(g.rows, 1, c.dir);
+  const h = 1e-4 * frobeniusNorm(g);
+  const fd = (frobeniusNorm(g.clone().add(E.clone().mul(h))) - frobeniusNorm(g.clone().sub(E.clone().mul(h)))) / (2 * h);
+  const exact = frobeniusInner(normalise(g), E);
+  return { value: Math.abs(fd - exact), bound: FD_TOL, detail: { fd, claimed: exact } };
+}
+
+const orthoIsNormalised = forAll({
+  name: 'Ortho(g) = g/‖g‖ (n×1 columns)', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 100,
+  size: sizeOf, show: showMatrixCase, toleranceReason: ORTHO_TOL.reason,
+  measure: (c: MatrixCase) => { const g = toMatrix(c); return matrixResidual(() => polarFactor(g), () => normalise(g), ORTHO_TOL.bound); },
+});
+const gradientOfNorm = forAll({
+  name: 'g/‖g‖ = ∇_g‖g‖ (central differences along random directions)', backend: 'ml-matrix-f64', arbitrary: withDirection, numRuns: 100,
+  size: (c) => sizeOf(c.g), show: showCase, toleranceReason: FD_REASON, measure: gradNormFD,
+});
+// Finite-difference Jacobian of g ↦ g/‖g‖: each entry carries ≈ h²‖D³‖ + u/h ≈ 1e-10/‖g‖ error, so a
+// truly skew part would show as ‖J−Jᵀ‖/‖J‖ far above 1e-6, while a symmetric J stays below it.
+const integrable = forAll({
+  name: 'g ↦ g/‖g‖ is integrable: finite-difference Jacobian symmetric', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 60,
+  size: sizeOf, show: showMatrixCase,
+  toleranceReason: 'FD Jacobian with h = 1e-5‖g‖: entry errors ≈ h²‖D³‖ + u‖g‖/h ≈ 1e-10; ‖J − Jᵀ‖_F·‖g‖ ≤ 1e-6',
+  measure: (c: MatrixCase) => {
+    const g = toMatrix(c);
+    const J = jacobianMatrix(g, centralDifference(normalise, g, 1e-5 * frobeniusNorm(g)));
+    // Normalised by 1/‖g‖ (the scale of J = (I − ĝĝᵀ)/‖g‖), not by ‖J‖_F, which is 0 for n = 1.
+    return { value: frobeniusNorm(J.clone().sub(J.transpose())) * frobeniusNorm(g), bound: 1e-6 };
+  },
+});
+
+// Stochastic gradient g = μ + ε, ε ~ N(0, s²I): M = E[ggᵀ] = μμᵀ + s²I exactly (no sampling needed).
+const noisy = fc.record({
+  mu: fc.integer({ min: 1, max: 3 }).chain((n) => fc.array(fc.integer({ min: -2, max: 2 }), { minLength: n, maxLength: n })).filter((v) => v.some((x) => x !== 0)),
+  s2: fc.integer({ min: 0, max: 3 }),
+});
+type Noisy = { mu: number[]; s2: number };
+const halfWhitening = forAll({
+  name: 'Ortho(μ) = μ/‖μ‖ = M^{-1/2}μ with M = E[ggᵀ] = μμᵀ + s²I', backend: 'ml-matrix-f64', arbitrary: noisy, numRuns: 150,
+  size: (c: Noisy) => [c.mu.length, 1], show: (c: Noisy) => ({ mu: c.mu, noiseVariance: c.s2, M: 'μμᵀ + s²I' }),
+  toleranceReason: f64Bound(3, 40, 'κ(M) ≤ 40 (|μ|² ≤ 12, s² ≥ 1 or singular)').reason,
+  measure: (c: Noisy) => {
+    const mu = Matrix.columnVector(c.mu);
+    const M = mu.mmul(mu.transpose()).add(Matrix.eye(mu.rows).mul(c.s2));
+    return matrixResidual(() => invSqrtmSym(M).mmul(mu), () => polarFactor(mu), f64Bound(3, 40, '').bound);
+  },
+});
+const pinvWhitening = forAll({
+  name: 'g/‖g‖ = (ggᵀ)^{+1/2}g (single-sample pseudo-inverse whitening)', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 100,
+  size: sizeOf, show: showMatrixCase, toleranceReason: f64Bound(5, 1, 'κ = 1 on the range of ggᵀ').reason,
+  measure: (c: MatrixCase) => { const g = toMatrix(c); return matrixResidual(() => pinvSqrtmSym(g.mmul(g.transpose())).mmul(g), () => normalise(g), f64Bound(5, 1, '').bound); },
+});
+
+verifyClaim(import.meta.url, {
+  checks: [orthoIsNormalised, gradientOfNorm, halfWhitening, integrable],
+  steps: [
+    step('numeric', forAll({
+      name: '‖g‖ = (gᵀg)^{1/2}', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 50, size: sizeOf, show: showMatrixCase,
+      toleranceReason: '4 u (one dot product, one square root, relative)',
+      measure: (c: MatrixCase) => {
+        const g = toMatrix(c);
+        const n = Math.hypot(...g.to1DArray());
+        return { value: Math.abs(Math.sqrt(g.transpose().mmul(g).get(0, 0)) - n) / n, bound: 4 * g.rows * 2 ** -53 };
+      },
+    })),
+    step('numeric', gradientOfNorm),
+  ],
+  corrected: [orthoIsNormalised, gradientOfNorm, integrable, pinvWhitening],
+});

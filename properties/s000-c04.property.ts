@@ -1,0 +1,130 @@
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { polarFactor } from '../src/linalg/polarFactor.js';
+import { polarDerivative } from '../src/linalg/frechetPolar.js';
+import { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from '../src/linalg/jacobian.js';
+import { frobeniusInner, frobeniusNorm, nuclearNorm } from '../src/linalg/norms.js';
+import { thinSvd } from '../src/linalg/thinSvd.js';
+import { skewPartAtScale } from '../src/atScale/polarJacobianAtScale.js';
+import { directionFromSeed } from '../src/arbitraries/matrices.js';
+import fc from 'fast-check';
+
+// Full rank, at least two columns, κ ≤ 10 so central differences are accurate (see fdError).
+// At least two rows too: a 1×n row is a vector, the case Claim 3 already covers.
+const twoOrMoreColumns = matrices({ rows: { min: 2, max: 4 }, cols: { min: 2, max: 4 }, rank: 'full', maxLogKappa: 1 });
+
+const H = 1e-5;
+/**
+ * Central-difference error for Ortho at G: truncation h²·‖D³Ortho‖ ≲ h²/σ_min³ plus cancellation
+ * u·‖Ortho‖/(h) amplified by 1/σ_min; ×10 for the constants, relative to ‖J‖_F ≥ 1/σ_max.
+ */
+function fdError(G: Matrix): number {
+  const s = thinSvd(G).s;
+  const smin = s[s.length - 1], smax = s[0];
+  return 10 * (H * H / smin ** 3 + 2 ** -53 * Math.sqrt(G.rows * G.columns) / (H * smin)) * smax * G.rows * G.columns;
+}
+const FD_REASON = `central differences, h = ${H}: 10·(h²/σ_min³ + u·√(mn)/(h·σ_min))·σ_max·mn (truncation + cancellation, relative to ‖J‖_F)`;
+
+function fdJacobianSkew(c: MatrixCase, mustExist: boolean): Measurement {
+  const G = toMatrix(c);
+  const J = jacobianMatrix(G, centralDifference(polarFactor, G, H));
+  const r = skewRatio(J);
+  return mustExist ? { value: r, bound: fdError(G), relation: '>=', detail: { skewRatio: r } } : { value: r, bound: fdError(G), detail: { skewRatio: r } };
+}
+
+/** ⟨e_b e_aᵀ, DF(I)[e_a e_bᵀ]⟩ by central differences, for every a ≠ b and m = 2..4. */
+function mixedProducts(claimed: number, swap: boolean): Measurement[] {
+  const out: Measurement[] = [];
+  for (let m = 2; m <= 4; m++) {
+    const I = Matrix.eye(m);
+    const D = centralDifference(polarFactor, I, H);
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {
+      if (a === b) continue;
+      const Ea = unitMatrix(m, m, a, b), Eb = unitMatrix(m, m, b, a);
+      const v = swap ? frobeniusInner(Ea, D(Eb)) : frobeniusInner(Eb, D(Ea));
+      out.push({ value: Math.abs(v - claimed), bound: 1e-8, detail: { m, a: a + 1, b: b + 1, computed: v, claimed } });
+    }
+  }
+  return out;
+}
+const MIXED_REASON = 'central differences at G = I (σ = 1), h = 1e-5: truncation h² ≈ 1e-10 plus cancellation u/h ≈ 1e-11, ×100';
+
+/** Nuclear norm gradient by central differences along a random direction E: ⟨∇‖G‖_*, E⟩ vs ⟨Ortho(G), E⟩. */
+function nuclearGradientGap(c: MatrixCase, seed: number): Measurement {
+  const G = toMatrix(c);
+  const E = directionFromSeed(G.rows, G.columns, seed);
+  const fd = (nuclearNorm(G.clone().add(E.clone().mul(H))) - nuclearNorm(G.clone().sub(E.clone().mul(H)))) / (2 * H);
+  const exact = frobeniusInner(polarFactor(G), E);
+  return { value: Math.abs(fd - exact), bound: fdError(G), detail: { fd, exact } };
+}
+
+// One f32 computation serves the headline and the corrected check (the first caller's seed).
+const atScale = new Map();
+
+const withSeed = fc.tuple(twoOrMoreColumns, fc.integer({ min: 1, max: 2 ** 30 }));
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({
+      name: 'Jacobian of Ortho has a skew part (central differences, f64)', backend: 'ml-matrix-f64', arbitrary: twoOrMoreColumns, numRuns: 60,
+      size: sizeOf, show: showMatrixCase, toleranceReason: FD_REASON, measure: (c) => fdJacobianSkew(c, true),
+    }),
+    compute({
+      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+      toleranceReason: 'probabilistic f32 rounding (Higham & Mary 2019): 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
+      run: async (ctx) => skewPartAtScale(1024, ctx.seed, true, atScale),
+    }),
+  ],
+  steps: [
+    step('numeric', compute({ name: 'mixed product = +1/2 at G = I', backend: 'ml-matrix-f64', toleranceReason: MIXED_REASON, run: () => mixedProducts(+0.5, false) })),
+    step('numeric', compute({ name: 'swapped mixed product = −1/2 at G = I', backend: 'ml-matrix-f64', toleranceReason: MIXED_REASON, run: () => mixedProducts(-0.5, true) })),
+    step('numeric', compute({
+      name: 'J ≠ Jᵀ at G = I_m, m = 2..4', backend: 'ml-matrix-f64', toleranceReason: MIXED_REASON,
+      run: () => [2, 3, 4].map((m): Measurement => {
+        const I = Matrix.eye(m);
+        const r = skewRatio(jacobianMatrix(I, centralDifference(polarFactor, I, H)));
+        return { value: r, bound: 1e-8, relation: '>=', detail: { m, skewRatio: r } };
+      }),
+    })),
+    step('numeric', forAll({
+      name: 'no potential: ∇‖G‖_* ≠ Ortho(G)', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
+      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }), toleranceReason: FD_REASON,
+      // The step asserts no potential exists; the nuclear norm is a candidate. The step holds at G iff
+      // its gradient misses Ortho(G) by more than the finite-difference error.
+      measure: ([c, seed]) => { const m = nuclearGradientGap(c, seed); return { ...m, relation: '>=' }; },
+    })),
+  ],
+  corrected: [
+    forAll({
+      name: 'Jacobian of Ortho is symmetric (central differences, f64)', backend: 'ml-matrix-f64', arbitrary: twoOrMoreColumns, numRuns: 60,
+      size: sizeOf, show: showMatrixCase, toleranceReason: FD_REASON, measure: (c) => fdJacobianSkew(c, false),
+    }),
+    forAll({
+      name: 'exact Fréchet derivative UΩVᵀ + (I−UUᵀ)EVΣ⁻¹Vᵀ matches central differences', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
+      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }), toleranceReason: FD_REASON,
+      measure: ([c, seed]) => {
+        const G = toMatrix(c);
+        const E = directionFromSeed(G.rows, G.columns, seed);
+        const exact = polarDerivative(G, E);
+        const fd = centralDifference(polarFactor, G, H)(E);
+        return { value: frobeniusNorm(exact.clone().sub(fd)) / frobeniusNorm(exact), bound: fdError(G) };
+      },
+    }),
+    forAll({
+      name: '∇‖G‖_* = Ortho(G) (central differences of the nuclear norm)', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
+      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }), toleranceReason: FD_REASON,
+      measure: ([c, seed]) => nuclearGradientGap(c, seed),
+    }),
+    compute({ name: 'both mixed products = −1/2 at G = I', backend: 'ml-matrix-f64', toleranceReason: MIXED_REASON, run: () => [...mixedProducts(-0.5, false), ...mixedProducts(-0.5, true)] }),
+    compute({
+      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+      toleranceReason: 'probabilistic f32 rounding (Higham & Mary 2019): 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
+      run: async (ctx) => skewPartAtScale(1024, ctx.seed, false, atScale),
+    }),
+  ],
+});

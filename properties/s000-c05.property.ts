@@ -1,0 +1,59 @@
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
+import { emaMoments } from '../src/sim/emaMoments.js';
+import { emaSquaredErrors, type NoiseLaw } from '../src/sim/emaMonteCarlo.js';
+import { zQuantile } from '../src/stats/meanInterval.js';
+
+const claimedMse = (v: Record<string, number>) => v.mu ** 2 * v.g ** (2 * v.t) + v.sigma ** 2 * ((1 - v.g) / (1 + v.g)) * (1 - v.g ** (2 * v.t));
+const exact = (v: Record<string, number>) => emaMoments(v.mu, v.sigma, v.g, v.t);
+const vars = { mu: { min: -3, max: 3 }, sigma: { min: 0.1, max: 3 }, g: { min: 0.01, max: 0.99 }, t: { min: 1, max: 60, integer: true } };
+const sum = (t: number, term: (i: number) => number) => { let s = 0; for (let i = 0; i < t; i++) s += term(i); return s; };
+
+const SETTINGS = [
+  { mu: 1, sigma: 1, gamma: 0.9 },
+  { mu: 0.3, sigma: 2, gamma: 0.5 },
+  { mu: 2, sigma: 0.5, gamma: 0.99 },
+];
+const CHECKPOINTS = [1, 2, 5, 10, 30];
+const PATHS = 200_000;
+const Z = zQuantile(0.9999);
+
+function monteCarlo(seed: number): Measurement[] {
+  const out: Measurement[] = [];
+  SETTINGS.forEach((s, k) => (['gaussian', 'rademacher'] as NoiseLaw[]).forEach((noise, j) => {
+    for (const r of emaSquaredErrors({ ...s, checkpoints: CHECKPOINTS, paths: PATHS, seed: seed + 31 * k + j, noise })) {
+      const formula = claimedMse({ mu: s.mu, sigma: s.sigma, g: s.gamma, t: r.t });
+      out.push({ value: Math.abs(r.mean - formula), bound: Z * r.se, detail: { ...s, noise, t: r.t, monteCarlo: r.mean, ci: [r.mean - Z * r.se, r.mean + Z * r.se], formula } });
+      out.push({ value: Z * r.se / formula, bound: 0.03, detail: { ...s, noise, t: r.t, what: 'interval half-width relative to the formula (narrow enough to decide)' } });
+    }
+  }));
+  return out;
+}
+
+verifyClaim(import.meta.url, {
+  checks: [
+    scalarIdentity({ name: 'formula = exact MSE from the moment recursions', lhs: claimedMse, rhs: (v) => exact(v).mse, variables: vars, points: 400 }),
+    compute({
+      name: 'formula inside 99.99% Monte Carlo intervals (Gaussian and Rademacher noise)', backend: 'scalar-f64', sizes: [[PATHS, 30]],
+      toleranceReason: `|MC − formula| ≤ z·se with z = ${Z} (99.99% per interval, Bonferroni over 30), ${PATHS} paths; and half-width ≤ 3% of the value`,
+      run: (ctx) => monteCarlo(ctx.seed),
+    }),
+  ],
+  steps: [
+    scalarIdentity({ name: 'E[m_t] = (1−γ)Σγⁱμ', lhs: (v) => exact(v).mean, rhs: (v) => (1 - v.g) * sum(v.t, (i) => v.g ** i * v.mu), variables: vars }),
+    scalarIdentity({ name: '(1−γ)Σγⁱμ = μ(1−γᵗ)', lhs: (v) => (1 - v.g) * sum(v.t, (i) => v.g ** i * v.mu), rhs: 'mu * (1 - g^t)', variables: vars }),
+    scalarIdentity({ name: 'Bias² = μ²γ^{2t}', lhs: '(mu * (1 - g^t) - mu)^2', rhs: 'mu^2 * g^(2 t)', variables: vars }),
+    scalarIdentity({ name: 'Var(m_t) = (1−γ)²Σγ^{2i}σ²', lhs: (v) => exact(v).variance, rhs: (v) => (1 - v.g) ** 2 * sum(v.t, (i) => v.g ** (2 * i) * v.sigma ** 2), variables: vars }),
+    scalarIdentity({ name: '(1−γ)²σ²(1−γ^{2t})/(1−γ²) = σ²(1−γ)/(1+γ)(1−γ^{2t})', lhs: '(1 - g)^2 * sigma^2 * (1 - g^(2 t)) / (1 - g^2)', rhs: 'sigma^2 * (1 - g) / (1 + g) * (1 - g^(2 t))', variables: vars }),
+    step('numeric', compute({
+      name: 'MSE = Bias² + Var (Monte Carlo, Gaussian noise)', backend: 'scalar-f64', toleranceReason: `|MC − (Bias² + Var)| ≤ z·se, z = ${Z}`,
+      run: (ctx) => emaSquaredErrors({ mu: 1, sigma: 1, gamma: 0.8, checkpoints: CHECKPOINTS, paths: PATHS, seed: ctx.seed, noise: 'gaussian' }).map((r) => {
+        const m = emaMoments(1, 1, 0.8, r.t);
+        const biasVar = (m.mean - 1) ** 2 + m.variance;
+        return { value: Math.abs(r.mean - biasVar), bound: Z * r.se, detail: { t: r.t, monteCarlo: r.mean, biasPlusVariance: biasVar } };
+      }),
+    })),
+  ],
+});

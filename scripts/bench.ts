@@ -1,0 +1,333 @@
+/**
+ * npm run bench — throughput and accuracy of the gpu.js tier against f64
+ * references, all measured in the same run so the ratios are like for like.
+ *
+ *   npx tsx scripts/bench.ts            n ∈ {256, 512, 1024, 2048}
+ *   npx tsx scripts/bench.ts --quick    n ≤ 1024, fewer references
+ *   npx tsx scripts/bench.ts --heavy    adds n = 4096 and the slow references at larger n
+ *
+ * Writes reports/bench.json and prints a table; progress goes to stderr.
+ * Timings are observations, never assertions: nothing here fails on speed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createGpuContext,
+  destroyGpuContext,
+  disposeGpu,
+  getGpu,
+  type GpuContext,
+} from '../src/gpu/backend.js';
+import { toF32, type AnyMatrix, type F64Matrix } from '../src/gpu/f32Matrix.js';
+import { matmul } from '../src/gpu/matmul.js';
+import { newtonSchulz } from '../src/gpu/newtonSchulz.js';
+import { MUON_QUINTIC } from '../src/gpu/polarCoefficients.js';
+import { gaussianMatrix } from '../src/gpu/random.js';
+import { matmulF64 } from '../src/gpu/reference/linearF64.js';
+import { newtonSchulzF64 } from '../src/gpu/reference/newtonSchulzF64.js';
+import { polarFactorSvdF64 } from '../src/gpu/reference/polarSvdF64.js';
+
+interface Row {
+  op: string;
+  backend: string;
+  n: number;
+  ms: number;
+  gflops: number | null;
+  maxErrorVsF64: number | null;
+  note?: string;
+}
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const heavy = args.has('--heavy');
+if (quick && heavy) throw new Error('--quick and --heavy are exclusive');
+
+const sizes = quick ? [256, 512, 1024] : heavy ? [256, 512, 1024, 2048, 4096] : [256, 512, 1024, 2048];
+// Limits chosen so the default run takes a couple of minutes on 2 cores
+// (≈ 4 GFLOP/s threaded webasm, ≈ 1.5 GFLOP/s f64 JS); each skip is printed.
+const limits = {
+  syncWebasm: heavy ? 2048 : 1024,
+  cpu: heavy ? 1024 : 512,
+  f64Matmul: heavy ? 4096 : 2048,
+  gpuNewtonSchulz: heavy ? 2048 : 1024,
+  f64NewtonSchulz: heavy ? 2048 : 1024,
+  mlMatrixSvd: heavy ? 1024 : 512,
+  numpySvd: heavy ? 2048 : 1024,
+};
+
+const rows: Row[] = [];
+const skips: string[] = [];
+const progress = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function skip(what: string, n: number, reason: string): void {
+  const line = `skip ${what} at n=${n}: ${reason}`;
+  skips.push(line);
+  progress(line);
+}
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Median of `reps` timed runs after one untimed warm-up (kernel compile, worker start-up). */
+async function measure<T>(fn: () => Promise<T> | T, reps: number, warm: boolean): Promise<{ ms: number; value: T }> {
+  if (warm) await fn();
+  const times: number[] = [];
+  let value!: T;
+  for (let r = 0; r < reps; r++) {
+    const t = await timed(fn);
+    times.push(t.ms);
+    value = t.value;
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, value };
+}
+
+const repsFor = (n: number) => (n <= 512 ? 3 : 1);
+
+function maxAbsDiff(a: AnyMatrix, b: AnyMatrix): number {
+  let m = 0;
+  for (let i = 0; i < a.data.length; i++) m = Math.max(m, Math.abs(a.data[i]! - b.data[i]!));
+  return m;
+}
+
+/** Least-squares slope of log(ms) on log(n): the empirical cost exponent (3 for an O(n³) kernel at steady throughput). */
+function fittedExponent(points: Array<{ n: number; ms: number }>): number | null {
+  if (points.length < 2) return null;
+  const xs = points.map((p) => Math.log(p.n));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((s, v) => s + v, 0) / xs.length;
+  const my = ys.reduce((s, v) => s + v, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < xs.length; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+  }
+  return sxy / sxx;
+}
+
+function numpyPolarMs(n: number): { ms: number; blas: string } | null {
+  // LAPACK-backed reference, only timed here (never a dependency of the suite)
+  const script = `
+import json, time, numpy as np
+rng = np.random.default_rng(1)
+G = rng.standard_normal((${n}, ${n}))
+def polar():
+    U, s, Vt = np.linalg.svd(G, full_matrices=False)
+    return U @ Vt
+polar()
+ts = []
+for _ in range(3):
+    t = time.perf_counter(); polar(); ts.append((time.perf_counter() - t) * 1000)
+ts.sort()
+try:
+    cfg = np.show_config(mode='dicts')
+    blas = cfg.get('Build Dependencies', {}).get('blas', {}).get('name', '?')
+except Exception:
+    blas = '?'
+print(json.dumps({'ms': ts[1], 'blas': blas}))
+`;
+  try {
+    const out = execFileSync('python3', ['-c', script], { encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return JSON.parse(out.trim()) as { ms: number; blas: string };
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const primary = await getGpu();
+  progress(`primary backend: ${primary.label} (${primary.kernelClass})`);
+  const contexts: Array<{ ctx: GpuContext; maxN: number; key: string }> = [
+    { ctx: primary, maxN: Infinity, key: primary.backend === 'webasm' && primary.asyncMode ? 'webasm-threaded' : primary.backend },
+  ];
+  const extra: GpuContext[] = [];
+  if (!(primary.backend === 'webasm' && !primary.asyncMode)) {
+    try {
+      const sync = await createGpuContext('webasm', { threaded: false });
+      extra.push(sync);
+      contexts.push({ ctx: sync, maxN: limits.syncWebasm, key: 'webasm-sync' });
+    } catch (e) {
+      progress(`webasm (single-thread) unavailable: ${(e as Error).message}`);
+    }
+  }
+  if (primary.backend !== 'cpu') {
+    const cpu = await createGpuContext('cpu');
+    extra.push(cpu);
+    contexts.push({ ctx: cpu, maxN: limits.cpu, key: 'cpu' });
+  }
+
+  const matmulPoints = new Map<string, Array<{ n: number; ms: number }>>();
+  const f64Points: Array<{ n: number; ms: number }> = [];
+  const at = new Map<string, number>();
+
+  for (const n of sizes) {
+    const A = gaussianMatrix(n, n, 1000 + n);
+    const B = gaussianMatrix(n, n, 2000 + n);
+    const A32 = toF32(A);
+    const B32 = toF32(B);
+    const flops = 2 * n ** 3;
+
+    let ref: F64Matrix | undefined;
+    if (n <= limits.f64Matmul) {
+      progress(`matmul f64 (i-k-j JS) n=${n}`);
+      // reference on the f32-rounded inputs: the error then isolates the kernel's arithmetic
+      const r = await measure(() => matmulF64(A32, B32), repsFor(n), false);
+      ref = r.value;
+      rows.push({ op: 'matmul', backend: 'f64-js', n, ms: r.ms, gflops: flops / r.ms / 1e6, maxErrorVsF64: null });
+      f64Points.push({ n, ms: r.ms });
+      at.set(`f64matmul@${n}`, r.ms);
+    } else {
+      skip('f64 matmul', n, `> ${limits.f64Matmul} (≈ ${((flops / 1.5e9) | 0)} s at ~1.5 GFLOP/s); use --heavy`);
+    }
+
+    for (const { ctx, maxN, key } of contexts) {
+      if (n > maxN) {
+        skip(`matmul on ${ctx.label}`, n, `limit ${maxN} for this backend${heavy ? '' : ' (raise with --heavy)'}`);
+        continue;
+      }
+      progress(`matmul ${ctx.label} n=${n}`);
+      const r = await measure(() => matmul(A32, B32, ctx), repsFor(n), true);
+      const err = ref ? maxAbsDiff(r.value, ref) : null;
+      rows.push({ op: 'matmul', backend: key, n, ms: r.ms, gflops: flops / r.ms / 1e6, maxErrorVsF64: err });
+      const pts = matmulPoints.get(key) ?? [];
+      pts.push({ n, ms: r.ms });
+      matmulPoints.set(key, pts);
+      at.set(`${key}@${n}`, r.ms);
+    }
+
+    // polar factor: Muon's 5-step quintic on a Gaussian G (the optimizer's workload)
+    const nsFlops = 5 * 3 * 2 * n ** 3;
+    let nsRef: F64Matrix | undefined;
+    if (n <= limits.f64NewtonSchulz) {
+      progress(`Newton–Schulz f64 n=${n}`);
+      const r = await measure(() => newtonSchulzF64(A32, MUON_QUINTIC, 5), 1, false);
+      nsRef = r.value;
+      rows.push({ op: 'newtonSchulz-muon5', backend: 'f64-js', n, ms: r.ms, gflops: nsFlops / r.ms / 1e6, maxErrorVsF64: null });
+      at.set(`f64ns@${n}`, r.ms);
+    } else {
+      skip('f64 Newton–Schulz', n, `> ${limits.f64NewtonSchulz}`);
+    }
+    if (n <= limits.gpuNewtonSchulz) {
+      progress(`Newton–Schulz ${primary.label} n=${n}`);
+      const r = await measure(() => newtonSchulz(A32, MUON_QUINTIC, 5, { ctx: primary }), 1, false);
+      rows.push({
+        op: 'newtonSchulz-muon5',
+        backend: contexts[0]!.key,
+        n,
+        ms: r.ms,
+        gflops: nsFlops / r.ms / 1e6,
+        maxErrorVsF64: nsRef ? maxAbsDiff(r.value, nsRef) : null,
+      });
+      at.set(`gpuns@${n}`, r.ms);
+    } else {
+      skip(`Newton–Schulz on ${primary.label}`, n, `> ${limits.gpuNewtonSchulz}`);
+    }
+    if (n <= limits.mlMatrixSvd) {
+      progress(`polar factor via ml-matrix SVD n=${n}`);
+      const r = await measure(() => polarFactorSvdF64(A32), 1, false);
+      rows.push({
+        op: 'polar-svd',
+        backend: 'ml-matrix',
+        n,
+        ms: r.ms,
+        gflops: null,
+        maxErrorVsF64: null,
+        note: 'exact polar factor UVᵀ (f64); Muon5 deliberately does not converge to it',
+      });
+      at.set(`svd@${n}`, r.ms);
+    } else {
+      skip('ml-matrix SVD', n, `> ${limits.mlMatrixSvd} (≈ 4 s at 512, O(n³) with a large constant)`);
+    }
+    if (n === 512 || (n <= limits.numpySvd && n !== 512 && heavy)) {
+      progress(`polar factor via numpy (LAPACK) SVD n=${n}`);
+      const r = numpyPolarMs(n);
+      if (r) {
+        rows.push({ op: 'polar-svd', backend: `numpy-lapack(${r.blas})`, n, ms: r.ms, gflops: null, maxErrorVsF64: null });
+        at.set(`numpy@${n}`, r.ms);
+      } else {
+        skip('numpy SVD', n, 'python3 with numpy not available');
+      }
+    }
+  }
+
+  const ratios: Record<string, number> = {};
+  const put = (name: string, v: number | null | undefined) => {
+    if (v !== null && v !== undefined && Number.isFinite(v)) ratios[name] = Number(v.toPrecision(4));
+  };
+  const key0 = contexts[0]!.key;
+  for (const n of sizes) {
+    // "A over B" = throughput of A divided by throughput of B = time(B)/time(A)
+    const f = at.get(`f64matmul@${n}`);
+    const g = at.get(`${key0}@${n}`);
+    if (f && g) put(`gpuMatmulOverF64At${n}`, f / g);
+  }
+  const sync1024 = at.get('webasm-sync@1024');
+  const thr1024 = at.get('webasm-threaded@1024');
+  if (sync1024 && thr1024) put('webasmThreadedOverSyncAt1024', sync1024 / thr1024);
+  const cpu512 = at.get('cpu@512');
+  const g512 = at.get(`${key0}@512`);
+  if (cpu512 && g512) put('gpuMatmulOverCpuBackendAt512', cpu512 / g512);
+  for (const [key, pts] of matmulPoints) put(`matmulTimeExponent_${key}`, fittedExponent(pts.filter((p) => p.n >= 256)));
+  put('matmulTimeExponent_f64js', fittedExponent(f64Points));
+  for (const n of sizes) {
+    const gn = at.get(`gpuns@${n}`);
+    const fn = at.get(`f64ns@${n}`);
+    if (gn && fn) put(`gpuNewtonSchulzOverF64At${n}`, fn / gn);
+    const sv = at.get(`svd@${n}`);
+    if (gn && sv) put(`gpuNewtonSchulzOverMlMatrixSvdAt${n}`, sv / gn);
+    const np = at.get(`numpy@${n}`);
+    if (gn && np) put(`gpuNewtonSchulzOverNumpySvdAt${n}`, np / gn);
+  }
+
+  const report = {
+    generatedAt: new Date().toISOString(),
+    environment: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      gpuBackend: primary.label,
+      kernelClass: primary.kernelClass,
+      mode: quick ? 'quick' : heavy ? 'heavy' : 'default',
+      wallSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    },
+    rows: rows.map((r) => ({
+      ...r,
+      ms: Number(r.ms.toFixed(1)),
+      gflops: r.gflops === null ? null : Number(r.gflops.toFixed(3)),
+      maxErrorVsF64: r.maxErrorVsF64 === null ? null : Number(r.maxErrorVsF64.toPrecision(3)),
+    })),
+    ratios,
+    skipped: skips,
+  };
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const out = join(root, 'reports', 'bench.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+
+  const pad = (s: string, w: number) => s.padEnd(w);
+  const lines = [
+    `${pad('op', 20)}${pad('backend', 26)}${pad('n', 6)}${pad('ms', 11)}${pad('GFLOP/s', 9)}max|Δ| vs f64`,
+    ...report.rows.map(
+      (r) =>
+        `${pad(r.op, 20)}${pad(r.backend, 26)}${pad(String(r.n), 6)}${pad(r.ms.toFixed(1), 11)}${pad(r.gflops === null ? '—' : r.gflops.toFixed(2), 9)}${r.maxErrorVsF64 === null ? '—' : r.maxErrorVsF64.toExponential(2)}`,
+    ),
+    '',
+    ...Object.entries(ratios).map(([k, v]) => `${k} = ${v}`),
+    '',
+    `wrote ${out} (${report.environment.wallSeconds} s)`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  for (const ctx of extra) await destroyGpuContext(ctx);
+  await disposeGpu();
+}
+
+await main();
