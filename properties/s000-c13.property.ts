@@ -22,7 +22,7 @@ const anyFullRank = fc.record({ G: matrices({ rows: { min: 1, max: 4 }, cols: { 
 /**
  * Central difference of a norm f along E against ⟨Ortho(G), E⟩. h = 1e-4·σ_min keeps the
  * truncation h²‖D³f‖/6 ≈ 1e-8·(σ_max/σ_min)⁰/6 below 1e-8 (D³‖·‖_* ~ 1/σ_min²) and the roundoff
- * u‖G‖_*/h ≤ 1e-16·3·10²/1e-4 ≈ 3e-10; bound 1e-6 on a derivative of size ≤ √m.
+ * u·‖G‖_nuc / h ≤ 1e-16·3·10² / 1e-4 ≈ 3e-10; bound 1e-6 on a derivative of size ≤ √m.
  */
 const FD_REASON = 'central difference h = 1e-4·σ_min(G): truncation ≈ h²/(6σ_min²) ≈ 2e-9, roundoff ≈ u‖G‖_*/h ≤ 3e-10; bound 1e-6';
 function normGradientFD(norm: (G: Matrix) => number, c: Case) {
@@ -41,7 +41,8 @@ const rankOne = forAll({
 });
 
 const exactJacobian = (G: Matrix) => jacobianMatrix(G, (E) => polarDerivative(G, E));
-const skew = (J: Matrix) => frobeniusNorm(J.clone().sub(J.transpose())) / frobeniusNorm(J);
+// Normalised by max(‖J‖_F, 1/σ_max): for 1×1 G the Jacobian of sign(g) is exactly 0.
+const skew = (J: Matrix, G: Matrix) => frobeniusNorm(J.clone().sub(J.transpose())) / Math.max(frobeniusNorm(J), 1 / thinSvd(G).s[0]);
 // Roundoff of the exact Fréchet derivative: ≈ n·u·κ per entry (divisions by σ_i + σ_j and 1/σ_i);
 // 1e-6 separates "symmetric to roundoff" (≲ 1e-12 at κ ≤ 10²) from a genuine skew part.
 const SKEW_REASON = 'skew ratio ‖J − Jᵀ‖_F/‖J‖_F of the exact Jacobian; roundoff ≈ n·u·κ ≤ 1e-12 at κ ≤ 10², so ≥ 1e-6 means a genuine skew part';
@@ -49,7 +50,7 @@ const SKEW_REASON = 'skew ratio ‖J − Jᵀ‖_F/‖J‖_F of the exact Jacobi
 const curlNonZero = forAll({
   name: 'm ≥ 2: the Jacobian of Ortho has a skew part (non-zero curl)', backend: 'ml-matrix-f64', arbitrary: multiColumn, numRuns: 100,
   size: sizeOf, show: showMatrixCase, toleranceReason: SKEW_REASON,
-  measure: (c: MatrixCase) => ({ value: skew(exactJacobian(toMatrix(c))), bound: 1e-6, relation: '>=' as const }),
+  measure: (c: MatrixCase) => { const G = toMatrix(c); return { value: skew(exactJacobian(G), G), bound: 1e-6, relation: '>=' as const }; },
 });
 
 const nuclearGradient = forAll({
@@ -59,7 +60,7 @@ const nuclearGradient = forAll({
 const symmetricJacobian = forAll({
   name: 'the Jacobian of Ortho is symmetric (every full-rank shape)', backend: 'ml-matrix-f64', arbitrary: anyFullRank, numRuns: 100,
   size: (c) => sizeOf(c.G), show: showCase, toleranceReason: SKEW_REASON.replace('so ≥ 1e-6 means a genuine skew part', 'bound 1e-10'),
-  measure: (c: Case) => ({ value: skew(exactJacobian(toMatrix(c.G))), bound: 1e-10 }),
+  measure: (c: Case) => { const G = toMatrix(c.G); return { value: skew(exactJacobian(G), G), bound: 1e-10 }; },
 });
 
 /** Claim 4's two mixed inner products at G = I_m, from the exact derivative (D Ortho(I)[E] = (E − Eᵀ)/2). */

@@ -314,10 +314,10 @@ async function main(): Promise<void> {
 
   const pad = (s: string, w: number) => s.padEnd(w);
   const lines = [
-    `${pad('op', 20)}${pad('backend', 26)}${pad('n', 6)}${pad('ms', 11)}${pad('GFLOP/s', 9)}max|Δ| vs f64`,
+    `${pad('op', 20)}${pad('backend', 30)}${pad('n', 6)}${pad('ms', 11)}${pad('GFLOP/s', 9)}max|Δ| vs f64`,
     ...report.rows.map(
       (r) =>
-        `${pad(r.op, 20)}${pad(r.backend, 26)}${pad(String(r.n), 6)}${pad(r.ms.toFixed(1), 11)}${pad(r.gflops === null ? '—' : r.gflops.toFixed(2), 9)}${r.maxErrorVsF64 === null ? '—' : r.maxErrorVsF64.toExponential(2)}`,
+        `${pad(r.op, 20)}${pad(r.backend, 30)}${pad(String(r.n), 6)}${pad(r.ms.toFixed(1), 11)}${pad(r.gflops === null ? '—' : r.gflops.toFixed(2), 9)}${r.maxErrorVsF64 === null ? '—' : r.maxErrorVsF64.toExponential(2)}`,
     ),
     '',
     ...Object.entries(ratios).map(([k, v]) => `${k} = ${v}`),

@@ -41,7 +41,9 @@ export function quantileInterval(samples: ArrayLike<number>, q: number, confiden
   while (u > 1 && 1 - cdf[u - 2] <= a) u--;
   const pos = q * (n - 1);
   const lo = Math.floor(pos);
-  const estimate = lo + 1 < n ? x[lo] + (pos - lo) * (x[lo + 1] - x[lo]) : x[lo];
+  const next = x[Math.min(lo + 1, n - 1)];
+  // Equal neighbours (ties, or both censored at ∞) need no interpolation; avoids 0·∞ = NaN.
+  const estimate = next === x[lo] ? x[lo] : x[lo] + (pos - lo) * (next - x[lo]);
   return { q, estimate, ci: [x[l - 1], x[u - 1]], confidence, n, ranks: [l, u] };
 }
 

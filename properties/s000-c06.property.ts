@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+import { emaMoments } from '../src/sim/emaMoments.js';
+import { emaSquaredErrors } from '../src/sim/emaMonteCarlo.js';
+import { zQuantile } from '../src/stats/meanInterval.js';
+
+interface Setting { mu: number; sigma: number; gamma: number }
+/** Small integers and tenths: shrinks toward μ = 0, σ = 1, γ = 0.1. */
+const settings = fc.record({ mu: fc.integer({ min: 0, max: 5 }), sigma: fc.integer({ min: 1, max: 5 }), g10: fc.integer({ min: 1, max: 9 }) })
+  .map(({ mu, sigma, g10 }): Setting => ({ mu, sigma, gamma: g10 / 10 }));
+const withT = fc.tuple(settings, fc.integer({ min: 1, max: 200 }));
+/** Continuous settings for the threshold, where ties with integer t have probability 0. */
+const continuous = fc.record({
+  mu: fc.integer({ min: 0, max: 4000 }).map((x) => x / 1000),
+  sigma: fc.integer({ min: 100, max: 3000 }).map((x) => x / 1000),
+  gamma: fc.integer({ min: 10, max: 990 }).map((x) => x / 1000),
+});
+
+const ratio = (s: Setting) => (s.mu / s.sigma) ** 2;
+const cutoff = (g: number) => (1 - g) / (1 + g);
+const tStar = (s: Setting) => Math.log((2 * s.gamma) / ((1 + s.gamma) * ratio(s) - (1 - s.gamma))) / (2 * Math.log(s.gamma));
+/** σ² − MSE(m_t) relative to σ²: > 0 means momentum improves at step t (exact moments). */
+const improvement = (s: Setting, t: number) => (s.sigma ** 2 - emaMoments(s.mu, s.sigma, s.gamma, t).mse) / s.sigma ** 2;
+// Exact recursions in f64: the relative gap is accurate to ~t·u; 1e-12 separates improvement from a tie.
+const TIE = 1e-12;
+const REASON = 'exact moment recursions in f64 (error ≲ t·u ≈ 1e-13); a relative MSE gap within 1e-12 counts as a tie';
+const show = (x: unknown) => x;
+
+function immediateWhenBelowCutoff([s, t]: [Setting, number]): Measurement {
+  if (ratio(s) > cutoff(s.gamma)) return { value: 1, bound: TIE, relation: '>=', detail: 'outside the hypothesis (vacuous)' };
+  const gap = improvement(s, t);
+  return { value: gap, bound: TIE, relation: '>=', detail: { r: ratio(s), cutoff: cutoff(s.gamma), t, relativeGap: gap } };
+}
+
+function notImmediateAboveCutoff(s: Setting): Measurement {
+  if (ratio(s) <= cutoff(s.gamma)) return { value: 1, bound: -TIE, relation: '>=', detail: 'outside the hypothesis (vacuous)' };
+  const gap = improvement(s, 1);
+  // "otherwise" = momentum does not improve at t = 1: the relative gap must be ≤ 0.
+  return { value: -gap, bound: -TIE, relation: '>=', detail: { r: ratio(s), cutoff: cutoff(s.gamma), mseMomentumAt1: emaMoments(s.mu, s.sigma, s.gamma, 1).mse, sigma2: s.sigma ** 2, tStar: tStar(s) } };
+}
+
+function improvesExactlyAfterTStar(s: Setting, t: number): Measurement {
+  if (ratio(s) <= cutoff(s.gamma)) return { value: 0, bound: 0, detail: 'outside the hypothesis (vacuous)' };
+  const T = tStar(s);
+  const gap = improvement(s, t);
+  if (Math.abs(gap) <= TIE) return { value: 0, bound: 0, detail: 'tie' };
+  const agrees = (gap > 0) === (t > T);
+  return { value: agrees ? 0 : 1, bound: 0, detail: { r: ratio(s), t, tStar: T, relativeGap: gap } };
+}
+
+const Z = zQuantile(0.9999);
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({ name: '(a) r ≤ (1−γ)/(1+γ) ⇒ MSE(m_t) < σ² for every t ≥ 1', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: REASON, measure: immediateWhenBelowCutoff }),
+    forAll({ name: '(b) otherwise momentum does not improve at t = 1', backend: 'scalar-f64', arbitrary: settings, numRuns: 300, show, toleranceReason: REASON, measure: notImmediateAboveCutoff }),
+    forAll({ name: '(b) otherwise it improves exactly at t > T*', backend: 'scalar-f64', arbitrary: fc.tuple(continuous, fc.integer({ min: 1, max: 400 })), numRuns: 600, show, toleranceReason: REASON, measure: ([s, t]) => improvesExactlyAfterTStar(s, t) }),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: 'MSE(g_t) = σ² (Monte Carlo of g = μ + σξ)', backend: 'scalar-f64', arbitrary: fc.tuple(settings, fc.integer({ min: 0, max: 2 ** 30 })), numRuns: 5, show,
+      toleranceReason: `|MC − σ²| ≤ z·se, z = ${Z}, 10⁵ samples (γ = 0 makes the EMA the raw gradient)`,
+      measure: ([s, seed]) => {
+        const [r] = emaSquaredErrors({ mu: s.mu, sigma: s.sigma, gamma: 0, checkpoints: [1], paths: 100_000, seed, noise: 'gaussian' });
+        return { value: Math.abs(r.mean - s.sigma ** 2), bound: Z * r.se, detail: { monteCarlo: r.mean, sigma2: s.sigma ** 2 } };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'the two inequalities are equivalent', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: 'truth values of both sides compared; ties within 1e-12 excluded',
+      measure: ([s, t]) => {
+        const r = ratio(s), g = s.gamma;
+        const first = s.mu ** 2 * g ** (2 * t) + s.sigma ** 2 * cutoff(g) * (1 - g ** (2 * t)) - s.sigma ** 2;
+        const second = r * g ** (2 * t) - (1 - g ** (2 * t)) / (1 + g);
+        if (Math.abs(first) < TIE * s.sigma ** 2 || Math.abs(second) < TIE) return { value: 0, bound: 0, detail: 'tie' };
+        return { value: (first < 0) === (second < 0) ? 0 : 1, bound: 0, detail: { t, r, firstHolds: first < 0, secondHolds: second < 0 } };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'r ≤ (1−γ)/(1+γ) ⇒ (1−γ^{2t})/(1+γ) > rγ^{2t} for all t', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: 'margin RHS − LHS must be > 0',
+      measure: ([s, t]) => {
+        if (ratio(s) > cutoff(s.gamma)) return { value: 1, bound: 0, relation: '>=', detail: 'vacuous' };
+        const g = s.gamma;
+        return { value: (1 - g ** (2 * t)) / (1 + g) - ratio(s) * g ** (2 * t), bound: Number.MIN_VALUE, relation: '>=', detail: { t } };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'MSE(m_t) = σ² at t = T* (real t)', backend: 'scalar-f64', arbitrary: continuous, numRuns: 300, show,
+      toleranceReason: 'closed-form MSE at real t (Claim 5) vs σ²: relative 1e-9 (logs and powers, ~10 ulp each, conditioning ≤ 1e4)',
+      measure: (s) => {
+        if (ratio(s) <= cutoff(s.gamma)) return { value: 0, bound: 1e-9, detail: 'vacuous' };
+        const t = tStar(s), g = s.gamma;
+        const mse = s.mu ** 2 * g ** (2 * t) + s.sigma ** 2 * cutoff(g) * (1 - g ** (2 * t));
+        return { value: Math.abs(mse - s.sigma ** 2) / s.sigma ** 2, bound: 1e-9, detail: { tStar: t } };
+      },
+    })),
+  ],
+  corrected: [
+    forAll({ name: 'r ≤ (1−γ)/(1+γ) ⇒ improvement at every t ≥ 1', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: REASON, measure: immediateWhenBelowCutoff }),
+    forAll({ name: 'improvement exactly at t > T* when r > (1−γ)/(1+γ)', backend: 'scalar-f64', arbitrary: fc.tuple(continuous, fc.integer({ min: 1, max: 400 })), numRuns: 600, show, toleranceReason: REASON, measure: ([s, t]) => improvesExactlyAfterTStar(s, t) }),
+    forAll({
+      name: 'improvement from t = 1 on ⇔ r < (2−γ)/γ', backend: 'scalar-f64', arbitrary: withT, numRuns: 600, show, toleranceReason: REASON,
+      measure: ([s, t]) => {
+        const gap1 = improvement(s, 1), gapT = improvement(s, t);
+        if (Math.abs(gap1) <= TIE || Math.abs(ratio(s) - (2 - s.gamma) / s.gamma) < 1e-12) return { value: 0, bound: 0, detail: 'tie' };
+        const predicted = ratio(s) < (2 - s.gamma) / s.gamma;
+        const ok = predicted === gap1 > 0 && (!predicted || gapT > -TIE);
+        return { value: ok ? 0 : 1, bound: 0, detail: { r: ratio(s), t, gapAt1: gap1, gapAtT: gapT } };
+      },
+    }),
+  ],
+});

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
+import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
+import { rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
+import { spectralNorm } from '../src/linalg/norms.js';
+import { thinSvd } from '../src/linalg/thinSvd.js';
+import { fullSvd } from '../src/linalg/fullSvd.js';
+import { spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+
+// Up to 4×4, every rank, κ ≤ 10³; σ_max is perfectly conditioned, so errors are O(n·u64)·σ_max.
+const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
+const tolOf = (A: Matrix) => f64Bound(Math.max(A.rows, A.columns), 1, '1 (σ_max is perfectly conditioned)');
+const REASON = tolOf(new Matrix(1, 1)).reason;
+const mv = (A: Matrix, x: number[]) => A.mmul(Matrix.columnVector(x)).getColumn(0);
+const withVector = (c: MatrixCase) => fc.record({ c: fc.constant(c), x: integerVectors(c.cols, { nonzero: true }) });
+const matrixAndVector = anyMatrix.chain(withVector);
+const showMV = ({ c, x }: { c: MatrixCase; x: number[] }) => ({ ...(showMatrixCase(c) as object), x });
+
+/** A diagonal Σ (nonnegative, descending, small integers) and a vector w, for the steps about Σw. */
+const sigmaAndW = fc.array(fc.tuple(fc.nat({ max: 3 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 4 })
+  .map((pairs) => ({ s: pairs.map(([s]) => s).sort((a, b) => b - a), w: pairs.map(([, w]) => w) }));
+
+function sigmaWStep(name: string, margin: (s: number[], w: number[]) => number, detail: (s: number[], w: number[]) => object, slack: (s: number[], w: number[]) => number = () => 0) {
+  return forAll({
+    name, backend: 'scalar-f64', arbitrary: sigmaAndW, numRuns: 200, show: (x) => ({ Sigma: `diag(${x.s.join(', ')})`, w: x.w }),
+    toleranceReason: 'products of small integers are exact in f64; where square roots enter, the margin rhs − lhs may dip to −4·u64·rhs (two correctly rounded square roots and one product); otherwise it must be ≥ 0',
+    measure: ({ s, w }) => ({ value: margin(s, w), bound: -slack(s, w), relation: '>=' as const, detail: detail(s, w) }),
+  });
+}
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({
+      name: '‖A‖ = sup_x ‖Ax‖₂/‖x‖₂ = σ_max(A): the supremum (Rayleigh–Ritz on AᵀA) equals the largest singular value', backend: 'ml-matrix-f64',
+      arbitrary: anyMatrix, numRuns: 200, size: sizeOf, show: showMatrixCase, toleranceReason: `${REASON}, relative to σ_max`,
+      measure: (c) => {
+        const A = toMatrix(c);
+        const x = rmsOperatorNormByDefinition(A).argmax;
+        const sup = norm2(mv(A, x)) / norm2(x);
+        const s = spectralNorm(A);
+        return { value: Math.abs(sup - s), bound: tolOf(A).bound * s, detail: { sup, sigmaMax: s } };
+      },
+    }),
+    forAll({
+      name: 'no x exceeds σ_max: ‖Ax‖₂ ≤ σ_max(A)‖x‖₂', backend: 'ml-matrix-f64', arbitrary: matrixAndVector, numRuns: 200,
+      size: ({ c }) => sizeOf(c), show: showMV, toleranceReason: `${REASON}, relative to σ_max‖x‖₂`,
+      measure: ({ c, x }) => {
+        const A = toMatrix(c);
+        const s = spectralNorm(A);
+        return { value: norm2(mv(A, x)) - s * norm2(x), bound: tolOf(A).bound * s * norm2(x), detail: { Ax: norm2(mv(A, x)), sigmaMaxX: s * norm2(x) } };
+      },
+    }),
+    spectralNormAtScaleCheck('‖A‖ = σ_max at n = 1024 in f32 (known maximiser, random x, power iteration)', 1024, 1024, 100, 'spectral'),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: 'Av = UΣVᵀ(Ve₁) = σ_max Ue₁', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 100, size: sizeOf, show: showMatrixCase, toleranceReason: REASON,
+      measure: (c) => {
+        const A = toMatrix(c);
+        const { U, s, V } = thinSvd(A);
+        return matrixResidual(() => A.mmul(V.subMatrixColumn([0])), () => U.subMatrixColumn([0]).mul(s[0]), tolOf(A).bound);
+      },
+    })),
+    step('numeric', forAll({
+      name: '‖v‖₂ = ‖Ue₁‖₂ = ‖e₁‖₂ = 1 (v = Ve₁)', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 100, size: sizeOf, show: showMatrixCase, toleranceReason: REASON,
+      measure: (c) => {
+        const A = toMatrix(c);
+        const { U, V } = thinSvd(A);
+        const v = norm2(V.getColumn(0)), ue = norm2(U.getColumn(0));
+        return { value: Math.max(Math.abs(v - ue), Math.abs(ue - 1)), bound: tolOf(A).bound, detail: { normV: v, normUe1: ue } };
+      },
+    })),
+    step('numeric', forAll({
+      name: '‖Ow‖₂² = wᵀOᵀOw = ‖w‖₂² for orthogonal O', backend: 'ml-matrix-f64',
+      arbitrary: fc.integer({ min: 1, max: 5 }).chain((n) => fc.record({ O: orthogonalMatrices(n), w: integerVectors(n) })), numRuns: 100,
+      show: ({ O, w }) => ({ O: O.to2DArray(), w }), toleranceReason: f64Bound(5, 1, '1').reason,
+      measure: ({ O, w }) => {
+        const lhs = norm2(mv(O, w)) ** 2, rhs = norm2(w) ** 2;
+        return { value: Math.abs(lhs - rhs), bound: f64Bound(O.rows, 1, '1').bound * Math.max(rhs, 1), detail: { lhs, rhs } };
+      },
+    })),
+    step('numeric', forAll({
+      name: '‖Av‖₂ = ‖ΣVᵀv‖₂ (U orthogonal)', backend: 'ml-matrix-f64', arbitrary: matrixAndVector, numRuns: 100, size: ({ c }) => sizeOf(c), show: showMV, toleranceReason: REASON,
+      measure: ({ c, x }) => {
+        const A = toMatrix(c);
+        const { S, V } = fullSvd(A);
+        const lhs = norm2(mv(A, x)), rhs = norm2(mv(S.mmul(V.transpose()), x));
+        return { value: Math.abs(lhs - rhs), bound: tolOf(A).bound * Math.max(spectralNorm(A) * norm2(x), Number.MIN_VALUE), detail: { lhs, rhs } };
+      },
+    })),
+    step('numeric', sigmaWStep('(Σw)_i = Σ_ii w_i ≤ σ_max w_i for every i', (s, w) => Math.min(...s.map((si, i) => s[0] * w[i] - si * w[i])),
+      (s, w) => ({ SigmaW: s.map((si, i) => si * w[i]), sigmaMaxW: w.map((wi) => s[0] * wi) }))),
+    step('numeric', sigmaWStep('‖Σw‖₂ ≤ σ_max‖w‖₂', (s, w) => s[0] * norm2(w) - norm2(s.map((si, i) => si * w[i])),
+      (s, w) => ({ normSigmaW: norm2(s.map((si, i) => si * w[i])), sigmaMaxNormW: s[0] * norm2(w) }), (s, w) => 4 * 2 ** -53 * s[0] * norm2(w))),
+    step('numeric', forAll({
+      name: '‖Av‖₂ = ‖Σw‖₂ ≤ σ_max‖w‖₂ = σ_max‖v‖₂ (w = Vᵀv)', backend: 'ml-matrix-f64', arbitrary: matrixAndVector, numRuns: 100, size: ({ c }) => sizeOf(c), show: showMV, toleranceReason: REASON,
+      measure: ({ c, x }) => {
+        const A = toMatrix(c);
+        const { S, V, s } = fullSvd(A);
+        const w = mv(V.transpose(), x);
+        const tol = tolOf(A).bound * Math.max(s[0] * norm2(x), Number.MIN_VALUE);
+        const eqs = Math.max(Math.abs(norm2(mv(A, x)) - norm2(mv(S, w))), Math.abs(norm2(w) - norm2(x)) * s[0]);
+        return { value: Math.max(eqs, norm2(mv(S, w)) - s[0] * norm2(w)), bound: tol, detail: { Av: norm2(mv(A, x)), SigmaW: norm2(mv(S, w)), sigmaMaxV: s[0] * norm2(x) } };
+      },
+    })),
+  ],
+  corrected: [
+    sigmaWStep('step 5 corrected: |(Σw)_i| = Σ_ii|w_i| ≤ σ_max|w_i| for every i', (s, w) => Math.min(...s.map((si, i) => s[0] * Math.abs(w[i]) - Math.abs(si * w[i]))),
+      (s, w) => ({ absSigmaW: s.map((si, i) => Math.abs(si * w[i])) })),
+  ],
+});

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
+import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
+
+// A, B any m×n up to 4×4 (B an independent draw of the same shape), U ∈ O(m), V ∈ O(n): signed
+// permutations (shrink target) or Haar.
+const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
+interface Case { a: MatrixCase; b: MatrixCase; U: Matrix; V: Matrix }
+const cases: fc.Arbitrary<Case> = anyMatrix.chain((a) => fc.record({
+  a: fc.constant(a),
+  b: matrices({ rows: { min: a.rows, max: a.rows }, cols: { min: a.cols, max: a.cols }, rank: 'any', maxLogKappa: 3 }),
+  U: orthogonalMatrices(a.rows),
+  V: orthogonalMatrices(a.cols),
+}));
+const show = (c: Case) => ({ A: showMatrixCase(c.a), B: showMatrixCase(c.b), U: c.U.to2DArray(), V: c.V.to2DArray() });
+const size = (c: Case): [number, number] => [c.a.rows, c.a.cols];
+// Traces of products of ≤ 5 factors of size ≤ 4, each entry a dot product: error ≤ 30·n·u64 relative to ‖A‖_F‖B‖_F.
+const tol = (c: Case) => f64Bound(Math.max(c.a.rows, c.a.cols), 1, '‖A‖_F‖B‖_F (orthogonal factors have norm 1)');
+const REASON = f64Bound(1, 1, '‖A‖_F‖B‖_F (orthogonal factors have norm 1)').reason;
+const tr = (M: Matrix) => M.trace();
+const scale = (A: Matrix, B: Matrix) => Math.max(frobeniusNorm(A) * frobeniusNorm(B), Number.MIN_VALUE);
+
+function traceCheck(name: string, lhs: (A: Matrix, B: Matrix, U: Matrix, V: Matrix) => number, rhs: (A: Matrix, B: Matrix, U: Matrix, V: Matrix) => number) {
+  return forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: REASON,
+    measure: (c) => {
+      const A = toMatrix(c.a), B = toMatrix(c.b);
+      const l = lhs(A, B, c.U, c.V), r = rhs(A, B, c.U, c.V);
+      return { value: Math.abs(l - r), bound: tol(c).bound * scale(A, B), detail: { lhs: l, rhs: r } };
+    },
+  });
+}
+const T = (M: Matrix) => M.transpose();
+
+verifyClaim(import.meta.url, {
+  checks: [
+    traceCheck('⟨UAVᵀ, UBVᵀ⟩ = ⟨A, B⟩ for orthogonal U, V', (A, B, U, V) => frobeniusInner(U.mmul(A).mmul(T(V)), U.mmul(B).mmul(T(V))), (A, B) => frobeniusInner(A, B)),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: '(UAVᵀ)ᵀ(UBVᵀ) = VAᵀ(UᵀU)BVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show, toleranceReason: REASON,
+      measure: (c) => {
+        const A = toMatrix(c.a), B = toMatrix(c.b), { U, V } = c;
+        // matrixResidual is relative to ‖VAᵀBVᵀ‖_F = ‖AᵀB‖_F, which cancellation can make ≪ ‖A‖_F‖B‖_F: rescale the bound.
+        return matrixResidual(() => T(U.mmul(A).mmul(T(V))).mmul(U.mmul(B).mmul(T(V))), () => V.mmul(T(A)).mmul(T(U).mmul(U)).mmul(B).mmul(T(V)), tol(c).bound * Math.max(1, scale(A, B) / Math.max(frobeniusNorm(T(A).mmul(B)), Number.MIN_VALUE)));
+      },
+    })),
+    step('numeric', traceCheck('Tr(VAᵀ(UᵀU)BVᵀ) = Tr(VAᵀBVᵀ)', (A, B, U, V) => tr(V.mmul(T(A)).mmul(T(U).mmul(U)).mmul(B).mmul(T(V))), (A, B, _U, V) => tr(V.mmul(T(A)).mmul(B).mmul(T(V))))),
+    step('numeric', traceCheck('Tr(VAᵀBVᵀ) = Tr(AᵀBVᵀV) (cyclic)', (A, B, _U, V) => tr(V.mmul(T(A)).mmul(B).mmul(T(V))), (A, B, _U, V) => tr(T(A).mmul(B).mmul(T(V)).mmul(V)))),
+    step('numeric', traceCheck('Tr(AᵀBVᵀV) = Tr(AᵀB) = ⟨A, B⟩', (A, B, _U, V) => tr(T(A).mmul(B).mmul(T(V)).mmul(V)), (A, B) => frobeniusInner(A, B))),
+  ],
+});

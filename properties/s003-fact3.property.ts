@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
+import { rmsOperatorNorm, rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
+import { spectralNorm } from '../src/linalg/norms.js';
+import { fullSvd } from '../src/linalg/fullSvd.js';
+import { spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+
+// A any m×n up to 4×4 and every rank; U ∈ O(m), V ∈ O(n) signed permutations (shrink target) or Haar.
+const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
+interface Case { a: MatrixCase; U: Matrix; V: Matrix }
+const cases: fc.Arbitrary<Case> = anyMatrix.chain((a) => fc.record({ a: fc.constant(a), U: orthogonalMatrices(a.rows), V: orthogonalMatrices(a.cols) }));
+const show = (c: Case) => ({ ...(showMatrixCase(c.a) as object), U: c.U.to2DArray(), V: c.V.to2DArray() });
+const size = (c: Case) => sizeOf(c.a);
+// σ_max and the SVD's backward error are O(n·u64)·‖A‖ (perfectly conditioned), orthogonal factors add O(n·u64).
+const tolOf = (A: Matrix) => f64Bound(Math.max(A.rows, A.columns), 1, '1 (σ_max is perfectly conditioned)');
+const REASON = tolOf(new Matrix(1, 1)).reason;
+const T = (M: Matrix) => M.transpose();
+const B_of = (A: Matrix, U: Matrix, V: Matrix) => U.mmul(A).mmul(T(V));
+
+/** UAVᵀ against (UL)S(·)ᵀ built from A's full SVD A = LSRᵀ. */
+function svdOfBStep(name: string, right: (R: Matrix, V: Matrix) => Matrix) {
+  return forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `relative Frobenius residual ≤ ${REASON}`,
+    measure: ({ a, U, V }) => {
+      const A = toMatrix(a);
+      const { U: L, S, V: R } = fullSvd(A);
+      const m = matrixResidual(() => B_of(A, U, V), () => U.mmul(L).mmul(S).mmul(T(right(R, V))), tolOf(A).bound);
+      return { ...m, detail: { ...(m.detail as object), L: L.to2DArray(), S: S.to2DArray(), R: R.to2DArray(), RV: R.mmul(V).to2DArray(), VR: V.mmul(R).to2DArray() } };
+    },
+  });
+}
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({
+      name: '‖A‖_RMS = ‖UAVᵀ‖_RMS (both from the definition sup ‖Mx‖_RMS/‖x‖_RMS)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 200, size, show,
+      toleranceReason: `${REASON}, relative to ‖A‖_RMS`,
+      measure: ({ a, U, V }) => {
+        const A = toMatrix(a);
+        const lhs = rmsOperatorNormByDefinition(A).norm, rhs = rmsOperatorNormByDefinition(B_of(A, U, V)).norm;
+        return { value: Math.abs(lhs - rhs), bound: tolOf(A).bound * Math.max(lhs, rhs), detail: { normA: lhs, normUAVt: rhs } };
+      },
+    }),
+    spectralNormAtScaleCheck('‖UΣVᵀ‖_RMS = ‖Σ‖_RMS = √(n/m)σ₁ at 2048×1024 in f32 (Householder U, V)', 2048, 1024, 100, 'rms'),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: '‖M‖_RMS = √(n/m)σ_max(M)', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 100, size: sizeOf, show: showMatrixCase, toleranceReason: REASON,
+      measure: (c) => {
+        const M = toMatrix(c);
+        const d = rmsOperatorNormByDefinition(M).norm, f = rmsOperatorNorm(M);
+        return { value: Math.abs(d - f), bound: tolOf(M).bound * f, detail: { byDefinition: d, formula: f } };
+      },
+    })),
+    step('numeric', svdOfBStep('B = UAVᵀ = (UL)S(RV)ᵀ', (R, V) => R.mmul(V))),
+    step('numeric', forAll({
+      name: 'UL and RV are orthogonal', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show, toleranceReason: REASON,
+      measure: ({ a, U, V }) => {
+        const { U: L, V: R } = fullSvd(toMatrix(a));
+        const UL = U.mmul(L), RV = R.mmul(V);
+        const dev = Math.max(
+          T(UL).mmul(UL).sub(Matrix.eye(UL.rows)).norm('frobenius'),
+          T(RV).mmul(RV).sub(Matrix.eye(RV.rows)).norm('frobenius'),
+        );
+        return { value: dev, bound: tolOf(toMatrix(a)).bound };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'σ_max(A) = S₁₁ = σ_max(B)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show, toleranceReason: REASON,
+      measure: ({ a, U, V }) => {
+        const A = toMatrix(a);
+        const s11 = fullSvd(A).s[0], sb = spectralNorm(B_of(A, U, V));
+        return { value: Math.abs(s11 - sb), bound: tolOf(A).bound * s11, detail: { S11: s11, sigmaMaxB: sb } };
+      },
+    })),
+    step('numeric', forAll({
+      name: '‖A‖_RMS = √(n/m)σ_max(A) = √(n/m)σ_max(B) = ‖B‖_RMS', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show, toleranceReason: REASON,
+      measure: ({ a, U, V }) => {
+        const A = toMatrix(a), B = B_of(A, U, V), c = Math.sqrt(A.columns / A.rows);
+        const chain = [rmsOperatorNormByDefinition(A).norm, c * spectralNorm(A), c * spectralNorm(B), rmsOperatorNormByDefinition(B).norm];
+        return { value: Math.max(...chain) - Math.min(...chain), bound: tolOf(A).bound * chain[1], detail: { chain } };
+      },
+    })),
+  ],
+  corrected: [
+    svdOfBStep('step 2 corrected: B = UAVᵀ = (UL)S(VR)ᵀ', (R, V) => V.mmul(R)),
+  ],
+});

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { dot, integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
+
+// a ≠ 0 and directions d in ℝ^1..ℝ^4 with small integer entries, α ∈ {1..5}: everything a person can redo by hand.
+const U64 = 2 ** -53;
+// Dot products and norms of ≤ 4 terms: ≤ 8·u64 relative to α‖a‖₂ (4 products/sums + sqrt + scalings).
+const TOL = 16 * U64;
+const REASON = '|error| ≤ 16·u64·α‖a‖₂ (dot products and 2-norms of ≤ 4 terms, one square root, two scalings)';
+const bOf = (a: number[], alpha: number) => a.map((x) => (alpha / norm2(a)) * x);
+
+interface Case { a: number[]; d: number[]; alpha: number; t: number; k: number; near: boolean }
+const cases: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 4 }).chain((n) => fc.record({
+  a: integerVectors(n, { nonzero: true }), d: integerVectors(n, { nonzero: true }),
+  alpha: fc.integer({ min: 1, max: 5 }), t: fc.integer({ min: 0, max: 8 }), k: fc.integer({ min: 0, max: 12 }), near: fc.boolean(),
+}));
+/** A feasible competitor: a scaled direction t/8·α·d/‖d‖, or (near) the boundary point along a/‖a‖ + 2^-k d/‖d‖. */
+function competitor({ a, d, alpha, t, k, near }: Case): number[] {
+  if (!near) return d.map((x) => ((t / 8) * alpha * x) / norm2(d));
+  const dir = a.map((x, i) => x / norm2(a) + (2 ** -k * d[i]) / norm2(d));
+  return dir.map((x) => (alpha * x) / norm2(dir));
+}
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({
+      name: 'b = αa/‖a‖₂ is feasible and no feasible c has aᵀc > aᵀb', backend: 'scalar-f64', arbitrary: cases, numRuns: 300, toleranceReason: REASON,
+      show: (c) => ({ ...c, c: competitor(c) }),
+      measure: (cs) => {
+        const b = bOf(cs.a, cs.alpha), c = competitor(cs);
+        const scale = cs.alpha * norm2(cs.a);
+        const gap = dot(cs.a, c) - dot(cs.a, b);
+        const infeasible = norm2(b) - cs.alpha;
+        return { value: Math.max(gap, infeasible * norm2(cs.a)), bound: TOL * scale, detail: { aTb: dot(cs.a, b), aTc: dot(cs.a, c), normB: norm2(b), normC: norm2(c) } };
+      },
+    }),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: 'aᵀb = α‖a‖₂', backend: 'scalar-f64', arbitrary: cases, numRuns: 100, toleranceReason: REASON, show: (c) => ({ a: c.a, alpha: c.alpha }),
+      measure: ({ a, alpha }) => ({ value: Math.abs(dot(a, bOf(a, alpha)) - alpha * norm2(a)), bound: TOL * alpha * norm2(a) }),
+    })),
+    step('numeric', forAll({
+      name: '|aᵀc| ≤ ‖a‖₂‖c‖₂ (Cauchy–Schwarz)', backend: 'scalar-f64', arbitrary: cases, numRuns: 100,
+      toleranceReason: 'margin ‖a‖‖c‖ − |aᵀc| ≥ −16·u64·‖a‖‖c‖ (equality cases c ∥ a are exact in reals)', show: (c) => ({ a: c.a, c: c.d }),
+      measure: ({ a, d }) => ({ value: norm2(a) * norm2(d) - Math.abs(dot(a, d)), bound: -TOL * norm2(a) * norm2(d), relation: '>=' as const }),
+    })),
+    step('numeric', forAll({
+      name: 'aᵀc > aᵀb ⇒ ‖c‖₂ ≥ |aᵀc|/‖a‖₂ > |aᵀb|/‖a‖₂ = α', backend: 'scalar-f64',
+      // c = b + d with aᵀd ≥ 1 (integers): strictly better than b by a margin ≥ 1, far above rounding.
+      arbitrary: cases.filter((c) => dot(c.a, c.d) > 0), numRuns: 100, show: (c) => ({ a: c.a, alpha: c.alpha, c: bOf(c.a, c.alpha).map((x, i) => x + c.d[i]) }),
+      toleranceReason: 'both inequalities hold with margin ≥ 16·u64·α (the strict one has exact margin aᵀd/‖a‖₂ ≥ 1/‖a‖₂)',
+      measure: ({ a, d, alpha }) => {
+        const c = bOf(a, alpha).map((x, i) => x + d[i]);
+        const cs = norm2(c) - Math.abs(dot(a, c)) / norm2(a);
+        const strict = Math.abs(dot(a, c)) / norm2(a) - alpha;
+        return { value: Math.min(cs + TOL * alpha, strict - TOL * alpha), bound: 0, relation: '>=' as const, detail: { normC: norm2(c), aTcOverNormA: Math.abs(dot(a, c)) / norm2(a), alpha } };
+      },
+    })),
+  ],
+});

@@ -1,0 +1,32 @@
+import { exponentFit } from './exponentFit.js';
+
+export interface ExponentDecision {
+  name: string;
+  estimate: number;
+  ci: [number, number];
+  confidence: number;
+  rule: string;
+  samples: number;
+  passed: boolean;
+  threshold: number;
+  points: { x: number; y: number; se: number }[];
+  intercept: number;
+}
+
+/**
+ * "statistic = O(x^p)" decided by the log–log slope: passes iff the claimed p lies in the 99.9%
+ * interval of the weighted fit (each point a Monte Carlo estimate with its standard error). Also
+ * requires the interval to be narrower than `maxWidth`, so a pass is never bought by a vague fit.
+ */
+export function exponentDecision(name: string, x: number[], y: number[], se: number[], claimed: number, samples: number, maxWidth = 0.2): ExponentDecision {
+  const f = exponentFit(x, y, se);
+  const width = f.ci[1] - f.ci[0];
+  const contains = f.ci[0] <= claimed && claimed <= f.ci[1];
+  return {
+    name, estimate: f.slope, ci: f.ci, confidence: f.confidence, samples, threshold: claimed,
+    passed: contains && width < maxWidth,
+    rule: `claimed exponent ${claimed} must lie in the 99.9% CI of the log–log slope over x ∈ [${x[0]}, ${x[x.length - 1]}] (CI width ${width.toFixed(3)} must be < ${maxWidth})`,
+    points: x.map((xi, i) => ({ x: xi, y: +y[i].toPrecision(6), se: +se[i].toPrecision(3) })),
+    intercept: f.intercept,
+  };
+}
