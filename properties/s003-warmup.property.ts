@@ -20,6 +20,8 @@ const cases: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 4 }).chain((n) => fc
 function competitor({ a, d, alpha, t, k, near }: Case): number[] {
   if (!near) return d.map((x) => ((t / 8) * alpha * x) / norm2(d));
   const dir = a.map((x, i) => x / norm2(a) + (2 ** -k * d[i]) / norm2(d));
+  // d = −a with k = 0 cancels the direction exactly: the competitor is then the centre of the ball.
+  if (norm2(dir) === 0) return dir;
   return dir.map((x) => (alpha * x) / norm2(dir));
 }
 

@@ -70,7 +70,8 @@ export function spectralMatrices(o: MatrixOptions = {}): fc.Arbitrary<MatrixCase
       const U = seed === 0 ? Matrix.eye(m, r) : haarOrthonormal(m, r, seed);
       const V = seed === 0 ? Matrix.eye(n, r) : haarOrthonormal(n, r, seed ^ 0x5bd1e995);
       const G = U.mulRowVector(sigma).mmul(V.transpose());
-      return { kind: 'spectral', rows: m, cols: n, entries: G.to2DArray(), sigma, kappa, seed };
+      // A single non-zero singular value has κ = 1 whatever was drawn.
+      return { kind: 'spectral', rows: m, cols: n, entries: G.to2DArray(), sigma, kappa: k === 1 ? 1 : kappa, seed };
     });
   });
 }

@@ -13,7 +13,8 @@ export interface SuitePaths {
   scratchDir: string;
 }
 
-export function suitePaths(root: string = projectRoot): SuitePaths {
+/** MUON_ROOT points the suite at another tree of claims/ and properties/ (the engine's own tests use fixtures). */
+export function suitePaths(root: string = process.env.MUON_ROOT ?? projectRoot): SuitePaths {
   return {
     root,
     claimsDir: join(root, 'claims'),

@@ -37,6 +37,11 @@ export interface BuildInput {
 export function buildReport(input: BuildInput): Report {
   const byId = new Map<string, ClaimResult>();
   const add = (r: ClaimResult) => { if (!byId.has(r.id)) byId.set(r.id, r); };
+  const seen = new Map<string, number>();
+  for (const r of input.results) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  for (const [id, n] of seen) {
+    if (n > 1) add(errorResult(id, `duplicate claim id '${id}': ${n} results carry it (two property files call verifyClaim for the same claim?)`, { claim: `claims/${id}.md`, property: null }));
+  }
   for (const r of input.results) add(r);
   for (const id of input.pairing.claimWithoutProperty) {
     add(errorResult(id, `claims/${id}.md has no property file: expected properties/${id}.property.ts`, { claim: `claims/${id}.md`, property: null }));
@@ -47,7 +52,7 @@ export function buildReport(input: BuildInput): Report {
   for (const id of input.pairing.paired) {
     if (byId.has(id)) continue;
     if (input.selected && !input.selected.includes(id)) {
-      add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null });
+      add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null, reading: 'Not run: its property file was not selected in this run.' });
     } else {
       add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim (see the vitest output above)`, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
     }

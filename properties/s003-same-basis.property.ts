@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { dot } from '../src/arbitraries/integerVectors.js';
+import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
+import { rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
+import { thinSvd } from '../src/linalg/thinSvd.js';
+
+// ∇L any m×n up to 4×4 and every rank (thin SVD, r = min(m, n)); d ∈ {0..3}^r; η ∈ {1, 2, 3};
+// t ∈ {0..4}^r gives a feasible d' = η√(m/n)·t/4.
+const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
+interface Case { g: MatrixCase; d: number[]; t: number[]; eta: number }
+const cases: fc.Arbitrary<Case> = anyMatrix.chain((g) => {
+  const r = Math.min(g.rows, g.cols);
+  return fc.record({
+    g: fc.constant(g),
+    d: fc.array(fc.nat({ max: 3 }), { minLength: r, maxLength: r }),
+    t: fc.array(fc.nat({ max: 4 }), { minLength: r, maxLength: r }),
+    eta: fc.integer({ min: 1, max: 3 }),
+  });
+});
+const show = (c: Case) => ({ ...(showMatrixCase(c.g) as object), d: c.d, t: c.t, eta: c.eta });
+const size = (c: Case) => sizeOf(c.g);
+const tolOf = (G: Matrix) => f64Bound(Math.max(G.rows, G.columns), 1, '1 (singular values perfectly conditioned)');
+const REASON = tolOf(new Matrix(1, 1)).reason;
+const T = (M: Matrix) => M.transpose();
+const M_of = (U: Matrix, d: number[], V: Matrix) => U.clone().mul(-1).mulRowVector(d).mmul(T(V));
+const cOf = (G: Matrix, eta: number) => eta * Math.sqrt(G.rows / G.columns);
+
+verifyClaim(import.meta.url, {
+  checks: [
+    forAll({
+      name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      measure: ({ g, d }) => {
+        const G = toMatrix(g);
+        const { U, s, V } = thinSvd(G);
+        const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V)), rhs = dot(s, d);
+        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { lhs, sigmaTd: rhs } };
+      },
+    }),
+    forAll({
+      name: '‖M‖_RMS = √(n/m)·max_i d_i', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `${REASON}, relative`,
+      measure: ({ g, d }) => {
+        const G = toMatrix(g);
+        const { U, V } = thinSvd(G);
+        const lhs = rmsOperatorNormByDefinition(M_of(U, d, V)).norm, rhs = Math.sqrt(G.columns / G.rows) * Math.max(...d);
+        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(rhs, Number.MIN_VALUE), detail: { normM: lhs, formula: rhs } };
+      },
+    }),
+    forAll({
+      name: 'd_i = η√(m/n) maximises σᵀd s.t. 0 ≤ d_i ≤ η√(m/n); M = −η√(m/n)UVᵀ then has ‖M‖_RMS = η', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
+      toleranceReason: `${REASON} × η√(m/n)‖σ‖₁`,
+      measure: ({ g, t, eta }) => {
+        const G = toMatrix(g);
+        const { U, s, V } = thinSvd(G);
+        const c = cOf(G, eta);
+        const best = dot(s, s.map(() => c)), other = dot(s, t.map((x) => (c * x) / 4));
+        const rms = rmsOperatorNormByDefinition(M_of(U, s.map(() => c), V)).norm;
+        const scale = Math.max(c * s.reduce((a, b) => a + b, 0), Number.MIN_VALUE);
+        return { value: Math.max(other - best, Math.abs(rms - eta) * scale / eta), bound: tolOf(G).bound * scale, detail: { best, competitor: other, rmsNormOfBest: rms } };
+      },
+    }),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: '−∇L = (−U)ΣVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: REASON,
+      measure: ({ g }) => {
+        const G = toMatrix(g);
+        const { U, s, V } = thinSvd(G);
+        return matrixResidual(() => G.clone().mul(-1), () => M_of(U, s, V), tolOf(G).bound);
+      },
+    })),
+    step('numeric', forAll({
+      name: '⟨(−U)ΣVᵀ, (−U)DVᵀ⟩ = ⟨Σ, D⟩ (Fact 2)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      measure: ({ g, d }) => {
+        const G = toMatrix(g);
+        const { U, s, V } = thinSvd(G);
+        const lhs = frobeniusInner(M_of(U, s, V), M_of(U, d, V)), rhs = frobeniusInner(Matrix.diag(s), Matrix.diag(d));
+        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { lhs, rhs } };
+      },
+    })),
+    step('numeric', forAll({
+      name: '⟨Σ, D⟩ = Tr(ΣᵀD) = Σ_i Σ_ii D_ii = σᵀd', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      measure: ({ g, d }) => {
+        const G = toMatrix(g);
+        const { s } = thinSvd(G);
+        const S = Matrix.diag(s), D = Matrix.diag(d);
+        const vals = [frobeniusInner(S, D), T(S).mmul(D).trace(), dot(s, d)];
+        return { value: Math.max(...vals) - Math.min(...vals), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { vals } };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'M = (−U)(d_i I)Vᵀ = −η√(m/n)UVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: REASON,
+      measure: ({ g, eta }) => {
+        const G = toMatrix(g);
+        const { U, s, V } = thinSvd(G);
+        const c = cOf(G, eta);
+        return matrixResidual(() => M_of(U, s.map(() => c), V), () => U.mmul(T(V)).mul(-c), tolOf(G).bound);
+      },
+    })),
+  ],
+});

@@ -1,0 +1,71 @@
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { compute } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+import { biasCorrectionFactor } from '../src/optim/biasCorrectionFactor.js';
+import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+
+/** Adam steps t = 1..T_MAX: five times the time the (0.9, 0.999) factor needs to reach 0.99. */
+const T_MAX = 20_000;
+const profile = (b1: number, b2: number) => Array.from({ length: T_MAX }, (_, i) => biasCorrectionFactor(i + 1, b1, b2));
+// ρ is evaluated with expm1/log/sqrt (≤ 6 roundings): consecutive values are compared to 16 u64 relative.
+const MONO_TOL = 16 * UNIT_ROUNDOFF_F64;
+const REASON = 'exact thresholds from the stated criteria; monotonicity judged to 16 × u64 relative (≤ 6 roundings per ρ(t))';
+
+/** Largest relative step against the required direction over t ∈ [from, T_MAX], and where it occurs. */
+function worstMonotonicity(r: number[], direction: 'up' | 'down', from = 1) {
+  let worst = -Infinity, at = from;
+  for (let t = from; t < r.length; t++) {
+    const drop = direction === 'up' ? r[t - 1] - r[t] : r[t] - r[t - 1];
+    const rel = drop / r[t - 1];
+    if (rel > worst) { worst = rel; at = t; }
+  }
+  return { value: worst, at, rho: [r[at - 1], r[at]] };
+}
+const firstT = (r: number[], pred: (x: number) => boolean) => r.findIndex(pred) + 1;
+const lastT = (r: number[], pred: (x: number) => boolean) => { for (let t = r.length; t >= 1; t--) if (pred(r[t - 1])) return t; return 0; };
+
+function warmUp(name: string, from: number): ReturnType<typeof compute> {
+  return compute({
+    name, backend: 'scalar-f64', toleranceReason: REASON, sizes: [[1, T_MAX]],
+    inputs: ['ρ(1) ≤ 0.5 (starts small)', 'ρ(t) ≤ 1 for all t (no overshoot)', `ρ non-decreasing for t ≥ ${from}`, 'first t with ρ ≥ 0.99 is ≥ 1000 (gradual)'],
+    run: (): Measurement[] => {
+      const r = profile(0.9, 0.999);
+      const m = worstMonotonicity(r, 'up', from);
+      return [
+        { value: r[0], bound: 0.5, detail: { rho1: r[0] } },
+        { value: Math.max(...r), bound: 1, detail: { maxRho: Math.max(...r) } },
+        { value: m.value, bound: MONO_TOL, detail: { largestRelativeDecrease: m.value, fromT: m.at, toT: m.at + 1, rho: m.rho, minimumAt: r.indexOf(Math.min(...r)) + 1, minimum: Math.min(...r) } },
+        { value: firstT(r, (x) => x >= 0.99), bound: 1000, relation: '>=', detail: { firstTAtLeast099: firstT(r, (x) => x >= 0.99), firstTAtLeast05: firstT(r, (x) => x >= 0.5) } },
+      ];
+    },
+  });
+}
+
+const spike = compute({
+  name: '(β₁, β₂) = (0.95, 0.95): a large spike that quickly converges to 1', backend: 'scalar-f64', toleranceReason: REASON, sizes: [[1, T_MAX]],
+  inputs: ['ρ(1) ≥ 2 (large spike)', 'ρ non-increasing for all t', 'ρ(t) ≥ 1 for all t (approaches 1 from above)', '|ρ(t) − 1| ≤ 0.01 for all t ≥ T₁ with T₁ ≤ 100 (quickly)'],
+  run: (): Measurement[] => {
+    const r = profile(0.95, 0.95);
+    const m = worstMonotonicity(r, 'down');
+    const T1 = lastT(r, (x) => Math.abs(x - 1) > 0.01) + 1;
+    return [
+      { value: r[0], bound: 2, relation: '>=', detail: { rho1: r[0] } },
+      { value: m.value, bound: MONO_TOL, detail: { largestRelativeIncrease: m.value, at: m.at } },
+      { value: Math.min(...r), bound: 1 - MONO_TOL, relation: '>=', detail: { minRho: Math.min(...r) } },
+      { value: T1, bound: 100, detail: { T1, rhoAtT1: r[T1 - 1] } },
+    ];
+  },
+});
+
+verifyClaim(import.meta.url, {
+  checks: [warmUp('(β₁, β₂) = (0.9, 0.999): a very steady warm-up', 1), spike],
+  corrected: [warmUp('(0.9, 0.999): ρ decreases for t ≤ 12, then warms up monotonically to 1', 12), spike,
+    compute({
+      name: '(0.9, 0.999): ρ strictly decreasing on t = 1..12, minimum ρ(12) ≈ 0.1522', backend: 'scalar-f64', toleranceReason: REASON,
+      run: (): Measurement[] => {
+        const r = profile(0.9, 0.999);
+        const m = worstMonotonicity(r.slice(0, 12), 'down');
+        return [{ value: m.value, bound: -MONO_TOL, detail: { largestRelativeIncrease: m.value } }, { value: Math.abs(r[11] - 0.1522), bound: 5e-5, detail: { rho12: r[11] } }];
+      },
+    })],
+});

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { suitePaths } from '../src/registry/paths.js';
+import { runClaim } from '../src/verify/runClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { statistic } from '../src/verify/checks/statistic.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
+import type { Check } from '../src/verify/types.js';
+
+const root = mkdtempSync(join(tmpdir(), 'suite-'));
+const paths = suitePaths(root);
+mkdirSync(paths.claimsDir, { recursive: true });
+function claim(id: string, expected: 'pass' | 'fail', extra = ''): void {
+  writeFileSync(join(paths.claimsDir, `${id}.md`), `---
+id: ${id}
+title: t
+source: { document: d.txt, locator: here }
+statement: 's'
+reading: 'r'
+expected: ${expected}
+${expected === 'fail' ? "corrected: 'c'\n" : ''}${extra}---
+`);
+}
+const opts = { paths, seed: 1, heavy: false };
+const nonNegative: Check = forAll({ name: 'x² ≥ 0', backend: 'scalar-f64', arbitrary: fc.integer({ min: -50, max: 50 }), measure: (x) => ({ value: x * x, bound: 0, relation: '>=' }), toleranceReason: 'exact' });
+const belowTen: Check = forAll({ name: 'x < 10', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 1000 }), measure: (x) => ({ value: x, bound: 9 }), toleranceReason: 'exact' });
+
+describe('runClaim', () => {
+  test('a holding check gives pass', async () => {
+    claim('s900-pass', 'pass');
+    const r = await runClaim('s900-pass', { checks: [nonNegative] }, opts);
+    expect(r.verdict).toBe('pass');
+    expect(r.checks[0].cases).toBe(100);
+  });
+  test('a failing check gives fail with the shrunk counterexample and a replay', async () => {
+    claim('s900-fail', 'fail');
+    const r = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    expect(r.verdict).toBe('fail');
+    expect(r.counterexample).toMatchObject({ check: 'x < 10', input: 10 });
+    expect(r.replay?.path).toMatch(/^\d+(:\d+)*$/);
+    expect(r.corrected?.verdict).toBe('pass');
+  });
+  test('replaying the seed and path reproduces the counterexample directly', async () => {
+    claim('s900-fail', 'fail');
+    const first = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    const replay = { claim: 's900-fail', check: 'x < 10', seed: first.replay!.seed, path: first.replay!.path };
+    const again = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, { ...opts, replay });
+    expect(again.counterexample).toMatchObject({ input: 10 });
+  });
+  test('a throwing property is an error, not a fail', async () => {
+    claim('s900-throw', 'pass');
+    const throwing = forAll({ name: 'throws', backend: 'scalar-f64', arbitrary: fc.integer(), measure: () => { throw new Error('boom'); }, toleranceReason: '' });
+    const r = await runClaim('s900-throw', { checks: [throwing] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.error).toMatch(/boom/);
+  });
+  test('NaN is an error', async () => {
+    claim('s900-nan', 'pass');
+    const nan = compute({ name: 'nan', backend: 'scalar-f64', toleranceReason: '', run: () => ({ value: NaN, bound: 1 }) });
+    const r = await runClaim('s900-nan', { checks: [nan] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.error).toMatch(/NaN/);
+  });
+  test('a singular matrix where an inverse is needed refutes the identity (∞), with the reason', async () => {
+    claim('s900-singular', 'fail');
+    const c = compute({ name: 'A^{-1/2}A^{1/2} = I', backend: 'ml-matrix-f64', toleranceReason: '', run: () => matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), 1e-12) });
+    const r = await runClaim('s900-singular', { checks: [c], corrected: [nonNegative] }, opts);
+    expect(r.verdict).toBe('fail');
+    expect(JSON.stringify(r.counterexample)).toMatch(/singular/);
+  });
+  test('step count mismatch between claim file and property file is an error naming both', async () => {
+    claim('s900-steps', 'pass', "steps:\n  - statement: 'a'\n  - statement: 'b'\n");
+    const r = await runClaim('s900-steps', { checks: [nonNegative], steps: [step('numeric', nonNegative)] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.error).toMatch(/claims\/s900-steps\.md lists 2 step\(s\) but .*properties\/s900-steps\.property\.ts checks 1/);
+  });
+  test('the first broken step is reported while the headline holds', async () => {
+    claim('s900-brokenstep', 'pass', "steps:\n  - statement: 'a'\n  - statement: 'b'\n");
+    const r = await runClaim('s900-brokenstep', { checks: [nonNegative], steps: [step('numeric', nonNegative), step('numeric', belowTen)] }, opts);
+    expect(r.verdict).toBe('pass');
+    expect(r.firstBrokenStep).toBe(2);
+    expect(r.steps[1].detail).toMatch(/FAILS/);
+  });
+  test('a property file without a claim file is an unknown id', async () => {
+    const r = await runClaim('s900-nofile', { checks: [nonNegative] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.error).toMatch(/unknown claim id 's900-nofile'/);
+  });
+  test('dependsOn an unknown id is an error', async () => {
+    claim('s900-deps', 'pass', 'dependsOn: [s999-nothing]\n');
+    const r = await runClaim('s900-deps', { checks: [nonNegative] }, { ...opts, knownIds: new Set(['s900-deps']) });
+    expect(r.error).toMatch(/dependsOn.*s999-nothing/);
+  });
+  test('expected fail without corrected checks is an error', async () => {
+    claim('s900-nocorr', 'fail');
+    const r = await runClaim('s900-nocorr', { checks: [belowTen] }, opts);
+    expect(r.error).toMatch(/no 'corrected' checks/);
+  });
+  test('a statistical check carries its interval as evidence', async () => {
+    claim('s900-stat', 'fail');
+    const s = statistic({ name: 'slope', backend: 'scalar-f64', toleranceReason: '99.9% CI', run: () => ({ name: 'slope', estimate: -1, ci: [-1.1, -0.9], confidence: 0.999, rule: 'claimed 0 must lie in CI', samples: 100, passed: false, threshold: 0 }) });
+    const r = await runClaim('s900-stat', { checks: [s], corrected: [nonNegative] }, opts);
+    expect(r.verdict).toBe('fail');
+    expect(r.counterexample).toMatchObject({ statistic: { ci: [-1.1, -0.9] } });
+  });
+  test('the same seed gives the same result; another seed may explore other inputs', async () => {
+    claim('s900-fail', 'fail');
+    const a = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    const b = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    expect(b.replay).toEqual(a.replay);
+  });
+});
