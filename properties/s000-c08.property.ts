@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { statistic } from '../src/verify/checks/statistic.js';
+import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../src/verify/tolerance.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
+import { polarFactor } from '../src/linalg/polarFactor.js';
+import { PolarWorkspace, polarFlat } from '../src/linalg/polarFlat.js';
+import { frobeniusNorm } from '../src/linalg/norms.js';
+import { numericalRank } from '../src/linalg/thinSvd.js';
+import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
+import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
+import { meanInterval } from '../src/stats/meanInterval.js';
+import { exponentFit } from '../src/stats/exponentFit.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+
+// μ = [diag(2, 1); 0] (3×2, σ = 2, 1) and anisotropic Gaussian noise on its six entries.
+const MU = Float64Array.from([2, 0, 0, 1, 0, 0]);
+const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);
+const KS = [16, 32, 64, 128, 256, 512, 1024];
+
+const convergence = statistic({
+  name: 'E‖Ortho(Σ_{i≤k} G_i) − Ortho(μ)‖_F → 0: log–log slope over k = 16…1024 is negative', backend: 'scalar-f64', sizes: [[3, 2]],
+  toleranceReason: '8 000 draws per k, Σ_{i≤k} G_i = kμ + √k·Z exactly for Gaussian noise; weighted log–log fit with per-point standard errors, 99.9% interval',
+  run: (ctx) => {
+    const rng = mulberry32(ctx.seed), N = 8000, d = 6;
+    const ws = new PolarWorkspace(3, 2), P0 = polarFlat(MU, ws, new Float64Array(d));
+    const A = new Float64Array(d), P = new Float64Array(d), z = new Float64Array(d), dist = new Float64Array(N);
+    const y: number[] = [], se: number[] = [];
+    for (const k of KS) {
+      for (let s = 0; s < N; s++) {
+        gaussianArray(rng, d, z);
+        // Ortho(kμ + √k Z) = Ortho(μ + Z/√k): Ortho is invariant under positive scaling.
+        for (let a = 0; a < d; a++) A[a] = MU[a] + (SCALE[a] * z[a]) / Math.sqrt(k);
+        polarFlat(A, ws, P);
+        let e = 0;
+        for (let a = 0; a < d; a++) e += (P[a] - P0[a]) ** 2;
+        dist[s] = Math.sqrt(e);
+      }
+      const mi = meanInterval(dist);
+      y.push(mi.mean); se.push(mi.standardError);
+    }
+    const f = exponentFit(KS, y, se);
+    return {
+      name: 'slope of log E‖Ortho(S_k) − Ortho(μ)‖ vs log k', estimate: f.slope, ci: f.ci, confidence: f.confidence, samples: N * KS.length,
+      rule: 'converges iff the 99.9% interval of the slope lies below 0', passed: f.ci[1] < 0, threshold: 0,
+      points: KS.map((k, i) => ({ k, mean: +y[i].toPrecision(5), se: +se[i].toPrecision(3) })),
+    };
+  },
+});
+
+type Pair = { mu: number[][]; s: number[] };
+const pairs: fc.Arbitrary<Pair> = fc.record({ m: fc.integer({ min: 2, max: 3 }), n: fc.integer({ min: 1, max: 2 }) }).chain(({ m, n }) => fc.record({
+  mu: fc.array(fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+  s: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: m, maxLength: m }),
+})).filter((p) => { const mu = new Matrix(p.mu); return numericalRank(mu) === Math.min(mu.rows, mu.columns); });
+const secondMoment = (p: Pair) => { const mu = new Matrix(p.mu); return mu.mmul(mu.transpose()).add(Matrix.diag(p.s)); };
+/** Σ_L = tμμᵀ for some t ≥ 0 (then M = (1 + t)μμᵀ); exact in integers up to roundoff of t. */
+function proportional(p: Pair): boolean {
+  const mu = new Matrix(p.mu), O = mu.mmul(mu.transpose()), S = Matrix.diag(p.s);
+  const t = O.to1DArray().reduce((a, v, i) => a + v * S.to1DArray()[i], 0) / frobeniusNorm(O) ** 2;
+  return frobeniusNorm(S.clone().sub(O.clone().mul(t))) <= 1e-12;
+}
+/** M is positive definite iff λ_min > n·u·λ_max (the eigensolver's backward error); else M^{-1/2} does not exist. */
+const invertible = (M: Matrix) => { const { values } = symmetricEigen(M); return values[0] > M.rows * 2 ** -53 * values[values.length - 1]; };
+const showPair = (p: Pair) => ({ mu: p.mu, SigmaL: Matrix.diag(p.s).to2DArray(), M: secondMoment(p).to2DArray() });
+const gap = (p: Pair) => frobeniusNorm(invSqrtmSym(secondMoment(p)).mmul(new Matrix(p.mu)).sub(polarFactor(new Matrix(p.mu))));
+// κ(M) ≤ 12 for these integer cases: the difference is computed to ≈ 30·3·u·12 ≈ 1e-13, so 1e-8 separates equal from different.
+const GAP_BOUND = 1e-8;
+
+const necessity = forAll({
+  name: 'M not ∝ μμᵀ ⇒ Ortho(μ) ≠ M^{-1/2}μ (M = μμᵀ + Σ_L)', backend: 'ml-matrix-f64', arbitrary: pairs.filter((p) => !proportional(p)), numRuns: 300,
+  size: (p: Pair) => [p.mu.length, p.mu[0].length], show: showPair,
+  toleranceReason: '‖M^{-1/2}μ − Ortho(μ)‖_F ≥ 1e-8, far above the roundoff ≈ 1e-13 (κ(M) ≤ 12); singular M counts as "≠" (M^{-1/2}μ undefined)',
+  measure: (p: Pair): Measurement => invertible(secondMoment(p)) ? { value: gap(p), bound: GAP_BOUND, relation: '>=' } : { value: Infinity, bound: GAP_BOUND, relation: '>=', detail: 'M singular: M^{-1/2}μ undefined' },
+});
+const workedExample = compute({
+  name: 'worked case μ = (1, 0)ᵀ, Σ_L = diag(0, 1): M = I is not ∝ μμᵀ, yet Ortho(μ) ≠ M^{-1/2}μ?', backend: 'ml-matrix-f64', sizes: [[2, 1]],
+  toleranceReason: 'exact arithmetic on 0/1 entries; difference must be ≥ 1e-8', inputs: [{ mu: [[1], [0]], SigmaL: [[0, 0], [0, 1]] }],
+  run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), bound: GAP_BOUND, relation: '>=' }),
+});
+
+const scaled = fc.record({ mu: matrices({ rows: { min: 1, max: 3 }, cols: { min: 1, max: 3 }, shape: 'wide-or-square', rank: 'full', maxLogKappa: 2 }), c: fc.integer({ min: 1, max: 4 }) });
+const showScaled = (x: { mu: MatrixCase; c: number }) => ({ mu: showMatrixCase(x.mu), c: x.c, M: 'c·μμᵀ' });
+const proportionalCase = (name: string, rhs: (P: Matrix, c: number) => Matrix) => forAll({
+  name, backend: 'ml-matrix-f64', arbitrary: scaled, numRuns: 100, size: (x) => sizeOf(x.mu), show: showScaled,
+  toleranceReason: f64Bound(3, 1e4, 'κ(μ)² ≤ 1e4 (Gram route)').reason,
+  measure: (x: { mu: MatrixCase; c: number }) => {
+    const mu = toMatrix(x.mu);
+    return matrixResidual(() => invSqrtmSym(mu.mmul(mu.transpose()).mul(x.c)).mmul(mu), () => rhs(polarFactor(mu), x.c), f64Bound(3, 1e4, '').bound);
+  },
+});
+
+const lln = statistic({
+  name: 'E‖(1/k)Σ G_i − μ‖_F² = tr Σ/k → 0 (k = 100 summed draws)', backend: 'scalar-f64', sizes: [[3, 2]],
+  toleranceReason: '4 000 sums of k = 100 explicit draws; 99.99% CLT interval of k·‖Ḡ − μ‖²/tr Σ must contain 1',
+  run: (ctx) => {
+    const rng = mulberry32(ctx.seed), N = 4000, k = 100, d = 6, z = new Float64Array(d), sum = new Float64Array(d), r = new Float64Array(N);
+    const tr = SCALE.reduce((a, s) => a + s * s, 0);
+    for (let s = 0; s < N; s++) {
+      sum.fill(0);
+      for (let i = 0; i < k; i++) { gaussianArray(rng, d, z); for (let a = 0; a < d; a++) sum[a] += MU[a] + SCALE[a] * z[a]; }
+      let e = 0;
+      for (let a = 0; a < d; a++) e += (sum[a] / k - MU[a]) ** 2;
+      r[s] = (k * e) / tr;
+    }
+    const mi = meanInterval(r, 0.9999);
+    return { name: 'k·E‖Ḡ_k − μ‖²/tr Σ', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: N, rule: 'pass iff 1 lies in the 99.99% interval', passed: mi.ci[0] <= 1 && 1 <= mi.ci[1], threshold: 1 };
+  },
+});
+
+verifyClaim(import.meta.url, {
+  checks: [convergence, necessity, workedExample],
+  steps: [
+    step('numeric', lln),
+    step('numeric', forAll({
+      name: 'Ortho(cG) = Ortho(G) for c > 0 (so Ortho(S_k) = Ortho(S_k/k))', backend: 'ml-matrix-f64',
+      arbitrary: fc.record({ G: matrices({ rank: 'full', maxLogKappa: 3 }), c: fc.integer({ min: 1, max: 1000 }) }), numRuns: 100,
+      size: (x) => sizeOf(x.G), show: (x) => ({ G: showMatrixCase(x.G), c: x.c }), toleranceReason: f64Bound(6, 1e3, 'κ ≤ 1e3').reason,
+      measure: (x: { G: MatrixCase; c: number }) => { const G = toMatrix(x.G); return matrixResidual(() => polarFactor(G.clone().mul(x.c)), () => polarFactor(G), f64Bound(6, 1e3, '').bound); },
+    })),
+    step('numeric', proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = Ortho(μ) (full row rank μ, c = 1…4)', (P) => P)),
+  ],
+  corrected: [
+    convergence,
+    forAll({
+      name: 'for invertible M = μμᵀ + Σ_L: Ortho(μ) = M^{-1/2}μ iff Σ_Lμ = 0', backend: 'ml-matrix-f64', arbitrary: pairs, numRuns: 300,
+      size: (p: Pair) => [p.mu.length, p.mu[0].length], show: showPair,
+      toleranceReason: 'equality decided at 1e-8 (roundoff ≈ 1e-13); Σ_Lμ = 0 exactly in integers; value = 1 on disagreement',
+      measure: (p: Pair): Measurement => {
+        const M = secondMoment(p);
+        if (!invertible(M)) return { value: 0, bound: 0, detail: 'M singular: outside the hypothesis' };
+        const equal = gap(p) < GAP_BOUND;
+        const annihilates = frobeniusNorm(Matrix.diag(p.s).mmul(new Matrix(p.mu))) === 0;
+        return { value: equal === annihilates ? 0 : 1, bound: 0, detail: { equal, annihilates, gap: gap(p) } };
+      },
+    }),
+    proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = c^{-1/2}Ortho(μ) (full row rank μ)', (P, c) => P.clone().mul(1 / Math.sqrt(c))),
+  ],
+});
