@@ -80,7 +80,7 @@ const necessity = forAll({
   measure: (p: Pair): Measurement => invertible(secondMoment(p)) ? { value: gap(p), bound: GAP_BOUND, relation: '>=' } : { value: Infinity, bound: GAP_BOUND, relation: '>=', detail: 'M singular: M^{-1/2}μ undefined' },
 });
 const workedExample = compute({
-  name: 'worked case μ = (1, 0)ᵀ, Σ_L = diag(0, 1): M = I is not ∝ μμᵀ, yet Ortho(μ) ≠ M^{-1/2}μ?', backend: 'ml-matrix-f64', sizes: [[2, 1]],
+  name: 'worked case μ = (1, 0)ᵀ, Σ_L = diag(0, 1) (M = I, not ∝ μμᵀ): Ortho(μ) ≠ M^{-1/2}μ', backend: 'ml-matrix-f64', sizes: [[2, 1]],
   toleranceReason: 'exact arithmetic on 0/1 entries; difference must be ≥ 1e-8', inputs: [{ mu: [[1], [0]], SigmaL: [[0, 0], [0, 1]] }],
   run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), bound: GAP_BOUND, relation: '>=' }),
 });

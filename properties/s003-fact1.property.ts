@@ -28,7 +28,7 @@ const showMV = ({ c, x }: { c: MatrixCase; x: number[] }) => ({ ...(showMatrixCa
 const sigmaAndW = fc.array(fc.tuple(fc.nat({ max: 3 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 4 })
   .map((pairs) => ({ s: pairs.map(([s]) => s).sort((a, b) => b - a), w: pairs.map(([, w]) => w) }));
 
-function sigmaWStep(name: string, margin: (s: number[], w: number[]) => number, detail: (s: number[], w: number[]) => object, slack: (s: number[], w: number[]) => number = () => 0) {
+function sigmaWStep(name: string, margin: (s: number[], w: number[]) => number, detail: (s: number[], w: number[]) => Record<string, unknown>, slack: (s: number[], w: number[]) => number = () => 0) {
   return forAll({
     name, backend: 'scalar-f64', arbitrary: sigmaAndW, numRuns: 200, show: (x) => ({ Sigma: `diag(${x.s.join(', ')})`, w: x.w }),
     toleranceReason: 'products of small integers are exact in f64; where square roots enter, the margin rhs − lhs may dip to −4·u64·rhs (two correctly rounded square roots and one product); otherwise it must be ≥ 0',

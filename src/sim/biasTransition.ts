@@ -19,7 +19,8 @@ export interface BiasTransition {
  * k = kMax, kMax/2, … until it differs from 1 by `departure`; k* by log–log interpolation of the
  * departure between the bracketing grid points. Each bias is estimated with antithetic pairs and the
  * control variate Q₂(E) (known mean q_vec/k), so the estimate of the departure has relative error
- * ≈ 1/√N at every k, however small the departure.
+ * ≈ 1/√N at every k, however small the departure. The two points that bracket k* are then
+ * re-estimated with 4N fresh draws, and k*'s standard error is propagated from them.
  */
 export function biasTransition(G: Float64Array, m: number, n: number, sigmaMin: number, noise: BatchMeanNoise, kMax: number, N: number, rng: () => number, departure = 0.1): BiasTransition {
   const d = m * n;
@@ -28,10 +29,9 @@ export function biasTransition(G: Float64Array, m: number, n: number, sigmaMin: 
   const q = Math.hypot(...qVec);
   const sampler = new OrthoNoiseSampler(G, m, n);
   const E = new Float64Array(d), neg = new Float64Array(d), f1 = new Float64Array(d), f2 = new Float64Array(d), Q = new Float64Array(d);
-  const path: TransitionPoint[] = [];
-  for (let k = kMax; k >= 1 / 64; k /= 2) {
-    const X = new Float64Array(N * d);
-    for (let i = 0; i < N; i++) {
+  const estimate = (k: number, samples: number): TransitionPoint => {
+    const X = new Float64Array(samples * d);
+    for (let i = 0; i < samples; i++) {
       noise.sample(rng, k, E);
       for (let a = 0; a < d; a++) neg[a] = -E[a];
       sampler.deviation(E, f1); sampler.deviation(neg, f2);
@@ -39,15 +39,22 @@ export function biasTransition(G: Float64Array, m: number, n: number, sigmaMin: 
       for (let a = 0; a < d; a++) X[i * d + a] = (f1[a] + f2[a]) / 2 - Q[a] + qVec[a] / k;
     }
     const b = normOfMeanInterval(X, d);
-    const point = { k, ratio: (k * b.debiased) / q, ratioSe: (k * b.standardError) / q };
+    return { k, ratio: (k * b.debiased) / q, ratioSe: (k * b.standardError) / q };
+  };
+  const path: TransitionPoint[] = [];
+  for (let k = kMax; k >= 1 / 64; k /= 2) {
+    const point = estimate(k, N);
     path.push(point);
     if (Math.abs(point.ratio - 1) >= departure) {
       if (path.length < 2) throw new Error(`biasTransition: already ${departure} away from the asymptote at kMax = ${kMax}`);
-      const hi = path[path.length - 2];
-      const interp = (dLo: number, dHi: number) => Math.exp(Math.log(k) + (Math.log(dLo) - Math.log(departure)) / (Math.log(dLo) - Math.log(dHi)) * Math.log(hi.k / k));
-      const dLo = Math.abs(point.ratio - 1), dHi = Math.abs(hi.ratio - 1);
+      // Refine: the two bracketing points again with 4N fresh draws each (the search pass only locates them).
+      const lo = estimate(k, 4 * N), hi = estimate(2 * k, 4 * N);
+      const interp = (dLo: number, dHi: number) => Math.exp(Math.log(k) + (Math.log(dLo) - Math.log(departure)) / (Math.log(dLo) - Math.log(dHi)) * Math.LN2);
+      const dLo = Math.abs(lo.ratio - 1), dHi = Math.abs(hi.ratio - 1);
+      if (!(dLo > dHi)) throw new Error(`biasTransition: departure not monotone near k = ${k} (${dLo} vs ${dHi}); raise N`);
       const kStar = interp(dLo, dHi);
-      const s1 = Math.log(interp(dLo + point.ratioSe, dHi) / kStar), s2 = Math.log(interp(dLo, dHi + hi.ratioSe) / kStar);
+      const s1 = Math.log(interp(dLo + lo.ratioSe, dHi) / kStar), s2 = Math.log(interp(dLo, dHi + hi.ratioSe) / kStar);
+      path.push(lo, hi);
       return { kStar, logKStarSe: Math.hypot(s1, s2), q, path };
     }
   }

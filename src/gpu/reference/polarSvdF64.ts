@@ -1,7 +1,8 @@
 /**
  * Polar factor and singular values through ml-matrix's f64 SVD: an
- * independent route (one-sided Jacobi-free Golub–Kahan in JS) to check the
- * iterations against. Slow (~4 s at n = 512), so tests use it at n ≤ 128.
+ * independent route to check the
+ * iterations against (ml-matrix ports JAMA's Golub–Kahan–Reinsch SVD).
+ * Slow (~3–4 s at n = 512), so tests use it at n ≤ 128.
  */
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { AnyMatrix, F64Matrix } from '../f32Matrix.js';

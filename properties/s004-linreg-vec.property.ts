@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { step } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
+import { asMatrices, problemSize, regressionProblems, showProblem, type RegressionProblem } from '../src/arbitraries/linearRegressionProblems.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { kron, vec } from '../src/linalg/kronecker.js';
+import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
+import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
+import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+
+const sq = (A: Matrix) => frobeniusInner(A, A);
+const ones = (n: number) => Matrix.ones(n, 1);
+const scale = (X: Matrix, W: Matrix, Y: Matrix) => (frobeniusNorm(Y) + frobeniusNorm(X) * frobeniusNorm(W)) ** 2;
+const REASON = '30·N·D·(d+2)·u64·(‖Y‖+‖X‖‖W‖)²: same products summed in a different order';
+
+/** ‖Y − XW‖_F² against ‖vec(Y) − A vec(W)‖₂² for A built from X and D; a shape mismatch refutes the identity. */
+function vecIdentity(name: string, operator: (X: Matrix, D: number) => Matrix, operatorName: string) {
+  return forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: regressionProblems(), numRuns: 150, size: problemSize, show: showProblem, toleranceReason: REASON,
+    measure: (p: RegressionProblem): Measurement => {
+      const { X, W, Y } = asMatrices(p);
+      const A = operator(X, W.columns), vW = vec(W), vY = vec(Y);
+      const bound = 30 * X.rows * W.columns * (X.columns + 2) * UNIT_ROUNDOFF_F64 * scale(X, W, Y);
+      if (A.columns !== vW.rows || A.rows !== vY.rows) {
+        return { value: Infinity, bound, detail: { reason: `${operatorName} is ${A.rows}×${A.columns} but vec(W) has ${vW.rows} rows and vec(Y) ${vY.rows}: the product is undefined` } };
+      }
+      const lhs = sq(Y.clone().sub(X.mmul(W))), rhs = sq(vY.clone().sub(A.mmul(vW)));
+      return { value: Math.abs(lhs - rhs), bound, detail: { lhs, rhs } };
+    },
+  });
+}
+
+/** λ_min of a symmetric matrix against the level below which f64 cannot tell it from 0 (30·n·u64·λ_max). */
+function smallestEigen(H: Matrix): { lmin: number; lmax: number; tau: number } {
+  const ev = symmetricEigen(H.clone()).values;
+  const lmax = Math.max(...ev.map(Math.abs));
+  return { lmin: ev[0], lmax, tau: 30 * H.rows * UNIT_ROUNDOFF_F64 * Math.max(lmax, Number.MIN_VALUE) };
+}
+const EIG_REASON = 'positive definite iff λ_min(H) > 30·n·u64·λ_max(H) (below that level an eigenvalue is numerically 0)';
+
+function hessianCheck(name: string, xs: fc.Arbitrary<MatrixCase>, operator: (X: Matrix, D: number) => Matrix, want: 'pd' | 'singular') {
+  return forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: fc.tuple(xs, fc.integer({ min: 1, max: 3 })), numRuns: 120,
+    size: ([c]) => sizeOf(c), show: ([c, D]) => ({ X: showMatrixCase(c), D }), toleranceReason: EIG_REASON,
+    measure: ([c, D]): Measurement => {
+      const A = operator(toMatrix(c), D);
+      const H = A.transpose().mmul(A).mul(2);
+      const { lmin, lmax, tau } = smallestEigen(H);
+      const detail = { hessianSize: `${H.rows}×${H.columns}`, lambdaMin: lmin, lambdaMax: lmax, numericalZero: tau };
+      return want === 'pd' ? { value: lmin, bound: tau, relation: '>=', detail } : { value: Math.abs(lmin), bound: tau, detail };
+    },
+  });
+}
+
+const literalA = (X: Matrix, D: number) => kron(ones(D), X);
+const identityA = (X: Matrix, D: number) => kron(Matrix.eye(D), X);
+
+verifyClaim(import.meta.url, {
+  checks: [
+    vecIdentity('‖Y − XW‖_F² = ‖vec(Y) − (1_D ⊗ X)vec(W)‖₂², 1_D the all-ones vector', literalA, '1_D ⊗ X'),
+    hessianCheck('Hessian 2AᵀA of ‖vec(Y) − A vec(W)‖², A = 1_D ⊗ X, is positive definite (any X)',
+      matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, rank: 'any', maxLogKappa: 2 }), literalA, 'pd'),
+  ],
+  steps: [
+    step('numeric', forAll({
+      name: '‖Y − XW‖_F² = ‖vec(Y − XW)‖₂²', backend: 'ml-matrix-f64', arbitrary: regressionProblems(), numRuns: 100,
+      size: problemSize, show: showProblem, toleranceReason: REASON,
+      measure: (p: RegressionProblem) => {
+        const { X, W, Y } = asMatrices(p);
+        const R = Y.clone().sub(X.mmul(W));
+        return { value: Math.abs(sq(R) - sq(vec(R))), bound: 30 * X.rows * W.columns * (X.columns + 2) * UNIT_ROUNDOFF_F64 * scale(X, W, Y) };
+      },
+    })),
+    step('numeric', forAll({
+      name: 'f(x) = ‖y − Ax‖₂² has Hessian 2AᵀA (second central differences, h = 1/4)', backend: 'ml-matrix-f64',
+      arbitrary: fc.tuple(matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, maxLogKappa: 2 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })), numRuns: 100,
+      size: ([c]) => sizeOf(c), show: ([c, s]) => ({ A: showMatrixCase(c), seed: s }),
+      toleranceReason: 'f is quadratic: the 4-point second difference has no truncation error; rounding ≤ 30·(n+2)·u64·(‖y‖+‖A‖(‖x‖+2h))²/h² per entry',
+      measure: ([c, s]) => {
+        const A = toMatrix(c);
+        const n = A.columns, h = 0.25;
+        const y = Matrix.columnVector(Array.from({ length: A.rows }, (_, i) => ((s >> i) % 5) - 2));
+        const x = Matrix.columnVector(Array.from({ length: n }, (_, i) => ((s >> (2 * i + 7)) % 5) - 2));
+        const f = (v: Matrix) => sq(y.clone().sub(A.mmul(v)));
+        const at = (i: number, a: number, j: number, b: number) => { const v = x.clone(); v.set(i, 0, v.get(i, 0) + a * h); v.set(j, 0, v.get(j, 0) + b * h); return f(v); };
+        let worst = 0;
+        const H = A.transpose().mmul(A).mul(2);
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+          const fd = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h * h);
+          worst = Math.max(worst, Math.abs(fd - H.get(i, j)));
+        }
+        const bound = (30 * (n + 2) * A.rows * UNIT_ROUNDOFF_F64 * (frobeniusNorm(y) + frobeniusNorm(A) * (frobeniusNorm(x) + 2 * h)) ** 2) / (h * h);
+        return { value: worst, bound };
+      },
+    })),
+  ],
+  corrected: [
+    vecIdentity('‖Y − XW‖_F² = ‖vec(Y) − (I_D ⊗ X)vec(W)‖₂²', identityA, 'I_D ⊗ X'),
+    hessianCheck('Hessian 2(I_D ⊗ XᵀX) is positive definite when X has full column rank',
+      matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, shape: 'tall-or-square', rank: 'full', maxLogKappa: 2 }), identityA, 'pd'),
+    hessianCheck('… and singular (only semidefinite) when X is column-rank deficient',
+      matrices({ rows: { min: 1, max: 4 }, cols: { min: 2, max: 3 }, rank: 'deficient', maxLogKappa: 2 }), identityA, 'singular'),
+  ],
+});
