@@ -41,13 +41,15 @@ function zeroMean(name: string, term: Term, noise: BatchMeanNoise, label: string
   });
 }
 
-function orderOfBias(name: string, term: Term, ks: number[], N: number, claimed: number, label: string) {
+// The cubic term's mean is a small signal under O(‖E‖³) draws, so its slope CI is ≈ 0.19 wide at 8000 draws
+// per k; width < 0.3 still separates −2 from the claimed −3/2 by more than the width.
+function orderOfBias(name: string, term: Term, ks: number[], N: number, claimed: number, label: string, maxWidth = 0.2) {
   return statistic({
     name, backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: TERM_REASON(N, label),
     run: (ctx) => {
       const rng = mulberry32(ctx.seed);
       const r = ks.map((k) => normOfMeanInterval(termSamples(term, skewed, k, N, rng), d));
-      return exponentDecision(`log–log slope of ‖E[${label}]‖ in k (skewed noise)`, ks, r.map((x) => x.debiased), r.map((x) => x.standardError), claimed, N * ks.length);
+      return exponentDecision(`log–log slope of ‖E[${label}]‖ in k (skewed noise)`, ks, r.map((x) => x.debiased), r.map((x) => x.standardError), claimed, N * ks.length, maxWidth);
     },
   });
 }
@@ -58,12 +60,12 @@ verifyClaim(import.meta.url, {
   checks: [
     zeroMean('L₁(E) has zero expectation (skewed noise)', 'L', skewed, 'L₁(E)'),
     orderOfBias('Q₂(E) gives O(1/k) bias: exponent −1', 'Q', KQ, 3000, -1, 'Q₂(E)'),
-    orderOfBias('C₃(E) gives O(1/k^{3/2}) bias: exponent −3/2', 'C', KC, 8000, -1.5, 'C₃(E)'),
+    orderOfBias('C₃(E) gives O(1/k^{3/2}) bias: exponent −3/2', 'C', KC, 8000, -1.5, 'C₃(E)', 0.3),
   ],
   corrected: [
     zeroMean('L₁(E) has zero expectation (skewed noise)', 'L', skewed, 'L₁(E)'),
     orderOfBias('Q₂(E) gives O(1/k) bias: exponent −1', 'Q', KQ, 3000, -1, 'Q₂(E)'),
-    orderOfBias('C₃(E) gives O(1/k²) bias under skewed noise: exponent −2', 'C', KC, 8000, -2, 'C₃(E)'),
+    orderOfBias('C₃(E) gives O(1/k²) bias under skewed noise: exponent −2', 'C', KC, 8000, -2, 'C₃(E)', 0.3),
     zeroMean('C₃(E) has zero expectation under symmetric (Gaussian) noise', 'C', symmetric, 'C₃(E)'),
   ],
 });

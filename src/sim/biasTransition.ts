@@ -12,6 +12,8 @@ export interface BiasTransition {
   /** q = lim k·Bias(k) = ‖Σ_a Σ_aa Q₂(e_a)‖ (exact, from the quadratic Taylor term). */
   q: number;
   path: TransitionPoint[];
+  /** Monte Carlo draws spent (search pass and refinement). */
+  draws: number;
 }
 
 /**
@@ -29,7 +31,9 @@ export function biasTransition(G: Float64Array, m: number, n: number, sigmaMin: 
   const q = Math.hypot(...qVec);
   const sampler = new OrthoNoiseSampler(G, m, n);
   const E = new Float64Array(d), neg = new Float64Array(d), f1 = new Float64Array(d), f2 = new Float64Array(d), Q = new Float64Array(d);
+  let draws = 0;
   const estimate = (k: number, samples: number): TransitionPoint => {
+    draws += samples;
     const X = new Float64Array(samples * d);
     for (let i = 0; i < samples; i++) {
       noise.sample(rng, k, E);
@@ -47,15 +51,22 @@ export function biasTransition(G: Float64Array, m: number, n: number, sigmaMin: 
     path.push(point);
     if (Math.abs(point.ratio - 1) >= departure) {
       if (path.length < 2) throw new Error(`biasTransition: already ${departure} away from the asymptote at kMax = ${kMax}`);
-      // Refine: the two bracketing points again with 4N fresh draws each (the search pass only locates them).
-      const lo = estimate(k, 4 * N), hi = estimate(2 * k, 4 * N);
+      // Refine: the two bracketing points again with 4N fresh draws each (the search pass only locates
+      // them); if the refined values no longer bracket the departure, slide the bracket until they do.
+      let kLo = k, lo = estimate(kLo, 4 * N), hi = estimate(2 * kLo, 4 * N);
+      for (let moves = 0; moves < 8; moves++) {
+        if (Math.abs(hi.ratio - 1) >= departure) { kLo *= 2; lo = hi; hi = estimate(2 * kLo, 4 * N); }
+        else if (Math.abs(lo.ratio - 1) < departure) { kLo /= 2; hi = lo; lo = estimate(kLo, 4 * N); }
+        else break;
+      }
+      k = kLo;
       const interp = (dLo: number, dHi: number) => Math.exp(Math.log(k) + (Math.log(dLo) - Math.log(departure)) / (Math.log(dLo) - Math.log(dHi)) * Math.LN2);
       const dLo = Math.abs(lo.ratio - 1), dHi = Math.abs(hi.ratio - 1);
-      if (!(dLo > dHi)) throw new Error(`biasTransition: departure not monotone near k = ${k} (${dLo} vs ${dHi}); raise N`);
+      if (!(dLo >= departure && dHi < departure)) throw new Error(`biasTransition: no bracket of the departure near k = ${k} (${dLo} vs ${dHi}); raise N`);
       const kStar = interp(dLo, dHi);
       const s1 = Math.log(interp(dLo + lo.ratioSe, dHi) / kStar), s2 = Math.log(interp(dLo, dHi + hi.ratioSe) / kStar);
       path.push(lo, hi);
-      return { kStar, logKStarSe: Math.hypot(s1, s2), q, path };
+      return { kStar, logKStarSe: Math.hypot(s1, s2), q, path, draws };
     }
   }
   throw new Error('biasTransition: no departure found down to k = 1/64');

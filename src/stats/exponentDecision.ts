@@ -1,14 +1,7 @@
 import { exponentFit } from './exponentFit.js';
+import type { StatisticDecision } from '../verify/checks/statistic.js';
 
-export interface ExponentDecision {
-  name: string;
-  estimate: number;
-  ci: [number, number];
-  confidence: number;
-  rule: string;
-  samples: number;
-  passed: boolean;
-  threshold: number;
+export interface ExponentDecision extends StatisticDecision {
   points: { x: number; y: number; se: number }[];
   intercept: number;
 }

