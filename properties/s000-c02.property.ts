@@ -1,65 +1,25 @@
 import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices, type MatrixOptions } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
+import { polarIdentityCheck, svdStepCheck } from '../src/verify/checks/polarIdentity.js';
 import { leftGramPolar, pinvLeftGramPolar, rightGramPolar } from '../src/linalg/gramPolar.js';
 import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
 import { polarRelationAtScaleCheck } from '../src/atScale/polarRelationAtScale.js';
-
-// Integer cases up to 4×4 keep κ(G)² ≤ ~1e9, far from the singularity threshold of the eigensolver.
-const fullRank = (shape: MatrixOptions['shape']) => matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape, rank: 'full', maxLogKappa: 3 });
-
-/** Going through the Gram matrix squares the condition number: bound ∝ u·κ(G)². */
-function gramBound(G: Matrix): number {
-  const s = thinSvd(G).s;
-  const kappa = s[0] / s[s.length - 1];
-  return f64Bound(Math.max(G.rows, G.columns), kappa * kappa, 'κ(G)²').bound;
-}
-const GRAM_REASON = f64Bound(1, 1, 'κ(G)²').reason.replace('n ×', 'max(m,n) ×');
-
-function polarRelationCheck(name: string, shape: MatrixOptions['shape'], rhs: (G: Matrix) => Matrix) {
-  return forAll({
-    name, backend: 'ml-matrix-f64', arbitrary: fullRank(shape), numRuns: 150,
-    size: sizeOf, show: showMatrixCase, toleranceReason: GRAM_REASON,
-    measure: (c: MatrixCase) => {
-      const G = toMatrix(c);
-      return matrixResidual(() => rhs(G), () => polarFactor(G), gramBound(G));
-    },
-  });
-}
-
-function stepCheck(name: string, lhs: (G: Matrix, svd: ReturnType<typeof thinSvd>) => Matrix, rhs: (G: Matrix, svd: ReturnType<typeof thinSvd>) => Matrix) {
-  return step('numeric', forAll({
-    name, backend: 'ml-matrix-f64', arbitrary: fullRank('any'), numRuns: 100, size: sizeOf, show: showMatrixCase, toleranceReason: GRAM_REASON,
-    measure: (c: MatrixCase) => {
-      const G = toMatrix(c);
-      const svd = thinSvd(G);
-      return matrixResidual(() => lhs(G, svd), () => rhs(G, svd), gramBound(G));
-    },
-  }));
-}
 
 const diag = (s: number[], p: (x: number) => number) => Matrix.diag(s.map(p));
 
 verifyClaim(import.meta.url, {
   checks: [
-    polarRelationCheck('(GGᵀ)^{-1/2}G = UVᵀ, every shape', 'any', leftGramPolar),
+    polarIdentityCheck('(GGᵀ)^{-1/2}G = UVᵀ, every shape', 'any', leftGramPolar),
     polarRelationAtScaleCheck('(GGᵀ)^{-1/2}G = UVᵀ at n = 1024 (square, κ = 100)', 1024, 100),
   ],
   steps: [
-    stepCheck('GGᵀ = US²Uᵀ', (G) => G.mmul(G.transpose()), (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose())),
-    stepCheck('(GGᵀ)^{-1/2} = US⁻¹Uᵀ', (G) => invSqrtmSym(G.mmul(G.transpose())), (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose())),
-    stepCheck('US⁻¹Uᵀ(USVᵀ) = UVᵀ', (_, { U, s, V }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()).mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())), (_, { U, V }) => U.mmul(V.transpose())),
+    svdStepCheck('GGᵀ = US²Uᵀ', (G) => G.mmul(G.transpose()), (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose())),
+    svdStepCheck('(GGᵀ)^{-1/2} = US⁻¹Uᵀ', (G) => invSqrtmSym(G.mmul(G.transpose())), (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose())),
+    svdStepCheck('US⁻¹Uᵀ(USVᵀ) = UVᵀ', (_, { U, s, V }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()).mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())), (_, { U, V }) => U.mmul(V.transpose())),
   ],
   corrected: [
-    polarRelationCheck('full row rank: (GGᵀ)^{-1/2}G = UVᵀ', 'wide-or-square', leftGramPolar),
-    polarRelationCheck('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),
-    polarRelationCheck('every full-rank G: (GGᵀ)^{+1/2}G = UVᵀ', 'any', pinvLeftGramPolar),
+    polarIdentityCheck('full row rank: (GGᵀ)^{-1/2}G = UVᵀ', 'wide-or-square', leftGramPolar),
+    polarIdentityCheck('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),
+    polarIdentityCheck('every full-rank G: (GGᵀ)^{+1/2}G = UVᵀ', 'any', pinvLeftGramPolar),
   ],
 });

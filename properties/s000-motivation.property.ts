@@ -1,31 +1,13 @@
-import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
+import { polarIdentityCheck } from '../src/verify/checks/polarIdentity.js';
 import { statistic } from '../src/verify/checks/statistic.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices, type MatrixOptions } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
 import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
 import { polarFactor } from '../src/linalg/polarFactor.js';
 import { leftGramPolar, rightGramPolar } from '../src/linalg/gramPolar.js';
 import { pinvSqrtmSym } from '../src/linalg/symmetricFunction.js';
 import { PolarWorkspace, polarFlat } from '../src/linalg/polarFlat.js';
 import { normOfMeanInterval } from '../src/stats/normOfMean.js';
 import { rightPolarRelationAtScaleCheck } from '../src/atScale/rightPolarRelationAtScale.js';
-
-const fullRank = (shape: MatrixOptions['shape']) => matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape, rank: 'full', maxLogKappa: 3 });
-/** The Gram route squares κ: bound 30·max(m,n)·u·κ(G)². */
-function gramBound(G: Matrix): number {
-  const s = thinSvd(G).s;
-  return f64Bound(Math.max(G.rows, G.columns), (s[0] / s[s.length - 1]) ** 2, 'κ(G)²').bound;
-}
-const GRAM_REASON = f64Bound(1, 1, 'κ(G)²').reason.replace('n ×', 'max(m,n) ×');
-const polarIdentity = (name: string, shape: MatrixOptions['shape'], lhs: (G: Matrix) => Matrix) => forAll({
-  name, backend: 'ml-matrix-f64', arbitrary: fullRank(shape), numRuns: 150, size: sizeOf, show: showMatrixCase, toleranceReason: GRAM_REASON,
-  measure: (c: MatrixCase) => { const G = toMatrix(c); return matrixResidual(() => lhs(G), () => polarFactor(G), gramBound(G)); },
-});
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0]
 const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);
@@ -48,7 +30,7 @@ const sumOfOrthoDiffers = statistic({
     return { name: '‖E Ortho(G_x) − Ortho(μ)‖_F', estimate: r.debiased, ci: r.ci, confidence: r.confidence, samples: N, rule: 'differ iff the 99.9% interval lies above 0', passed: r.ci[0] > 0, threshold: 0 };
   },
 });
-const noiseFree = polarIdentity('no noise (M = GGᵀ), square G: G(GᵀG)^{-1/2} = M^{-1/2}G = UVᵀ', 'square', (G) => {
+const noiseFree = polarIdentityCheck('no noise (M = GGᵀ), square G: G(GᵀG)^{-1/2} = M^{-1/2}G = UVᵀ', 'square', (G) => {
   const right = rightGramPolar(G), left = leftGramPolar(G);
   // Both forms must agree with UVᵀ; return the worse of the two so one residual decides.
   const P = polarFactor(G);
@@ -58,14 +40,14 @@ const atScale = rightPolarRelationAtScaleCheck('G(GᵀG)^{-1/2} = UVᵀ at n = 1
 
 verifyClaim(import.meta.url, {
   checks: [
-    polarIdentity('G(GᵀG)^{-1/2} = UVᵀ, every full-rank shape', 'any', rightGramPolar),
+    polarIdentityCheck('G(GᵀG)^{-1/2} = UVᵀ, every full-rank shape', 'any', rightGramPolar),
     atScale,
     noiseFree,
     sumOfOrthoDiffers,
   ],
   corrected: [
-    polarIdentity('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),
-    polarIdentity('every full-rank G: G(GᵀG)^{+1/2} = UVᵀ', 'any', (G) => G.mmul(pinvSqrtmSym(G.transpose().mmul(G)))),
+    polarIdentityCheck('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),
+    polarIdentityCheck('every full-rank G: G(GᵀG)^{+1/2} = UVᵀ', 'any', (G) => G.mmul(pinvSqrtmSym(G.transpose().mmul(G)))),
     // The n = 1024 f32 check (square) is not repeated here: it already holds in the headline run (~10 s).
     noiseFree,
     sumOfOrthoDiffers,

@@ -1,6 +1,6 @@
 import { derivative, parse } from 'mathjs';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute, step } from '../src/verify/checks/compute.js';
+import { compute } from '../src/verify/checks/compute.js';
 import type { Measurement } from '../src/verify/checks/measurement.js';
 import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
 import { mulberry32 } from '../src/arbitraries/prng.js';

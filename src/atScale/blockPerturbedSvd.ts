@@ -1,4 +1,5 @@
 import { gaussianArray, mulberry32 } from '../arbitraries/prng.js';
+import { randomUnitVector as unit, reflectLeft, reflectRight } from './householder.js';
 import type { F64Matrix } from '../gpu/index.js';
 
 /**
@@ -16,33 +17,6 @@ export interface BlockPerturbedSvd {
   blocks: Float64Array;
   P: F64Matrix;
   E: F64Matrix;
-}
-
-function unit(rng: () => number, n: number): Float64Array {
-  const v = gaussianArray(rng, n);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += v[i] * v[i];
-  s = Math.sqrt(s);
-  for (let i = 0; i < n; i++) v[i] /= s;
-  return v;
-}
-
-/** X ← (I − 2vvᵀ)X. */
-function reflectLeft(X: Float64Array, n: number, v: Float64Array): void {
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) { const vi = v[i], row = i * n; for (let j = 0; j < n; j++) w[j] += vi * X[row + j]; }
-  for (let i = 0; i < n; i++) { const c = 2 * v[i], row = i * n; for (let j = 0; j < n; j++) X[row + j] -= c * w[j]; }
-}
-
-/** X ← X(I − 2vvᵀ). */
-function reflectRight(X: Float64Array, n: number, v: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += X[row + j] * v[j];
-    s *= 2;
-    for (let j = 0; j < n; j++) X[row + j] -= s * v[j];
-  }
 }
 
 export function blockPerturbedSvd(n: number, sigma: Float64Array, seed: number, reflectors = 4): BlockPerturbedSvd {

@@ -1,4 +1,4 @@
-import { gaussianArray, mulberry32 } from '../arbitraries/prng.js';
+import { randomUnitVectors as unitVectors, reflectRight } from './householder.js';
 import type { F64Matrix } from '../gpu/index.js';
 
 /**
@@ -17,30 +17,6 @@ export interface RectangularSvd {
   /** First left and right singular vectors (σ₁'s), unit length. */
   u1: Float64Array;
   v1: Float64Array;
-}
-
-function unitVectors(n: number, k: number, seed: number): Float64Array[] {
-  const rng = mulberry32(seed);
-  return Array.from({ length: k }, () => {
-    const v = gaussianArray(rng, n);
-    let s = 0;
-    for (let i = 0; i < n; i++) s += v[i] * v[i];
-    s = Math.sqrt(s);
-    for (let i = 0; i < n; i++) v[i] /= s;
-    return v;
-  });
-}
-
-/** X ← X·(I − 2vvᵀ), in place, X row-major rows×cols with cols = v.length. */
-function reflectRight(X: Float64Array, rows: number, v: Float64Array): void {
-  const cols = v.length;
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += X[row + j] * v[j];
-    s *= 2;
-    for (let j = 0; j < cols; j++) X[row + j] -= s * v[j];
-  }
 }
 
 /** H₁⋯H_k e₁: the first column of the reflector product. */

@@ -1,4 +1,4 @@
-import { gaussianArray, mulberry32 } from '../arbitraries/prng.js';
+import { randomUnitVectors as unitVectors, reflectRight } from './householder.js';
 import type { F64Matrix } from '../gpu/index.js';
 
 /**
@@ -15,29 +15,6 @@ export interface SyntheticSvd {
   /** U itself (its columns are G's left singular vectors). */
   U: F64Matrix;
   V: F64Matrix;
-}
-
-function unitVectors(n: number, k: number, seed: number): Float64Array[] {
-  const rng = mulberry32(seed);
-  return Array.from({ length: k }, () => {
-    const v = gaussianArray(rng, n);
-    let s = 0;
-    for (let i = 0; i < n; i++) s += v[i] * v[i];
-    s = Math.sqrt(s);
-    for (let i = 0; i < n; i++) v[i] /= s;
-    return v;
-  });
-}
-
-/** X ← X·(I − 2vvᵀ), in place, row-major n×n. */
-function reflectRight(X: Float64Array, n: number, v: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += X[row + j] * v[j];
-    s *= 2;
-    for (let j = 0; j < n; j++) X[row + j] -= s * v[j];
-  }
 }
 
 function orthogonalFrom(vs: Float64Array[], n: number): Float64Array {
