@@ -14,6 +14,59 @@ import { spectralNorm, frobeniusNorm } from '../src/linalg/norms.js';
 import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
 import { newtonPolar, newtonPolarStep } from '../src/linalg/newtonPolar.js';
 import type { Measurement } from '../src/verify/checks/measurement.js';
+import { newtonPolarF32 } from '../src/linalg/newtonPolarF32.js';
+import { newtonStartAtScale } from '../src/atScale/newtonStartAtScale.js';
+
+const U32 = 2 ** -24;
+/** An n×n test matrix with Haar singular vectors and geometric spectrum of condition κ, and its polar factor. */
+function knownPolar(n: number, kappa: number, seed: number): { G: Matrix; U: Matrix } {
+  const L = haarOrthonormal(n, n, seed), R = haarOrthonormal(n, n, seed ^ 0x5bd1e995);
+  return { G: L.clone().mulRowVector(geometricSpectrum(n, kappa)).mmul(R.transpose()), U: L.mmul(R.transpose()) };
+}
+const fromF32 = (X: Float32Array, n: number) => new Matrix(Array.from({ length: n }, (_, i) => Array.from(X.subarray(i * n, (i + 1) * n))));
+
+/**
+ * The f32 tier of Claim 11 (emulated binary32, since the iteration needs an inverse and gpu.js has
+ * none): from fl32(G/‖G‖_F), the X^{-T} form run in f32 for κ = 10 … 10⁶ at n = 8. The floor is the
+ * polar factor's sensitivity to the f32 rounding of G: ‖ΔU‖ ≲ 2‖ΔG‖/(σ_n + σ_{n−1}) ≈ κ·u32 per entry
+ * relative, ×30·n (LAPACK-style threshold).
+ */
+const f32Convergence = compute({
+  name: 'f32 (emulated): Newton from fl32(G/‖G‖_F) converges to within 30·n·κ·u32 of U, quadratically once e_k ≤ 0.1 (n = 8, κ = 1e1 … 1e6)', backend: 'scalar-f64', sizes: [[8, 8]],
+  toleranceReason: 'final ‖X_K − U‖_F ≤ 30·n·κ·u32 (u32 = 2⁻²⁴; polar-factor sensitivity to f32 input rounding); per step e_{k+1} ≤ 1.01·½‖X_k⁺‖₂e_k² + that floor',
+  inputs: [1, 2, 3, 4, 5, 6].map((q) => `κ = 1e${q}, n = 8`),
+  run: (ctx) => [1, 2, 3, 4, 5, 6].map((q): Measurement => {
+    const n = 8, kappa = 10 ** q, floor = 30 * n * kappa * U32;
+    const { G, U } = knownPolar(n, kappa, ctx.seed + q);
+    const run = newtonPolarF32(Float64Array.from(G.to1DArray()), n);
+    const X = run.iterates.map((x) => fromF32(x, n));
+    const e = X.map((x) => spectralNorm(x.clone().sub(U)));
+    let worst = 0;
+    for (let k = 0; k + 1 < e.length; k++) if (e[k] <= 0.1) worst = Math.max(worst, e[k + 1] / (1.01 * 0.5 * pinvNorm(X[k]) * e[k] ** 2 + floor));
+    const final = frobeniusNorm(X[X.length - 1].clone().sub(U)) / floor;
+    return { value: Math.max(worst, final, run.converged ? 0 : Infinity), bound: 1, detail: { kappa, steps: run.steps, finalError: e[e.length - 1], floor, worstQuadraticRatio: worst } };
+  }),
+});
+
+/** The justification's "scaling puts X₀ inside the neighbourhood" at n = 1024, f32 on gpu.js. */
+const startInsideAtScale = compute({
+  name: 'X₀ = G/‖G‖_F inside the contraction region at n = 1024 (gpu.js f32, κ = 10)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+  toleranceReason: 'C₀e₀ < 1 with e₀ a power-iteration lower estimate (conservative for a refutation); ‖G‖_F kernel within its f32 reduction bound',
+  run: (ctx) => newtonStartAtScale(1024, 10, ctx.seed),
+});
+
+/** Beyond κ ≈ 1/u32 the f32 rounding of G alone moves its polar factor by O(1): no f32 iteration can reach U. */
+const f32Limit = compute({
+  name: 'f32 (emulated): for κ ≥ 1e10 ≫ 1/u32 the computed limit is O(1) away from U (n = 8)', backend: 'scalar-f64', sizes: [[8, 8]],
+  toleranceReason: 'the error must exceed 0.1 (an O(1) miss, far above any roundoff bound) at κ = 1e10 and 1e12',
+  inputs: ['κ = 1e10', 'κ = 1e12'],
+  run: (ctx) => [10, 12].map((q): Measurement => {
+    const n = 8, { G, U } = knownPolar(n, 10 ** q, ctx.seed + q);
+    const run = newtonPolarF32(Float64Array.from(G.to1DArray()), n);
+    const err = spectralNorm(fromF32(run.iterates[run.iterates.length - 1], n).sub(U));
+    return { value: err, bound: 0.1, relation: '>=', detail: { kappa: 10 ** q, steps: run.steps, error: err } };
+  }),
+});
 
 const U64 = 2 ** -53;
 const fullColumnRank = (maxLogKappa: number) => matrices({ rows: { min: 1, max: 5 }, cols: { min: 1, max: 4 }, shape: 'tall-or-square', rank: 'full', maxLogKappa });
@@ -58,7 +111,7 @@ const startInside = forAll({
 const squareFullRank = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape: 'square', rank: 'full', maxLogKappa: 4 });
 
 verifyClaim(import.meta.url, {
-  checks: [convergesQuadratically, startInside],
+  checks: [convergesQuadratically, f32Convergence, startInside, startInsideAtScale],
   steps: [
     step('numeric', forAll({
       name: '½X(I + (XᵀX)⁻¹) = ½(X + X^{-T}) for square invertible X', backend: 'ml-matrix-f64', arbitrary: squareFullRank, numRuns: 100,
@@ -79,6 +132,8 @@ verifyClaim(import.meta.url, {
   ],
   corrected: [
     convergesQuadratically,
+    f32Convergence,
+    f32Limit,
     forAll({
       name: 'the quadratic bound contracts at X₀ iff σ_min(G)/‖G‖_F > 1/3 (C₀e₀ = (1 − s)/(2s))', backend: 'ml-matrix-f64', arbitrary: fullColumnRank(4), numRuns: 100,
       size: sizeOf, show: showMatrixCase, toleranceReason: 'C₀e₀ against (1 − s)/(2s): relative 30·n·u·κ',
