@@ -11,6 +11,7 @@ import { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from '../src
 import { frobeniusInner, frobeniusNorm, nuclearNorm } from '../src/linalg/norms.js';
 import { thinSvd } from '../src/linalg/thinSvd.js';
 import { skewPartAtScale } from '../src/atScale/polarJacobianAtScale.js';
+import { acrossSizes } from '../src/atScale/heavySizes.js';
 import { directionFromSeed } from '../src/arbitraries/matrices.js';
 import fc from 'fast-check';
 
@@ -77,7 +78,7 @@ verifyClaim(import.meta.url, {
     compute({
       name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
       toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
-      run: async (ctx) => skewPartAtScale(1024, ctx.seed, true, atScale),
+      run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, true, atScale)),
     }),
   ],
   steps: [
@@ -124,7 +125,7 @@ verifyClaim(import.meta.url, {
     compute({
       name: 'Jacobian symmetric at n = 1024 (gpu.js f32)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
       toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
-      run: async (ctx) => skewPartAtScale(1024, ctx.seed, false, atScale),
+      run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, false, atScale)),
     }),
   ],
 });

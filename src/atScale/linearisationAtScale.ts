@@ -1,3 +1,4 @@
+import { acrossSizes } from './heavySizes.js';
 import { gamma, getGpu, matmul, toF32, type F64Matrix } from '../gpu/index.js';
 import { compute } from '../verify/checks/compute.js';
 import type { Check } from '../verify/types.js';
@@ -54,6 +55,6 @@ export function linearisationAtScaleCheck(name: string, n: number, kappa: number
   return compute({
     name, backend: 'gpu.js-f32', sizes: [[n, n]],
     toleranceReason: 'normwise f32 product bounds (γ_{n+2}, u = 2^-24) for ‖P_⊥E‖; remainder order: ratio ‖R(t/10)‖/‖R(t)‖ ≤ 10^{-1.5} (midway on a log scale between O(t²) → 10⁻² and O(t) → 10⁻¹), with R bracketed by the exact block-diagonal change ± t‖P_⊥E‖',
-    run: (ctx) => linearisationAtScale(n, kappa, ctx.seed),
+    run: (ctx) => acrossSizes(ctx, n, (size) => linearisationAtScale(size, kappa, ctx.seed)),
   });
 }

@@ -1,3 +1,4 @@
+import { acrossSizes } from './heavySizes.js';
 import { gamma, getGpu, toF32, U64, type F32Matrix } from '../gpu/index.js';
 import { batchMatmul } from '../gpu/batchMatmul.js';
 import { spectralNormPowerDetailed } from '../gpu/spectralNorm.js';
@@ -59,6 +60,6 @@ export function muonOptimalityAtScaleCheck(name: string, m: number, n: number, k
     backend: 'gpu.js-f32',
     sizes: [[m, n]],
     toleranceReason: 'f32 dot products with rounded inputs: |error| ≤ γ_{n+2}Σ|g_ij w_ij| per row (Higham, u = 2^-24), rows summed in f64; matvec ‖fl(Ax) − Ax‖₂ ≤ γ_{n+2}‖A‖_F‖x‖₂; f64 construction 10³·max(m,n)·u64',
-    run: (ctx) => muonOptimalityAtScale(m, n, kappa, eta, ctx.seed),
+    run: (ctx) => acrossSizes(ctx, m, (size, f) => muonOptimalityAtScale(size, Math.round(n * f), kappa, eta, ctx.seed)),
   });
 }

@@ -1,3 +1,4 @@
+import { acrossSizes } from './heavySizes.js';
 import { gamma, gramAAt, getGpu, matmul, toF32, type F64Matrix } from '../gpu/index.js';
 import { compute } from '../verify/checks/compute.js';
 import type { Measurement } from '../verify/checks/measurement.js';
@@ -38,21 +39,12 @@ export async function polarRelationAtScale(n: number, kappa: number, seed: numbe
   ];
 }
 
-/** Heavy mode (`npm test -- --heavy`) adds n = 2048 and 4096 to the default size. */
 export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
   return compute({
     name,
     backend: 'gpu.js-f32',
     sizes: [[n, n]],
     toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
-    run: async (ctx) => {
-      const sizes = ctx.heavy ? [n, 2048, 4096] : [n];
-      const out: Measurement[] = [];
-      for (const size of sizes) {
-        ctx.log(`n = ${size}`);
-        out.push(...(await polarRelationAtScale(size, kappa, ctx.seed)));
-      }
-      return out;
-    },
+    run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
   });
 }

@@ -1,3 +1,4 @@
+import { acrossSizes } from './heavySizes.js';
 import { gamma, gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../gpu/index.js';
 import { compute } from '../verify/checks/compute.js';
 import type { Measurement } from '../verify/checks/measurement.js';
@@ -42,6 +43,6 @@ export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: n
     backend: 'gpu.js-f32',
     sizes: [[n, n]],
     toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
-    run: (ctx) => rightPolarRelationAtScale(n, kappa, ctx.seed),
+    run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
   });
 }

@@ -1,3 +1,4 @@
+import { acrossSizes } from './heavySizes.js';
 import { gamma, getGpu, matmul, toF32, U64, type F32Matrix } from '../gpu/index.js';
 import { spectralNormPowerDetailed } from '../gpu/spectralNorm.js';
 import { gaussianArray, mulberry32 } from '../arbitraries/prng.js';
@@ -56,6 +57,6 @@ export function spectralNormAtScaleCheck(name: string, m: number, n: number, kap
     backend: 'gpu.js-f32',
     sizes: [[m, n]],
     toleranceReason: 'f32 matvec with rounded inputs: ‖fl(Gx) − Gx‖₂ ≤ γ_{n+2}‖G‖_F‖x‖₂ (Higham, u = 2^-24) + f64 construction 10³·max(m,n)·u64·‖G‖_F; power iteration adds σ₁ sin²θ (convergence (σ₂/σ₁)^{2k} with σ₂/σ₁ = 1/2, then the f32 floor)',
-    run: (ctx) => spectralNormAtScale(m, n, kappa, ctx.seed, scale),
+    run: (ctx) => acrossSizes(ctx, m, (size, f) => spectralNormAtScale(size, Math.round(n * f), kappa, ctx.seed, scale)),
   });
 }

@@ -28,7 +28,9 @@ export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpe
   const filter = process.env.MUON_CLAIMS ? process.env.MUON_CLAIMS.split(',') : null;
   const run = filter && !filter.includes(id) ? test.skip : test;
   describe(id, () => {
-    run('verdict matches the recorded expectation', { timeout: (typeof spec === 'function' ? undefined : spec.timeoutMs) ?? 120_000 }, async () => {
+    // Heavy mode runs the gpu.js checks at n = 4096 (a 4096³ product alone is ~45 s on 2 cores).
+  const timeout = ((typeof spec === 'function' ? undefined : spec.timeoutMs) ?? 120_000) * (heavyMode() ? 30 : 1);
+  run('verdict matches the recorded expectation', { timeout }, async () => {
       let result: ClaimResult;
       try {
         const s = typeof spec === 'function' ? spec() : spec;
