@@ -29,6 +29,7 @@ import { gaussianMatrix } from '../src/gpu/random.js';
 import { matmulF64 } from '../src/gpu/reference/linearF64.js';
 import { newtonSchulzF64 } from '../src/gpu/reference/newtonSchulzF64.js';
 import { polarFactorSvdF64 } from '../src/gpu/reference/polarSvdF64.js';
+import { Matrix } from 'ml-matrix';
 
 interface Row {
   op: string;
@@ -52,6 +53,7 @@ const limits = {
   syncWebasm: heavy ? 2048 : 1024,
   cpu: heavy ? 1024 : 512,
   f64Matmul: heavy ? 4096 : 2048,
+  mlMatrixMatmul: heavy ? 2048 : 1024,
   gpuNewtonSchulz: heavy ? 2048 : 1024,
   f64NewtonSchulz: heavy ? 2048 : 1024,
   mlMatrixSvd: heavy ? 1024 : 512,
@@ -188,6 +190,18 @@ async function main(): Promise<void> {
       skip('f64 matmul', n, `> ${limits.f64Matmul} (≈ ${((flops / 1.5e9) | 0)} s at ~1.5 GFLOP/s); use --heavy`);
     }
 
+    // ml-matrix's own mmul: the f64 baseline the suite's linear algebra actually uses.
+    if (n <= limits.mlMatrixMatmul) {
+      progress(`matmul ml-matrix f64 n=${n}`);
+      const toMl = (M: AnyMatrix) => new Matrix(Array.from({ length: n }, (_, i) => Array.from(M.data.subarray(i * n, (i + 1) * n))));
+      const Am = toMl(A32), Bm = toMl(B32);
+      const r = await measure(() => Am.mmul(Bm), repsFor(n), false);
+      rows.push({ op: 'matmul', backend: 'ml-matrix-f64', n, ms: r.ms, gflops: flops / r.ms / 1e6, maxErrorVsF64: null });
+      at.set(`mlmatmul@${n}`, r.ms);
+    } else {
+      skip('ml-matrix matmul', n, `> ${limits.mlMatrixMatmul}; use --heavy`);
+    }
+
     for (const { ctx, maxN, key } of contexts) {
       if (n > maxN) {
         skip(`matmul on ${ctx.label}`, n, `limit ${maxN} for this backend${heavy ? '' : ' (raise with --heavy)'}`);
@@ -268,6 +282,8 @@ async function main(): Promise<void> {
     const f = at.get(`f64matmul@${n}`);
     const g = at.get(`${key0}@${n}`);
     if (f && g) put(`gpuMatmulOverF64At${n}`, f / g);
+    const ml = at.get(`mlmatmul@${n}`);
+    if (ml && g) put(`gpuMatmulOverMlMatrixAt${n}`, ml / g);
   }
   const sync1024 = at.get('webasm-sync@1024');
   const thr1024 = at.get('webasm-threaded@1024');

@@ -116,3 +116,12 @@ describe('runClaim', () => {
     expect(b.replay).toEqual(a.replay);
   });
 });
+
+describe('forAll', () => {
+  test('a property that measures no case is an error, not a pass', async () => {
+    claim('s900-empty', 'pass');
+    const empty = forAll({ name: 'never measured', backend: 'scalar-f64', arbitrary: fc.integer(), numRuns: 0, measure: () => ({ value: 0, bound: 1 }), toleranceReason: '' });
+    const r = await runClaim('s900-empty', { checks: [empty] }, opts);
+    expect(r.verdict).toBe('error');
+  });
+});

@@ -82,7 +82,9 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
         return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: th.message, counterexample: { input: show(th.input) } };
       }
       if (!out.failed) {
-        return { ...base, maxError: w ? w.m.value : NaN, tolerance: w ? w.m.bound : NaN, passed: true };
+        // A property that never measured a case proves nothing: that is an error, not a pass.
+        if (!w) return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: 'no case was measured (every generated input was filtered out)' };
+        return { ...base, maxError: w.m.value, tolerance: w.m.bound, passed: true };
       }
       if (out.errorInstance && !(out.errorInstance instanceof ThrownInProperty) && !out.counterexample) {
         return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: String(out.errorInstance) };
