@@ -52,30 +52,34 @@ const uonVarianceRate = statistic({
   },
 });
 
-/** Muon/Uon ratio of bias or variance at k = 1024 with a delta-method 99.9% interval. */
-function muonOverUon(what: 'bias' | 'variance', name: string, rule: string, decide: (ci: [number, number]) => boolean, threshold: number) {
+/** Muon/Uon ratio of bias or variance at k = 1024 with a delta-method interval (99.9% unless stated). */
+function muonOverUon(what: 'bias' | 'variance', name: string, rule: string, decide: (ci: [number, number]) => boolean, threshold: number, confidence = 0.999) {
+  const k = 1024;
   return statistic({
     name, backend: 'scalar-f64', sizes: [[m, n]],
-    toleranceReason: `${N} draws each of Uon and steady-state Muon (γ = ${GAMMA}) at k = 1024${what === 'bias' ? ' (antithetic pairs, debiased ‖mean‖)' : ''}; ratio with delta-method 99.9% interval`,
+    toleranceReason: `${N} draws each of Uon and steady-state Muon (γ = ${GAMMA}) at k = ${k}${what === 'bias' ? ' (antithetic pairs, debiased ‖mean‖)' : ''}; ratio with delta-method ${confidence * 100}% interval`,
     run: (ctx) => {
       const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
-      const k = 1024;
       const est = (noise: typeof uonNoise, c: number) => {
         if (what === 'bias') { const r = normOfMeanInterval(antithetic(s, noise, c, k, rng), d); return { v: r.debiased, se: r.standardError }; }
         const r = totalVarianceInterval(plain(s, noise, c, k, rng), d); return { v: r.estimate, se: r.standardError };
       };
       const u = est(uonNoise, 1), mu = est(muonNoise, 1 / (1 - GAMMA));
-      const ratio = mu.v / u.v, se = ratio * Math.hypot(mu.se / mu.v, u.se / u.v), z = zQuantile(0.999);
+      const ratio = mu.v / u.v, se = ratio * Math.hypot(mu.se / mu.v, u.se / u.v), z = zQuantile(confidence);
       const ci: [number, number] = [ratio - z * se, ratio + z * se];
-      return { name: `${what}[Muon]/${what}[Uon] at k = 1024`, estimate: ratio, ci, confidence: 0.999, samples: 2 * N, rule, passed: decide(ci), threshold };
+      return { name: `${what}[Muon]/${what}[Uon] at k = ${k}`, estimate: ratio, ci, confidence, samples: 2 * N, rule, passed: decide(ci), threshold };
     },
   });
 }
 const muonMoreBias = muonOverUon('bias', 'Muon has additional O(γ) bias: Bias[Muon] > Bias[Uon]', 'additional bias ⇒ the ratio must exceed 1: holds iff the 99.9% CI lies above 1', (ci) => ci[0] > 1, 1);
 const muonMoreVariance = muonOverUon('variance', 'Muon has amplified variance: Var[Muon] > Var[Uon]', 'amplified ⇒ the ratio must exceed 1: holds iff the 99.9% CI lies above 1', (ci) => ci[0] > 1, 1);
 const RATIO = (1 - GAMMA) / (1 + GAMMA);
-const muonBiasRatio = muonOverUon('bias', 'Bias[Muon]/Bias[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.9% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO);
-const muonVarianceRatio = muonOverUon('variance', 'Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.9% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO);
+const muonBiasRatio = muonOverUon('bias', 'Bias[Muon]/Bias[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.99% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO, 0.9999);
+// Equalities with the limit are decided at 99.99% (z = 3.89): the ratio's sampling sd, measured over 30
+// seeds (0.00106 vs the delta-method 0.00094: calibrated within the ±13% that 30 seeds resolve), put one
+// seed (103) at 3.6 se from the limit; at 99.9% the ~30 equality intervals of the suite would reject a
+// true statement on some seed of the 20-seed stability run with probability ≈ 45%, at 99.99% ≈ 6%.
+const muonVarianceRatio = muonOverUon('variance', 'Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.99% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO, 0.9999);
 
 const KR = [16, 32, 64, 128, 256, 512, 1024];
 // The extrapolated bias is a small difference of biases: its slope CI is wider than the plain ones. Width
