@@ -34,7 +34,7 @@ function plain(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k:
   return out;
 }
 
-const EXP_REASON = `${N} draws per k (antithetic pairs for the bias), E ~ N(0, Σ/k); weighted log–log fit, 99.9% CI`;
+const EXP_REASON = `${N} draws per k (antithetic pairs for the bias), E ~ N(0, Σ/k); weighted log–log fit, 99.99% CI (Birge-inflated)`;
 const uonBiasRate = statistic({
   name: 'Uon bias is O(1/k) for large k', backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: EXP_REASON,
   run: (ctx) => {
@@ -82,20 +82,23 @@ const muonBiasRatio = muonOverUon('bias', 'Bias[Muon]/Bias[Uon] → (1−γ)/(1+
 const muonVarianceRatio = muonOverUon('variance', 'Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', `(1−γ)/(1+γ) = ${RATIO.toPrecision(4)} must lie in the 99.99% CI`, (ci) => ci[0] <= RATIO && RATIO <= ci[1], RATIO, 0.9999);
 
 const KR = [16, 32, 64, 128, 256, 512, 1024];
-// The extrapolated bias is a small difference of biases: its slope CI is wider than the plain ones. Width
-// < 0.3 still separates the claimed order −2 from the plain order −1 by more than 3 widths.
-const NR = 8000;
+// The extrapolated bias is a small difference of biases: its slope CI is wider than the plain ones, and its
+// points scatter about the line by more than their standard errors (O(1/k³) curvature), so the Birge-
+// inflated 99.99% CI is ≈ 0.30–0.36 wide at 12000 draws per k (more draws do not narrow a misfit). The
+// width guard 0.45 only keeps a vague fit from passing: an interval entirely below −1.5 and narrower than
+// 0.45 excludes the plain order −1 by more than a full width.
+const NR = 12000;
 const richardson = statistic({
   name: 'Richardson 2·Uon_{2k} − Uon_k removes the 1/k bias: its bias is O(1/k²)', backend: 'scalar-f64', sizes: [[m, n]],
-  toleranceReason: `${NR} draws per k of 2·Ortho(ḡ_{2k}) − Ortho(ḡ_k) − Ortho(G) with common random numbers (ḡ_{2k} − G = (ḡ_k − G)/√2 in law) and antithetic pairs; weighted log–log fit, 99.9% CI`,
+  toleranceReason: `${NR} draws per k of 2·Ortho(ḡ_{2k}) − Ortho(ḡ_k) − Ortho(G) with common random numbers (ḡ_{2k} − G = (ḡ_k − G)/√2 in law) and antithetic pairs; weighted log–log fit, 99.99% CI (Birge-inflated)`,
   run: (ctx) => {
     const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
     const r = KR.map((k) => normOfMeanInterval(s.richardsonDeviations(uonNoise, k, NR, rng), d));
-    const dec = exponentDecision('slope of the extrapolated estimator\'s bias in k', KR, r.map((x) => x.debiased), r.map((x) => x.standardError), -2, NR * KR.length, 0.3);
+    const dec = exponentDecision('slope of the extrapolated estimator\'s bias in k', KR, r.map((x) => x.debiased), r.map((x) => x.standardError), -2, NR * KR.length, 0.45);
     // "Reduces the bias by an order": the 1/k term must be gone, with the rate at least half an order
     // faster (CI below −1.5). Measured ≈ −2.02 ± 0.12; asking for −2 inside the CI would also judge the
     // O(1/k³) curvature and the weighting of 15%-noisy points, which the statement does not claim.
-    return { ...dec, passed: dec.ci[1] < -1.5 && dec.ci[1] - dec.ci[0] < 0.3, threshold: -1.5, rule: 'bias reduced by an order: the 99.9% CI of the slope (width < 0.3) must lie below −1.5 (plain Uon: −1; one order more: −2)' };
+    return { ...dec, passed: dec.ci[1] < -1.5 && dec.ci[1] - dec.ci[0] < 0.45, threshold: -1.5, rule: 'bias reduced by an order: the 99.99% CI of the slope (width < 0.45) must lie below −1.5 (plain Uon: −1; one order more: −2)' };
   },
 });
 

@@ -7,12 +7,14 @@ export interface ExponentFit {
   ci: [number, number];
   confidence: number;
   standardError: number;
+  /** √(χ²/dof) of the fit when > 1 (the factor applied to the standard error), else 1. */
+  birgeRatio: number;
 }
 
 /**
  * Weighted least squares of log(y) on log(x), each point weighted by 1/Var(log y) where
  * Var(log y) ≈ (se_y / y)² (delta method). The slope's interval is slope ± z·se, with
- * se² = 1/Σw(ξ − ξ̄)²: valid when each y is a Monte Carlo mean with its own standard error.
+ * se² = 1/Σw(ξ − ξ̄)² (inflated by the Birge ratio when the points scatter more than their errors).
  * Used to decide "statistic = O(k^p)" claims: the claimed p must lie in the interval.
  */
 export function exponentFit(x: number[], y: number[], se: number[], confidence = 0.999): ExponentFit {
@@ -26,7 +28,14 @@ export function exponentFit(x: number[], y: number[], se: number[], confidence =
   let sxx = 0, sxy = 0;
   for (let i = 0; i < X.length; i++) { sxx += w[i] * (X[i] - xm) ** 2; sxy += w[i] * (X[i] - xm) * (Y[i] - ym); }
   const slope = sxy / sxx;
-  const standardError = Math.sqrt(1 / sxx);
+  const intercept = ym - slope * xm;
+  // Birge ratio: when the points scatter about the line more than their standard errors allow
+  // (χ²/dof > 1: a finite-k curvature, or standard errors that are themselves estimates), the
+  // slope's error is inflated by √(χ²/dof); it is never shrunk below the propagated one.
+  let chi2 = 0;
+  for (let i = 0; i < X.length; i++) chi2 += w[i] * (Y[i] - intercept - slope * X[i]) ** 2;
+  const birge = Math.max(1, Math.sqrt(chi2 / (X.length - 2)));
+  const standardError = birge * Math.sqrt(1 / sxx);
   const z = zQuantile(confidence);
-  return { slope, intercept: ym - slope * xm, ci: [slope - z * standardError, slope + z * standardError], confidence, standardError };
+  return { slope, intercept, ci: [slope - z * standardError, slope + z * standardError], confidence, standardError, birgeRatio: birge };
 }
