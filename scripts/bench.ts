@@ -53,7 +53,7 @@ const limits = {
   syncWebasm: heavy ? 2048 : 1024,
   cpu: heavy ? 1024 : 512,
   f64Matmul: heavy ? 4096 : 2048,
-  mlMatrixMatmul: heavy ? 2048 : 1024,
+  mlMatrixMatmul: 2048,
   gpuNewtonSchulz: heavy ? 2048 : 1024,
   f64NewtonSchulz: heavy ? 2048 : 1024,
   mlMatrixSvd: heavy ? 1024 : 512,
