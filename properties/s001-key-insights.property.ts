@@ -18,16 +18,6 @@ const muonNoise = gaussianBatchNoise(scale.map((s) => s / Math.sqrt(1 - GAMMA **
 const N = 3000;
 const KS = [64, 128, 256, 512, 1024, 2048, 4096];
 
-function antithetic(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k: number, rng: () => number): Float64Array {
-  const out = new Float64Array(N * d), E = new Float64Array(d), neg = new Float64Array(d), f1 = new Float64Array(d), f2 = new Float64Array(d);
-  for (let i = 0; i < N; i++) {
-    noise.sample(rng, k, E);
-    for (let a = 0; a < d; a++) neg[a] = -E[a];
-    sampler.deviation(E, f1, c); sampler.deviation(neg, f2, c);
-    for (let a = 0; a < d; a++) out[i * d + a] = (f1[a] + f2[a]) / 2;
-  }
-  return out;
-}
 function plain(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k: number, rng: () => number): Float64Array {
   const out = new Float64Array(N * d), E = new Float64Array(d);
   for (let i = 0; i < N; i++) { noise.sample(rng, k, E); sampler.deviation(E, out.subarray(i * d, (i + 1) * d), c); }
@@ -39,7 +29,7 @@ const uonBiasRate = statistic({
   name: 'Uon bias is O(1/k) for large k', backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: EXP_REASON,
   run: (ctx) => {
     const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
-    const r = KS.map((k) => normOfMeanInterval(antithetic(s, uonNoise, 1, k, rng), d));
+    const r = KS.map((k) => normOfMeanInterval(s.antitheticDeviations(uonNoise, k, N, rng, 1), d));
     return exponentDecision('slope of Bias[Uon] in k', KS, r.map((x) => x.debiased), r.map((x) => x.standardError), -1, N * KS.length);
   },
 });
@@ -61,7 +51,7 @@ function muonOverUon(what: 'bias' | 'variance', name: string, rule: string, deci
     run: (ctx) => {
       const rng = mulberry32(ctx.seed), s = new OrthoNoiseSampler(G, m, n);
       const est = (noise: typeof uonNoise, c: number) => {
-        if (what === 'bias') { const r = normOfMeanInterval(antithetic(s, noise, c, k, rng), d); return { v: r.debiased, se: r.standardError }; }
+        if (what === 'bias') { const r = normOfMeanInterval(s.antitheticDeviations(noise, k, N, rng, c), d); return { v: r.debiased, se: r.standardError }; }
         const r = totalVarianceInterval(plain(s, noise, c, k, rng), d); return { v: r.estimate, se: r.standardError };
       };
       const u = est(uonNoise, 1), mu = est(muonNoise, 1 / (1 - GAMMA));

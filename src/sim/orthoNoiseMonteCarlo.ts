@@ -47,16 +47,17 @@ export class OrthoNoiseSampler {
    * N antithetic draws ½[Ortho(G + E) + Ortho(G − E)] − Ortho(G): same mean as the plain draw
    * when E is symmetric (Gaussian), but the odd terms L₁, C₃, … cancel draw by draw, so the
    * draws are O(‖E‖²) instead of O(‖E‖) and the bias is resolved with far fewer samples.
+   * With c ≠ 1 the signal is c·G (Ortho is scale invariant, so this is Ortho(G + E/c)).
    */
-  antitheticDeviations(noise: BatchMeanNoise, k: number, N: number, rng: () => number): Float64Array {
+  antitheticDeviations(noise: BatchMeanNoise, k: number, N: number, rng: () => number, c = 1): Float64Array {
     if (noise.skew !== 0) throw new Error('antithetic pairs need symmetric noise');
     const out = new Float64Array(N * this.d);
     const neg = new Float64Array(this.d);
     for (let i = 0; i < N; i++) {
       noise.sample(rng, k, this.E);
       for (let a = 0; a < this.d; a++) neg[a] = -this.E[a];
-      this.deviation(this.E, this.F1);
-      this.deviation(neg, this.F2);
+      this.deviation(this.E, this.F1, c);
+      this.deviation(neg, this.F2, c);
       for (let a = 0; a < this.d; a++) out[i * this.d + a] = (this.F1[a] + this.F2[a]) / 2;
     }
     return out;
