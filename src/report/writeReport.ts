@@ -16,7 +16,6 @@ export function readScratch(paths: SuitePaths): ClaimResult[] {
 
 /** The gpu.js backend actually available here (what every gpu.js-f32 check ran on). */
 async function detectGpuBackend(): Promise<string> {
-  if (process.env.MUON_GPU_BACKEND_USED) return process.env.MUON_GPU_BACKEND_USED;
   try {
     const gpu = await import('../gpu/backend.js');
     const { backend } = await gpu.getGpu();
@@ -29,8 +28,7 @@ async function detectGpuBackend(): Promise<string> {
 
 export async function writeReport(paths: SuitePaths, seed: number, selected: string[] | null): Promise<Report> {
   const results = readScratch(paths);
-  const gpuBackend = (results.flatMap((r) => r.checks).find((c) => c.backend === 'gpu.js-f32' && typeof (c as { device?: string }).device === 'string') as { device?: string } | undefined)?.device
-    ?? await detectGpuBackend();
+  const gpuBackend = await detectGpuBackend();
   const report = buildReport({
     results,
     pairing: pairClaims(paths),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, test } from 'vitest';
 import { indexedClaims, listClaimIds } from '../registry/discover.js';
 import { PROPERTY_EXT, suitePaths, type SuitePaths } from '../registry/paths.js';
-import { runClaim } from './runClaim.js';
+import { errorResult, runClaim } from './runClaim.js';
 import { toJson } from '../report/json.js';
 import { heavyMode, replayRequest, runSeed } from './seed.js';
 import type { ClaimResult, ClaimSpec } from './types.js';
@@ -40,7 +40,6 @@ export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpe
           log: (m) => process.stderr.write(m + '\n'),
         });
       } catch (e) {
-        const { errorResult } = await import('./runClaim.js');
         result = errorResult(id, `properties/${id}${PROPERTY_EXT}: ${(e as Error).message}`, { claim: `claims/${id}.md`, property: `properties/${id}${PROPERTY_EXT}` });
       }
       writeScratch(paths, result);
