@@ -21,15 +21,82 @@ export interface CheckContext {
   log: (message: string) => void;
 }
 
+/**
+ * The decision rule of a statistical check, in a form the ENGINE evaluates (a property never hands
+ * the engine a bare `passed` boolean): the rule is applied to the interval `ci`.
+ * - contains: pass iff ci[0] ≤ value ≤ ci[1]   (a claimed value is consistent with the data)
+ * - excludes: pass iff value < ci[0] or value > ci[1]
+ * - below:    pass iff ci[1] < value             (the whole interval lies below value)
+ * - above:    pass iff ci[0] > value             (the whole interval lies above value)
+ * - within:   pass iff range[0] ≤ ci[0] and ci[1] ≤ range[1]
+ */
+export type StatisticRule =
+  | { kind: 'contains'; value: number }
+  | { kind: 'excludes'; value: number }
+  | { kind: 'below'; value: number }
+  | { kind: 'above'; value: number }
+  | { kind: 'within'; range: [number, number] };
+
 /** Summary of a statistical decision: the statistic, its interval and the rule that decided. */
 export interface StatisticEvidence {
   name: string;
   estimate: number;
   ci: [number, number];
   confidence: number;
+  /** Human-readable rule; the engine derives it from `decision` (a property may add prose after it). */
   rule: string;
+  /** The structured rule the engine evaluated. */
+  decision: StatisticRule;
   samples: number;
   [extra: string]: unknown;
+}
+
+/**
+ * A negative control: the same measure applied to a known-false variant of the statement (a mutated
+ * coefficient, a dropped transpose) or to a perturbed input. It must FAIL; a control that holds shows
+ * that its check could not have failed.
+ */
+export interface Control {
+  /** What was made false, e.g. "exponent −½ → −1" or "σ perturbed by 10%". */
+  description: string;
+  check: Check;
+}
+
+/** What the report records of a headline check's power to fail. */
+export interface ControlOutcome {
+  description: string;
+  /** 'explicit': the check's own `control`; 'mutant': the same check built from a claim mutant's parts. */
+  source: 'explicit' | 'mutant';
+  /** refuted: the control failed as it must; held: it passed (the check is powerless); error: it could not run. */
+  outcome: 'refuted' | 'held' | 'error';
+  detail: string;
+}
+
+/**
+ * 'shown-by-failure': the check itself failed, so it can fail.
+ * 'control-refuted': it passed, and its negative control failed.
+ * 'powerless': it passed and no control was refuted (none declared, or every control held or errored).
+ */
+export type Power = 'shown-by-failure' | 'control-refuted' | 'powerless';
+
+/** A wrong variant of a formula claim: the same property with some parts replaced. */
+export interface Mutant<P> {
+  /** The mutation, e.g. "½ → ¼", "dropped transpose", "inverse instead of inverse square root". */
+  name: string;
+  parts: Partial<P>;
+  /** Set when the mutant is mathematically equivalent to the original: the reason. Not counted in the score. */
+  equivalent?: string;
+}
+
+/** The outcome of one claim mutant (`npm run mutants`). */
+export interface MutantOutcome {
+  claim: string;
+  mutation: string;
+  status: 'killed' | 'survived' | 'equivalent' | 'error';
+  /** The check that refuted it (killed). */
+  by?: string;
+  /** Why it survived / is equivalent / errored; for killed, the refuting check's one-line outcome. */
+  why: string;
 }
 
 /** One executed check, as the report prints it. */
@@ -51,6 +118,9 @@ export interface CheckOutcome {
   replay?: { seed: number; path: string };
   statistic?: StatisticEvidence;
   detail?: string;
+  /** Headline checks only: whether the check was shown able to fail, and by what control. */
+  power?: Power;
+  control?: ControlOutcome | null;
 }
 
 /** A check as a property file declares it: a name, a backend and how to run it. */
@@ -58,6 +128,8 @@ export interface Check {
   name: string;
   backend: Backend;
   run(ctx: CheckContext): Promise<CheckOutcome>;
+  /** Negative control (headline checks): must fail. */
+  control?: Control;
 }
 
 /** A derivation step's check carries how it was decided (symbolic, numeric, or both). */
@@ -66,9 +138,18 @@ export interface StepCheck extends Check {
 }
 
 /** What a property file hands to `verifyClaim`. */
-export interface ClaimSpec {
-  /** The headline statement as written. All must pass for verdict `pass`. */
-  checks: Check[];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ClaimSpec<P extends Record<string, unknown> = any> {
+  /**
+   * The headline statement as written. All must pass for verdict `pass`. For a formula claim, a
+   * function of the statement's parts (coefficients, exponents, which side a transpose is on): the
+   * headline is `checks(parts)` and each mutant is `checks({ ...parts, ...mutant.parts })`.
+   */
+  checks: Check[] | ((parts: P) => Check[]);
+  /** The statement's parts as written (required when `checks` is a function). */
+  parts?: P;
+  /** Wrong variants of the statement; each must be refuted (`npm run mutants`), and they serve as negative controls. */
+  mutants?: Mutant<P>[];
   /** One check per step listed in the claim file, in the same order. */
   steps?: StepCheck[];
   /** Checks of the corrected statement (required when the claim is expected to fail). */
