@@ -1,54 +1,98 @@
 /**
- * `npm test [-- --seed N] [--heavy] [--claim ID[,ID…]]`: runs every claim's property file and the
- * engine's own tests under vitest, writes reports/verification.json, and exits non-zero iff some
- * claim's verdict differs from its recorded expectation (or errors) or an engine test fails.
+ * `npm test [-- options]` (see --help): judges every claim, each in its own killable process under a
+ * hard time limit, writes reports/verification.json atomically with this run's id, runs the engine's
+ * own tests, and exits 0 only when every claim was judged and every verdict is as recorded.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../src/registry/paths.js';
+import { projectRoot, suitePaths } from '../src/registry/paths.js';
+import { readReport, writeReport } from '../src/report/writeReport.js';
+import { summaryLines } from '../src/report/summaryLines.js';
+import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/runner/options.js';
+import { runSuite } from '../src/runner/runSuite.js';
+import { replayRequest } from '../src/verify/seed.js';
 import { unexpectedReason } from '../src/verify/verdict.js';
-import type { Report } from '../src/report/buildReport.js';
 
-const args = process.argv.slice(2);
-const env: NodeJS.ProcessEnv = { ...process.env };
-const passThrough: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  const value = () => {
-    const v = args[++i];
-    if (v === undefined) { console.error(`${a} needs a value`); process.exit(2); }
-    return v;
-  };
-  if (a === '--seed') env.MUON_SEED = value();
-  else if (a.startsWith('--seed=')) env.MUON_SEED = a.slice(7);
-  else if (a === '--heavy') env.MUON_HEAVY = '1';
-  else if (a === '--claim') env.MUON_CLAIMS = value();
-  else if (a.startsWith('--claim=')) env.MUON_CLAIMS = a.slice(8);
-  else passThrough.push(a);
-}
-if (env.MUON_SEED !== undefined && !/^-?\d+$/.test(env.MUON_SEED)) {
-  console.error(`--seed must be an integer, got '${env.MUON_SEED}'`);
+/** The engine's tests take ≈ 40 s here; 10 minutes means they hang. */
+const ENGINE_LIMIT_S = 600;
+
+function usage(message: string): never {
+  console.error(`npm test: ${message}\n${USAGE}\nnothing was judged.`);
   process.exit(2);
 }
-const files = env.MUON_CLAIMS ? env.MUON_CLAIMS.split(',').map((id) => `properties/${id}.property.ts`) : [];
-for (const f of files) if (!existsSync(join(projectRoot, f))) { console.error(`--claim: no such property file ${f}`); process.exit(2); }
 
-console.error(`seed ${env.MUON_SEED ?? '(default)'}${env.MUON_HEAVY ? ', heavy mode' : ''}${files.length ? ', claims ' + env.MUON_CLAIMS : ''}`);
-const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
-const r = spawnSync(process.execPath, [vitest, 'run', ...files, ...passThrough], { cwd: projectRoot, env, stdio: 'inherit' });
-
-// Belt and braces: the report, not only vitest's exit code, decides.
-const reportFile = join(projectRoot, 'reports', 'verification.json');
-let reportBad = 0;
-if (!existsSync(reportFile)) {
-  console.error('reports/verification.json was not written');
-  reportBad = 1;
-} else {
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
-  reportBad = report.claims.filter((c) => unexpectedReason(c) !== null).length;
-  const skipped = report.claims.filter((c) => c.verdict === 'unchecked').length;
-  // The plain closing line CI reads: a claim "passes" when its verdict is as recorded.
-  console.log(`\nverification: ${report.claims.length - skipped - reportBad} passed, ${reportBad} failed${skipped ? `, ${skipped} skipped` : ''}`);
+let opts: SuiteOptions | 'help';
+try {
+  opts = parseSuiteArgs(process.argv.slice(2));
+} catch (e) {
+  usage(e instanceof UsageError ? e.message : String(e));
 }
-process.exit(r.status !== 0 || reportBad ? 1 : 0);
+if (opts === 'help') {
+  console.log(USAGE);
+  console.log('nothing was judged (--help).');
+  process.exit(2);
+}
+const o = opts;
+let replay = null;
+try {
+  replay = replayRequest();
+} catch (e) {
+  usage((e as Error).message);
+}
+const paths = suitePaths();
+const t0 = performance.now();
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.error(`muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`);
+const verbose = o.verbose || o.claims !== null;
+
+const report = await runSuite(paths, o, {
+  log: verbose ? (line) => console.error(line) : undefined,
+  claimDone: (id, x, done, total) => {
+    const what = x.kind === 'result' ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}` : x.kind === 'error' ? `error: ${x.error}` : 'mutants';
+    console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+  },
+  progress: (running, done, total) => console.error(`… ${done}/${total} done; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`),
+});
+if ('usage' in report) usage(report.usage);
+
+const file = writeReport(paths.reportsDir, report);
+// Belt and braces: the file on disk must be the one this run wrote.
+const back = readReport(file);
+const runErrors = [...(report.runErrors ?? [])];
+if (!('report' in back)) runErrors.push(back.error);
+else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
+
+console.log('\n' + summaryLines(report).join('\n'));
+const slowest = [...report.claims].filter((c) => typeof c.ms === 'number').sort((a, b) => b.ms! - a.ms!).slice(0, 5);
+if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
+console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId})`);
+for (const e of runErrors) console.log(`run error: ${e}`);
+
+let engineOk = true;
+if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
+else if (paths.root !== projectRoot) console.log(`engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`);
+else engineOk = await runEngineTests();
+
+const skipped = report.claims.filter((c) => c.verdict === 'unchecked').length;
+const bad = report.claims.filter((c) => unexpectedReason(c) !== null).length;
+// `unchecked` is legitimate only for claims an explicit --claim selection left out.
+const illegitimate = o.claims === null ? skipped : 0;
+console.log('(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)');
+console.log(`verification: ${report.claims.length - skipped - bad} passed, ${bad + illegitimate} failed${skipped && o.claims ? `, ${skipped} skipped` : ''}`);
+process.exit(bad || illegitimate || runErrors.length || !engineOk ? 1 : 0);
+
+/** The engine's own tests under vitest, killed if they overrun. */
+function runEngineTests(): Promise<boolean> {
+  console.log('\nengine tests (vitest):');
+  const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [vitest, 'run'], { cwd: projectRoot, stdio: 'inherit' });
+    const timer = setTimeout(() => { console.log(`engine tests: timed out after ${ENGINE_LIMIT_S} s; killed`); child.kill('SIGKILL'); }, ENGINE_LIMIT_S * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const ok = code === 0;
+      console.log(`engine tests: ${ok ? 'passed' : `FAILED (${signal ? 'signal ' + signal : 'exit ' + code})`}`);
+      resolve(ok);
+    });
+  });
+}

@@ -12,7 +12,12 @@ export interface Environment {
 
 export interface Report {
   schemaVersion: 1;
+  /** Unique per run: `npm test` checks that the report on disk is the one this run wrote. */
+  runId?: string;
+  startedAt?: string;
   generatedAt: string;
+  /** Problems of the whole run (a missing coverage index, the run's time limit): any makes `npm test` fail. */
+  runErrors?: string[];
   seed: number;
   environment: Environment;
   summary: { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number };
@@ -22,12 +27,17 @@ export interface Report {
 export interface BuildInput {
   results: ClaimResult[];
   pairing: Pairing;
-  index: { id: string; locator: string; summary: string }[];
+  index: { id: string; locator: string; summary: string; document?: string }[];
   seed: number;
   environment: Environment;
   /** Claims deliberately not run (a `--claim` filter): reported as unchecked, not as errors. */
   selected?: string[] | null;
   now?: Date;
+  runId?: string;
+  startedAt?: Date;
+  runErrors?: string[];
+  /** Where the coverage index lives, for messages. */
+  indexFile?: string;
 }
 
 /**
@@ -54,23 +64,31 @@ export function buildReport(input: BuildInput): Report {
     if (input.selected && !input.selected.includes(id)) {
       add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null, reading: 'Not run: its property file was not selected in this run.' });
     } else {
-      add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim (see the vitest output above)`, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
+      add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim `, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
     }
   }
   for (const item of input.index) {
     if (byId.has(item.id)) continue;
-    add({
+    const base = {
       ...errorResult(item.id, '', { claim: null, property: null }),
-      title: item.summary, source: { document: '', locator: item.locator }, verdict: 'unchecked',
-      error: null, reading: 'Listed in the claims index; no claim file encodes it yet.',
-    });
+      title: item.summary, source: { document: item.document ?? '', locator: item.locator },
+    };
+    if (input.selected && !input.selected.includes(item.id)) {
+      add({ ...base, verdict: 'unchecked', error: null, reading: 'Not run: not selected in this run (and no claim file encodes it yet).' });
+    } else {
+      // The index says which claims must exist: a missing one fails the run, it is never "skipped".
+      add({ ...base, error: `listed in ${input.indexFile ?? 'the coverage index'} but there is no claim file claims/${item.id}.md (deleted or renamed?)` });
+    }
   }
   const order = new Map(input.index.map((x, i) => [x.id, i]));
   const claims = [...byId.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
     schemaVersion: 1,
+    ...(input.runId ? { runId: input.runId } : {}),
+    ...(input.startedAt ? { startedAt: input.startedAt.toISOString() } : {}),
     generatedAt: (input.now ?? new Date()).toISOString(),
+    ...(input.runErrors ? { runErrors: input.runErrors } : {}),
     seed: input.seed,
     environment: input.environment,
     summary: {

@@ -1,21 +1,45 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { indexedClaims, pairClaims } from '../registry/discover.js';
-import type { SuitePaths } from '../registry/paths.js';
-import type { ClaimResult } from '../verify/types.js';
-import { buildReport, type Report } from './buildReport.js';
+import type { Report } from './buildReport.js';
 import { toJson } from './json.js';
 
-export function readScratch(paths: SuitePaths): ClaimResult[] {
-  if (!existsSync(paths.scratchDir)) return [];
-  return readdirSync(paths.scratchDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(paths.scratchDir, f), 'utf8')) as ClaimResult);
+export const REPORT_FILE = 'verification.json';
+
+/**
+ * Writes `text` to `file` atomically: a temporary file in the same directory, then a rename, so a
+ * kill at any moment leaves either the old report or the new one — never a truncated file.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
-/** The gpu.js backend actually available here (what every gpu.js-f32 check ran on). */
-async function detectGpuBackend(): Promise<string> {
+/** Reads a report back; `null` (with the reason) for a missing, truncated or foreign file — never a raw stack. */
+export function readReport(file: string): { report: Report } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { error: `cannot read ${file}: ${(e as Error).message}` };
+  }
+  try {
+    const report = JSON.parse(text) as Report;
+    if (report?.schemaVersion !== 1 || !Array.isArray(report.claims)) return { error: `${file} is not a verification report (schemaVersion 1)` };
+    return { report };
+  } catch (e) {
+    return { error: `${file} is not valid JSON (${(e as Error).message}); it will be replaced by the next run` };
+  }
+}
+
+/** The gpu.js backend available here (what every gpu.js-f32 check ran on, each in its own process). */
+export async function detectGpuBackend(): Promise<string> {
   try {
     const gpu = await import('../gpu/backend.js');
     const { backend } = await gpu.getGpu();
@@ -26,18 +50,13 @@ async function detectGpuBackend(): Promise<string> {
   }
 }
 
-export async function writeReport(paths: SuitePaths, seed: number, selected: string[] | null): Promise<Report> {
-  const results = readScratch(paths);
-  const gpuBackend = await detectGpuBackend();
-  const report = buildReport({
-    results,
-    pairing: pairClaims(paths),
-    index: indexedClaims(paths).ids,
-    seed,
-    selected,
-    environment: { node: process.version, gpuBackend, cpus: cpus().length, platform: `${process.platform}-${process.arch}` },
-  });
-  mkdirSync(paths.reportsDir, { recursive: true });
-  writeFileSync(join(paths.reportsDir, 'verification.json'), toJson(report) + '\n');
-  return report;
+export function environment(gpuBackend: string) {
+  return { node: process.version, gpuBackend, cpus: cpus().length, platform: `${process.platform}-${process.arch}` };
+}
+
+export function writeReport(reportsDir: string, report: Report): string {
+  mkdirSync(reportsDir, { recursive: true });
+  const file = join(reportsDir, REPORT_FILE);
+  writeFileAtomic(file, toJson(report) + '\n');
+  return file;
 }

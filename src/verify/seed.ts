@@ -1,12 +1,13 @@
 /** The run's single seed; every check derives its own from it so checks never share a stream. */
 export const DEFAULT_SEED = 20261123;
+/** Seeds are unsigned 32-bit integers; larger ones are refused, never wrapped (2³² + 1 is not seed 1). */
+export const MAX_SEED = 0xffffffff;
 
 export function runSeed(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.MUON_SEED;
   if (raw === undefined || raw === '') return DEFAULT_SEED;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n)) throw new Error(`MUON_SEED must be an integer, got '${raw}'`);
-  return n | 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_SEED) throw new Error(`MUON_SEED must be an integer from 0 to ${MAX_SEED}, got '${raw}'`);
+  return Number(raw);
 }
 
 export function heavyMode(env: NodeJS.ProcessEnv = process.env): boolean {

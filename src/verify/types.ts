@@ -24,14 +24,15 @@ export interface CheckContext {
 /**
  * The decision rule of a statistical check, in a form the ENGINE evaluates (a property never hands
  * the engine a bare `passed` boolean): the rule is applied to the interval `ci`.
- * - contains: pass iff ci[0] ≤ value ≤ ci[1]   (a claimed value is consistent with the data)
+ * - contains: pass iff ci[0] ≤ value ≤ ci[1]   (a claimed value is consistent with the data),
+ *             and, when maxWidth is given, ci[1] − ci[0] < maxWidth (a pass is never bought by a vague interval)
  * - excludes: pass iff value < ci[0] or value > ci[1]
  * - below:    pass iff ci[1] < value             (the whole interval lies below value)
  * - above:    pass iff ci[0] > value             (the whole interval lies above value)
  * - within:   pass iff range[0] ≤ ci[0] and ci[1] ≤ range[1]
  */
 export type StatisticRule =
-  | { kind: 'contains'; value: number }
+  | { kind: 'contains'; value: number; maxWidth?: number }
   | { kind: 'excludes'; value: number }
   | { kind: 'below'; value: number }
   | { kind: 'above'; value: number }
@@ -121,6 +122,13 @@ export interface CheckOutcome {
   /** Headline checks only: whether the check was shown able to fail, and by what control. */
   power?: Power;
   control?: ControlOutcome | null;
+  /** Headline checks only: why the check has that power (which controls were tried, or that none was declared). */
+  powerDetail?: string;
+  /**
+   * Why `maxError` is infinite: the documented refuting ∞ of a measurement (`Measurement.infinite`,
+   * e.g. a missing inverse). Only on a failing check; every other maxError/tolerance is finite.
+   */
+  infinite?: string;
 }
 
 /** A check as a property file declares it: a name, a backend and how to run it. */
@@ -181,7 +189,13 @@ export interface ClaimResult {
   checks: CheckOutcome[];
   steps: StepResult[];
   firstBrokenStep: number | null;
+  /** Every erroring check, step, corrected check (or malformed spec), each named by group and name, separated by '; '. */
   error: string | null;
+  /**
+   * The headline checks' own verdict, before an error elsewhere (a step, a corrected check, the
+   * power rule) made the claim's verdict `error`; lets a reader keep the two causes apart.
+   */
+  headlineVerdict?: Verdict;
   /** Files this result came from, so a reader can jump to them. */
   files?: { claim: string | null; property: string | null };
   ms?: number;

@@ -1,50 +1,51 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, test } from 'vitest';
-import { indexedClaims, listClaimIds } from '../registry/discover.js';
-import { PROPERTY_EXT, suitePaths, type SuitePaths } from '../registry/paths.js';
-import { errorResult, runClaim } from './runClaim.js';
-import { toJson } from '../report/json.js';
-import { heavyMode, replayRequest, runSeed } from './seed.js';
-import type { ClaimResult, ClaimSpec } from './types.js';
-import { unexpectedReason } from './verdict.js';
-
-/** Each result lands in the scratch directory; the global teardown merges them into the report. */
-export function writeScratch(paths: SuitePaths, result: ClaimResult): void {
-  mkdirSync(paths.scratchDir, { recursive: true });
-  writeFileSync(join(paths.scratchDir, `${result.id}.json`), toJson(result));
-}
+import type { ClaimSpec } from './types.js';
 
 /**
  * The whole of a property file's contact with the engine: `verifyClaim(import.meta.url, spec)`.
- * The claim id is the property file's name, so nothing else needs registering. The vitest test
- * fails exactly when the verdict differs from the claim file's `expected` (or is an error, or a
- * fail lacks evidence or a passing corrected statement).
+ *
+ * Importing a property file only REGISTERS its spec. The suite runner (src/runner/) imports each
+ * property file in a child process of its own, takes the one registration, runs the claim under a
+ * hard wall-clock limit, and kills the process if it overruns — so a measure that never returns
+ * cannot hang `npm test`. A property file that registers twice, registers for another file, or not
+ * at all is an `error` for that claim (see `takeRegistration`).
  */
-export function verifyClaim(moduleUrl: string, spec: ClaimSpec | (() => ClaimSpec), pathsOverride?: SuitePaths): void {
-  const paths = pathsOverride ?? { ...suitePaths(), scratchDir: inject('scratchDir') };
-  const id = basename(fileURLToPath(moduleUrl), PROPERTY_EXT);
-  const filter = process.env.MUON_CLAIMS ? process.env.MUON_CLAIMS.split(',') : null;
-  const run = filter && !filter.includes(id) ? test.skip : test;
-  describe(id, () => {
-    // Heavy mode runs the gpu.js checks at n = 4096 (a 4096³ product alone is ~45 s on 2 cores).
-  const timeout = ((typeof spec === 'function' ? undefined : spec.timeoutMs) ?? 120_000) * (heavyMode() ? 30 : 1);
-  run('verdict matches the recorded expectation', { timeout }, async () => {
-      let result: ClaimResult;
-      try {
-        const s = typeof spec === 'function' ? spec() : spec;
-        result = await runClaim(id, s, {
-          paths, seed: runSeed(), heavy: heavyMode(), replay: replayRequest(),
-          knownIds: new Set([...listClaimIds(paths), ...indexedClaims(paths).ids.map((x) => x.id)]),
-          log: (m) => process.stderr.write(m + '\n'),
-        });
-      } catch (e) {
-        result = errorResult(id, `properties/${id}${PROPERTY_EXT}: ${(e as Error).message}`, { claim: `claims/${id}.md`, property: `properties/${id}${PROPERTY_EXT}` });
-      }
-      writeScratch(paths, result);
-      const why = unexpectedReason(result);
-      expect(why, `${id}: ${why}${result.error ? ' — ' + result.error : ''}`).toBeNull();
-    });
-  });
+export interface Registration {
+  /** The property file that called verifyClaim (from its `import.meta.url`). */
+  file: string;
+  spec: ClaimSpec | (() => ClaimSpec);
+  /** Where the call came from (first stack frame outside this module), for "registered twice" errors. */
+  callSite: string;
+}
+
+// A process-wide slot: tsx and plain Node may load this module under two URLs, the slot must be one.
+const SLOT = Symbol.for('muon-verify.registrations');
+type Slot = { list: Registration[] };
+function slot(): Slot {
+  const g = globalThis as unknown as Record<symbol, Slot | undefined>;
+  return (g[SLOT] ??= { list: [] });
+}
+
+function callSite(): string {
+  const lines = (new Error().stack ?? '').split('\n').slice(1).map((l) => l.trim());
+  const outside = lines.find((l) => !l.includes('verifyClaim.ts') && !l.includes('verifyClaim.js'));
+  return (outside ?? 'unknown').replace(/^at\s+/, '');
+}
+
+export function verifyClaim<P extends Record<string, unknown>>(moduleUrl: string, spec: ClaimSpec<P> | (() => ClaimSpec<P>)): void {
+  let file: string;
+  try {
+    file = fileURLToPath(moduleUrl);
+  } catch {
+    file = String(moduleUrl);
+  }
+  slot().list.push({ file, spec: spec as ClaimSpec | (() => ClaimSpec), callSite: callSite() });
+}
+
+/** Everything registered since the last call (the runner imports one property file per process). */
+export function takeRegistrations(): Registration[] {
+  const s = slot();
+  const out = s.list;
+  s.list = [];
+  return out;
 }

@@ -16,17 +16,36 @@ export interface ForAllOptions<T> {
   size?: (input: T) => [number, number];
   /** The input as a person should read it (small integer matrices print as nested arrays). */
   show?: (input: T) => unknown;
+  /**
+   * Negative control: the same check with the measure and/or the arbitrary replaced by a
+   * known-false variant (a mutated coefficient, a perturbed input). It must fail.
+   */
+  control?: { description: string; measure?: (input: T) => Measurement | Promise<Measurement>; arbitrary?: fc.Arbitrary<T> };
 }
 
 class ThrownInProperty extends Error {}
 
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The input as a person reads it; a throwing `show` must not turn an error into a crash. */
+function shown<T>(show: (x: T) => unknown, input: T): unknown {
+  try {
+    return show(input);
+  } catch (e) {
+    return `(show threw: ${messageOf(e)})`;
+  }
+}
+
 /**
  * A universal statement checked on random inputs: every case must hold. On failure fast-check
  * shrinks to the smallest counterexample, which is reported with its replay seed and path.
- * A throwing measure or a NaN is recorded as an `error` (the claim could not be judged there).
+ * A throwing measure, a malformed measurement or a NaN is recorded as an `error` (the claim could
+ * not be judged there) — never as a fail, never as a pass.
  */
 export function forAll<T>(opts: ForAllOptions<T>): Check {
-  return {
+  const check: Check = {
     name: opts.name,
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
@@ -38,25 +57,25 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       let thrown: { input: T; message: string } | null = null;
       const show = opts.show ?? ((x: T) => x);
 
+      // Everything that can throw inside the predicate (measure, size) is caught here and makes the
+      // check an error: fast-check would otherwise report the throw as a refuting counterexample.
       const property = fc.asyncProperty(opts.arbitrary, async (input) => {
         if (thrown) return true; // already unusable: stop spending time
         let m: Measurement;
         try {
           m = await opts.measure(input);
+          const bad = invalidReason(m);
+          if (bad) throw new ThrownInProperty(bad);
+          if (opts.size) {
+            const s = opts.size(input);
+            sizes.set(s.join('x'), s);
+          }
         } catch (e) {
-          thrown = { input, message: `measure threw: ${(e as Error).message}` };
-          throw new ThrownInProperty(thrown.message);
-        }
-        const bad = invalidReason(m);
-        if (bad) {
-          thrown = { input, message: bad };
-          throw new ThrownInProperty(bad);
+          const message = e instanceof ThrownInProperty ? e.message : `measure threw: ${messageOf(e)}`;
+          thrown = { input, message };
+          throw new ThrownInProperty(message);
         }
         cases++;
-        if (opts.size) {
-          const s = opts.size(input);
-          sizes.set(s.join('x'), s);
-        }
         const s = severity(m);
         if (!worst || s > worst.s) worst = { m, s };
         const ok = holds(m);
@@ -78,33 +97,51 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       };
       const w = worst as { m: Measurement; s: number } | null;
       const th = thrown as { input: T; message: string } | null;
-      if (th) {
-        return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: th.message, counterexample: { input: show(th.input) } };
-      }
+      const errored = (error: string, input?: { input: unknown }): CheckOutcome => ({ ...base, maxError: NaN, tolerance: NaN, passed: false, error, ...(input ? { counterexample: input } : {}) });
+      if (th) return errored(th.message, { input: shown(show, th.input) });
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
-        if (!w) return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: 'no case was measured (every generated input was filtered out)' };
+        if (!w) return errored('no case was measured (every generated input was filtered out)');
         return { ...base, maxError: w.m.value, tolerance: w.m.bound, passed: true };
       }
-      if (out.errorInstance && !(out.errorInstance instanceof ThrownInProperty) && !out.counterexample) {
-        return { ...base, maxError: NaN, tolerance: NaN, passed: false, error: String(out.errorInstance) };
+      if (!out.counterexample) return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);
+      // fast-check calls the predicate on the shrunk input last among failing runs; re-measure it to
+      // be exact — and judge that measurement as strictly as every other one.
+      const shrunk = out.counterexample[0];
+      let m: Measurement;
+      try {
+        m = await opts.measure(shrunk);
+      } catch (e) {
+        return errored(`measure threw when re-measuring the shrunk counterexample: ${messageOf(e)}`, { input: shown(show, shrunk) });
       }
-      // fast-check calls the predicate on the shrunk input last among failing runs; re-measure it to be exact.
-      const shrunk = out.counterexample![0];
-      const m = await opts.measure(shrunk);
+      const bad = invalidReason(m);
+      if (bad) return errored(`re-measuring the shrunk counterexample: ${bad}`, { input: shown(show, shrunk) });
+      if (holds(m)) return errored('the shrunk counterexample holds when measured again (the measure is not deterministic)', { input: shown(show, shrunk) });
       const lf = lastFailing as { input: T; m: Measurement } | null;
+      const reported = w && !holds(w.m) ? w.m : m;
       return {
         ...base,
-        maxError: w ? w.m.value : m.value,
-        tolerance: w ? w.m.bound : m.bound,
+        maxError: reported.value,
+        tolerance: reported.bound,
         passed: false,
+        ...(reported.infinite !== undefined ? { infinite: reported.infinite } : {}),
         counterexample: {
-          input: show(shrunk),
-          measured: { value: m.value, bound: m.bound, relation: m.relation ?? '<=', detail: m.detail ?? lf?.m.detail ?? null },
+          input: shown(show, shrunk),
+          measured: { value: m.value, bound: m.bound, relation: m.relation ?? '<=', detail: m.detail ?? lf?.m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) },
           numShrinks: out.numShrinks,
         },
         replay: { seed: out.seed, path: out.counterexamplePath ?? '' },
       };
     },
   };
+  if (opts.control) {
+    const c = opts.control;
+    // A control that replaces nothing is the check itself: it would hold and prove nothing.
+    if (!c.measure && !c.arbitrary) throw new Error(`forAll '${opts.name}': control '${c.description}' replaces neither 'measure' nor 'arbitrary'`);
+    check.control = {
+      description: c.description,
+      check: forAll({ ...opts, name: `${opts.name} [control: ${c.description}]`, measure: c.measure ?? opts.measure, arbitrary: c.arbitrary ?? opts.arbitrary, control: undefined }),
+    };
+  }
+  return check;
 }

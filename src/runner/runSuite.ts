@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { discoverClaims, indexedClaims, INDEX_FILE, pairClaims, type ClaimFiles } from '../registry/discover.js';
+import type { SuitePaths } from '../registry/paths.js';
+import { buildReport, type Report } from '../report/buildReport.js';
+import { detectGpuBackend, environment, readReport, REPORT_FILE } from '../report/writeReport.js';
+import { errorResult } from '../verify/runClaim.js';
+import type { ReplayRequest } from '../verify/seed.js';
+import type { ClaimResult, MutantOutcome } from '../verify/types.js';
+import { HEAVY_CLAIM_CAP_S, HEAVY_FACTOR, type SuiteOptions } from './options.js';
+import type { Job } from './protocol.js';
+import { runClaimProcess, type Limits, type ProcessOutcome, type RunningClaim } from './runClaimProcess.js';
+
+/** Importing a property file (tsx + ml-matrix + mathjs + gpu.js) takes ≈ 2 s here; 60 s means it is stuck. */
+export const LOAD_LIMIT_S = 60;
+
+export interface SuiteEvents {
+  /** A claim finished (or could not start). */
+  claimDone?(id: string, outcome: ProcessOutcome, done: number, total: number): void;
+  log?(line: string): void;
+  /** Every `progressEveryMs`: what is running. */
+  progress?(running: { id: string; doing: string; elapsedMs: number }[], done: number, total: number): void;
+}
+
+export interface Selection {
+  /** Claims to run: paired and free of problems. */
+  runnable: ClaimFiles[];
+  /** Claims that cannot run (duplicate, unpaired, bad id): error results. */
+  broken: ClaimResult[];
+  /** Claims left out by an explicit selection. */
+  selected: string[] | null;
+  knownIds: string[];
+}
+
+/** Which claims this run judges. An explicit selection must name existing claims. */
+export function selectClaims(paths: SuitePaths, claims: string[] | null): Selection | { usage: string } {
+  const found = discoverClaims(paths);
+  const ids = new Set(found.map((c) => c.id));
+  if (claims) {
+    const unknown = claims.filter((c) => !ids.has(c));
+    if (unknown.length) return { usage: `--claim: no claim ${unknown.map((u) => `'${u}'`).join(', ')} in ${relative(process.cwd(), paths.claimsDir) || paths.claimsDir}/ or ${relative(process.cwd(), paths.propertiesDir) || paths.propertiesDir}/` };
+  }
+  const chosen = found.filter((c) => !claims || claims.includes(c.id));
+  const rel = (f: string | null) => (f ? relative(paths.root, f) : null);
+  return {
+    runnable: chosen.filter((c) => c.problems.length === 0),
+    broken: chosen.filter((c) => c.problems.length > 0).map((c) => errorResult(c.id, c.problems.join('; '), { claim: rel(c.claimFile), property: rel(c.propertyFile) })),
+    selected: claims,
+    knownIds: found.filter((c) => c.claimFile).map((c) => c.id),
+  };
+}
+
+/** Previous per-claim times, to start the longest claims first (better packing on few cores). */
+function previousTimes(paths: SuitePaths): Map<string, number> {
+  const r = readReport(join(paths.reportsDir, REPORT_FILE));
+  return new Map('report' in r ? r.report.claims.filter((c) => typeof c.ms === 'number').map((c) => [c.id, c.ms as number]) : []);
+}
+
+export interface PoolOptions {
+  jobs: number;
+  limits: Limits;
+  runLimitMs: number;
+  events: SuiteEvents;
+  progressEveryMs?: number;
+}
+
+/**
+ * Runs jobs, `jobs` at a time, each in its own killable process, under a whole-run deadline:
+ * when it passes, running claims are killed and unstarted ones are errors. Never hangs.
+ */
+export async function runPool(jobs: Job[], opts: PoolOptions): Promise<Map<string, ProcessOutcome>> {
+  const out = new Map<string, ProcessOutcome>();
+  const running = new Map<string, { rc: RunningClaim; t0: number }>();
+  const queue = [...jobs];
+  const t0 = performance.now();
+  let expired = false;
+  const total = jobs.length;
+  const limitText = `the run's time limit of ${Math.round(opts.runLimitMs / 1000)} s was reached`;
+  return new Promise((resolve) => {
+    const deadline = setTimeout(() => {
+      expired = true;
+      for (const [, r] of running) r.rc.abort(limitText);
+      for (const job of queue.splice(0)) {
+        const o: ProcessOutcome = { kind: 'error', error: `not started: ${limitText}`, ms: 0, timedOut: true };
+        out.set(job.id, o);
+        opts.events.claimDone?.(job.id, o, out.size, total);
+      }
+      maybeEnd();
+    }, opts.runLimitMs);
+    const ticker = opts.events.progress && opts.progressEveryMs
+      ? setInterval(() => opts.events.progress!([...running].map(([id, r]) => ({ id, doing: r.rc.current(), elapsedMs: performance.now() - r.t0 })), out.size, total), opts.progressEveryMs)
+      : null;
+    const maybeEnd = () => {
+      if (running.size === 0 && queue.length === 0) {
+        clearTimeout(deadline);
+        if (ticker) clearInterval(ticker);
+        resolve(out);
+      }
+    };
+    const next = () => {
+      while (!expired && running.size < opts.jobs && queue.length) {
+        const job = queue.shift()!;
+        const rc = runClaimProcess(job, opts.limits, (line) => opts.events.log?.(line));
+        running.set(job.id, { rc, t0: performance.now() });
+        void rc.done.then((o) => {
+          running.delete(job.id);
+          out.set(job.id, o);
+          opts.events.claimDone?.(job.id, o, out.size, total);
+          next();
+          maybeEnd();
+        });
+      }
+    };
+    void t0;
+    next();
+    maybeEnd();
+  });
+}
+
+export interface SuiteRun {
+  report: Report;
+  mutants?: MutantOutcome[];
+}
+
+export function limitsFor(o: SuiteOptions): Limits {
+  return {
+    loadMs: LOAD_LIMIT_S * 1000,
+    claimMs: o.claimLimitS * 1000,
+    factor: o.heavy ? HEAVY_FACTOR : 1,
+    capMs: (o.heavy ? Math.max(HEAVY_CLAIM_CAP_S, o.claimLimitS) : Math.max(600, o.claimLimitS)) * 1000,
+  };
+}
+
+/** Judges the selected claims and builds the report (the caller writes it). */
+export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: SuiteEvents, replay: ReplayRequest | null = null): Promise<Report | { usage: string }> {
+  const startedAt = new Date();
+  const runId = randomUUID();
+  const runErrors: string[] = [];
+  if (!existsSync(paths.claimsDir)) return { usage: `no claims/ directory in ${paths.root}` };
+  const sel = selectClaims(paths, o.claims);
+  if ('usage' in sel) return sel;
+  const index = indexedClaims(paths);
+  runErrors.push(...index.problems);
+  const gpu = detectGpuBackend();
+  const times = previousTimes(paths);
+  const jobs: Job[] = sel.runnable
+    .map((c) => ({ kind: 'verify' as const, id: c.id, root: paths.root, propertyFile: c.propertyFile!, seed: o.seed, heavy: o.heavy, replay: replay && replay.claim === c.id ? replay : null, knownIds: sel.knownIds }))
+    .sort((a, b) => (times.get(b.id) ?? Infinity) - (times.get(a.id) ?? Infinity) || a.id.localeCompare(b.id));
+  const outcomes = await runPool(jobs, { jobs: o.jobs, limits: limitsFor(o), runLimitMs: o.runLimitS * 1000, events, progressEveryMs: 30_000 });
+  if ([...outcomes.values()].some((x) => x.kind === 'error' && /run's time limit/.test(x.error))) runErrors.push(`the run's time limit of ${o.runLimitS} s was reached: some claims were not judged`);
+  const results: ClaimResult[] = [...sel.broken];
+  for (const job of jobs) {
+    const x = outcomes.get(job.id)!;
+    const files = { claim: relative(paths.root, join(paths.claimsDir, job.id + '.md')), property: relative(paths.root, job.propertyFile) };
+    if (x.kind === 'result') results.push({ ...x.result, ms: x.result.ms ?? x.ms });
+    else if (x.kind === 'error') results.push({ ...errorResult(job.id, x.error, files), ms: x.ms });
+    else results.push(errorResult(job.id, 'internal: a verify job returned mutant outcomes', files));
+  }
+  const gpuBackend = await gpu;
+  return buildReport({
+    results,
+    pairing: pairClaims(paths),
+    index: index.ids,
+    indexFile: INDEX_FILE,
+    seed: o.seed,
+    selected: sel.selected,
+    environment: { ...environment(gpuBackend), heavy: o.heavy, jobs: o.jobs },
+    runId,
+    startedAt,
+    runErrors,
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * Engine unit tests for src/report: JSON serialisation, the terminal summary and the report builder.
+ * Written to pin behaviour precisely enough that Stryker's mutants of these files are killed
+ * (stryker.config.mjs); each test states the behaviour it protects.
+ */
+import { describe, expect, test } from 'vitest';
+import { buildReport, type BuildInput, type Report } from '../src/report/buildReport.js';
+import { summaryLines } from '../src/report/summaryLines.js';
+import { toJson } from '../src/report/json.js';
+import type { ClaimResult, Verdict } from '../src/verify/types.js';
+
+/** A complete ClaimResult with neutral content; tests override what they are about. */
+function claimResult(id: string, over: Partial<ClaimResult> = {}): ClaimResult {
+  return {
+    id, title: `title of ${id}`, source: { document: 'doc.txt', locator: 'here' }, statement: 's', reading: 'r', dependsOn: [],
+    verdict: 'pass', expected: 'pass', counterexample: null, replay: null, corrected: null,
+    checks: [], steps: [], firstBrokenStep: null, error: null, files: { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` },
+    ...over,
+  };
+}
+/** A fail that is as recorded: evidence attached and a passing corrected statement. */
+const expectedFail = (id: string, over: Partial<ClaimResult> = {}) =>
+  claimResult(id, { verdict: 'fail', expected: 'fail', counterexample: { check: 'c', input: 1 }, corrected: { statement: 'c', verdict: 'pass' }, ...over });
+
+const env = { node: 'v20.0.0', gpuBackend: 'webasm', cpus: 2 };
+const noPairing = { paired: [], claimWithoutProperty: [], propertyWithoutClaim: [] };
+const build = (over: Partial<BuildInput>): Report => buildReport({ results: [], pairing: noPairing, index: [], seed: 1, environment: env, now: new Date(0), ...over });
+const byId = (r: Report) => Object.fromEntries(r.claims.map((c) => [c.id, c]));
+
+describe('toJson', () => {
+  test('non-finite numbers become the strings "Infinity", "-Infinity" and "NaN", at any depth', () => {
+    const text = toJson({ a: Infinity, nested: { b: -Infinity, list: [NaN, 1] } });
+    expect(JSON.parse(text)).toEqual({ a: 'Infinity', nested: { b: '-Infinity', list: ['NaN', 1] } });
+  });
+  test('finite numbers, strings, booleans, null and objects are written unchanged', () => {
+    const value = { n: -2.5, z: 0, s: 'Infinity', t: 'text', b: false, nil: null, o: { k: [1, 'x'] } };
+    expect(JSON.parse(toJson(value))).toEqual(value);
+    expect(JSON.parse(toJson(3))).toBe(3);
+  });
+  test('is indented by two spaces, like the report on disk', () => {
+    expect(toJson({ a: 1, b: [2] })).toBe('{\n  "a": 1,\n  "b": [\n    2\n  ]\n}');
+  });
+});
+
+describe('summaryLines', () => {
+  test('one aligned line per claim (in report order, here by id), marked ✓ as recorded, ✗ unexpected, · unchecked; then the totals', () => {
+    const report = build({
+      seed: 42,
+      results: [
+        claimResult('s1-ok'),
+        expectedFail('s1-refuted-long', { firstBrokenStep: 2 }),
+        claimResult('s1-bad', { verdict: 'fail', expected: 'pass', counterexample: { input: 0 } }),
+        claimResult('s1-err', { verdict: 'error', expected: null, error: 'boom' }),
+        claimResult('s1-skip', { verdict: 'unchecked', expected: 'pass' }),
+      ],
+    });
+    const lines = summaryLines(report);
+    expect(lines).toEqual([
+      '✗ s1-bad          fail      (expected pass) — verdict fail differs from expected pass',
+      '✗ s1-err          error     — verdict is error: boom',
+      '✓ s1-ok           pass      (expected pass)',
+      '✓ s1-refuted-long fail      (expected fail) first broken step 2',
+      '· s1-skip         unchecked (expected pass)',
+      '5 claims: 1 pass, 2 fail, 1 error, 1 unchecked; 2 unexpected. seed 42, gpu backend webasm.',
+    ]);
+  });
+  test('ids are padded to at least four characters; an unexpected claim without an error has no ": …" tail', () => {
+    const report = build({ results: [claimResult('ab', { verdict: 'fail', expected: 'pass', counterexample: { x: 1 } })] });
+    expect(summaryLines(report)[0]).toBe('✗ ab   fail      (expected pass) — verdict fail differs from expected pass');
+  });
+  test('an empty report still prints its totals line', () => {
+    expect(summaryLines(build({ seed: 9 }))).toEqual(['0 claims: 0 pass, 0 fail, 0 error, 0 unchecked; 0 unexpected. seed 9, gpu backend webasm.']);
+  });
+});
+
+describe('buildReport', () => {
+  test('carries schemaVersion 1, the seed, the environment and the generation time', () => {
+    const r = build({ seed: 7, now: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) });
+    expect(r.schemaVersion).toBe(1);
+    expect(r.seed).toBe(7);
+    expect(r.environment).toEqual(env);
+    expect(r.generatedAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+  test('without an explicit time, generatedAt is now', () => {
+    const before = Date.now();
+    const r = buildReport({ results: [], pairing: noPairing, index: [], seed: 1, environment: env });
+    const t = Date.parse(r.generatedAt);
+    expect(t).toBeGreaterThanOrEqual(before);
+    expect(t).toBeLessThanOrEqual(Date.now());
+  });
+  test('counts every verdict and the results that differ from their record', () => {
+    const verdicts: [string, Verdict, 'pass' | 'fail' | null][] = [
+      ['s1-a', 'pass', 'pass'], ['s1-b', 'pass', 'fail'], ['s1-c', 'fail', 'fail'], ['s1-d', 'error', null], ['s1-e', 'unchecked', 'pass'], ['s1-f', 'unchecked', 'fail'],
+    ];
+    const results = verdicts.map(([id, verdict, expected]) => verdict === 'fail' ? expectedFail(id) : claimResult(id, { verdict, expected }));
+    const r = build({ results });
+    expect(r.summary).toEqual({ total: 6, pass: 2, fail: 1, error: 1, unchecked: 2, unexpected: 2 });
+    expect(r.claims).toHaveLength(6);
+  });
+  test('results are kept exactly as run', () => {
+    const res = expectedFail('s1-a', { firstBrokenStep: 1, steps: [{ index: 1, statement: 'x', verdict: 'fail', method: 'numeric', detail: 'd' }] });
+    expect(build({ results: [res] }).claims[0]).toEqual(res);
+  });
+  test('two results with one id become a single error naming the count', () => {
+    const r = build({ results: [claimResult('s1-a'), claimResult('s1-a'), claimResult('s1-a'), claimResult('s1-b')] });
+    expect(r.claims.map((c) => c.id)).toEqual(['s1-a', 's1-b']);
+    const dup = byId(r)['s1-a'];
+    expect(dup.verdict).toBe('error');
+    expect(dup.error).toBe("duplicate claim id 's1-a': 3 results carry it (two property files call verifyClaim for the same claim?)");
+    expect(dup.files).toEqual({ claim: 'claims/s1-a.md', property: null });
+    expect(byId(r)['s1-b'].verdict).toBe('pass');
+  });
+  test('a claim file without a property file is an error naming both paths', () => {
+    const c = byId(build({ pairing: { ...noPairing, claimWithoutProperty: ['s1-np'] } }))['s1-np'];
+    expect(c).toMatchObject({ verdict: 'error', error: 'claims/s1-np.md has no property file: expected properties/s1-np.property.ts', files: { claim: 'claims/s1-np.md', property: null } });
+  });
+  test('a property file without a claim file is an unknown id naming both paths', () => {
+    const c = byId(build({ pairing: { ...noPairing, propertyWithoutClaim: ['s1-nc'] } }))['s1-nc'];
+    expect(c).toMatchObject({ verdict: 'error', error: "unknown claim id 's1-nc': properties/s1-nc.property.ts has no claim file claims/s1-nc.md", files: { claim: null, property: 'properties/s1-nc.property.ts' } });
+  });
+  test('a paired claim that left no result is an error, whether the run selected everything or selected it', () => {
+    for (const selected of [undefined, null, ['s1-p']]) {
+      const c = byId(build({ pairing: { ...noPairing, paired: ['s1-p'] }, selected }))['s1-p'];
+      expect(c.verdict).toBe('error');
+      expect(c.error).toMatch(/^properties\/s1-p\.property\.ts produced no result: it failed to load, crashed, or never called verifyClaim/);
+      expect(c.files).toEqual({ claim: 'claims/s1-p.md', property: 'properties/s1-p.property.ts' });
+    }
+  });
+  test('a paired claim outside the --claim selection is unchecked, with no error', () => {
+    const c = byId(build({ pairing: { ...noPairing, paired: ['s1-p'] }, selected: ['s1-other'] }))['s1-p'];
+    expect(c).toMatchObject({ verdict: 'unchecked', error: null, reading: 'Not run: its property file was not selected in this run.', files: { claim: 'claims/s1-p.md', property: 'properties/s1-p.property.ts' } });
+  });
+  test('a result wins over what the pairing says about the same id', () => {
+    const res = claimResult('s1-x');
+    const r = build({ results: [res], pairing: { paired: ['s1-x'], claimWithoutProperty: ['s1-x'], propertyWithoutClaim: ['s1-x'] }, index: [{ id: 's1-x', locator: 'L', summary: 'S' }] });
+    expect(r.claims).toEqual([res]);
+  });
+  test('claims listed in the index come first, in index order; the rest follow by id', () => {
+    const r = build({
+      results: ['s1-z', 's1-m', 's1-b', 's1-y'].map((id) => claimResult(id)),
+      index: [{ id: 's1-y', locator: '1', summary: '' }, { id: 's1-m', locator: '2', summary: '' }],
+    });
+    expect(r.claims.map((c) => c.id)).toEqual(['s1-y', 's1-m', 's1-b', 's1-z']);
+  });
+});
