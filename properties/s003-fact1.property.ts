@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { withControl } from '../src/verify/checks/control.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
 import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
 import { f64Bound } from '../src/verify/tolerance.js';
 import { matrices } from '../src/arbitraries/matrices.js';
@@ -11,9 +13,9 @@ import { integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
 import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
 import { rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
 import { spectralNorm } from '../src/linalg/norms.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
+import { singularValues, thinSvd } from '../src/linalg/thinSvd.js';
 import { fullSvd } from '../src/linalg/fullSvd.js';
-import { spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
 
 // Up to 4×4, every rank, κ ≤ 10³; σ_max is perfectly conditioned, so errors are O(n·u64)·σ_max.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
@@ -36,8 +38,50 @@ function sigmaWStep(name: string, margin: (s: number[], w: number[]) => number, 
   });
 }
 
+/**
+ * The statement "sup_x ‖Ax‖₂/‖x‖₂ = σ_max(A)" as a function of its parts: the right-hand side is
+ * (n/m)^aspectExponent · σ(A)^sigmaExponent with σ the chosen singular value. As written: σ_max,
+ * exponent 1, no aspect factor.
+ */
+interface Parts extends Record<string, unknown> {
+  /** Which singular value: the largest (as written), the second (σ₂ := 0 when min(m, n) = 1), the smallest, or √Σσ_i² (Frobenius). */
+  singularValue: 'max' | 'second' | 'min' | 'rootSumSquares';
+  sigmaExponent: number;
+  /** Exponent of n/m in front (½ would be the RMS→RMS operator norm of eq. (2)). */
+  aspectExponent: number;
+}
+const PARTS: Parts = { singularValue: 'max', sigmaExponent: 1, aspectExponent: 0 };
+function chosenSigma(A: Matrix, which: Parts['singularValue']): number {
+  if (which === 'max') return spectralNorm(A);
+  const s = singularValues(A);
+  if (which === 'second') return s[1] ?? 0;
+  if (which === 'min') return s[s.length - 1];
+  return Math.hypot(...s);
+}
+/** x^1 = x and (n/m)^0 = 1 exactly in f64, so the parts as written give exactly σ_max(A). */
+const claimedNorm = (A: Matrix, p: Parts) => (A.columns / A.rows) ** p.aspectExponent * chosenSigma(A, p.singularValue) ** p.sigmaExponent;
+
+/**
+ * Negative control of the f32 check at n = 1024: the same three measured ratios (at v₁, at a random x,
+ * by power iteration) judged, with the same f32 tolerances, against σ₂ instead of σ₁. The synthetic
+ * spectrum has σ₂ = σ₁/2 (gappedSigma), so the wrong claim is off by σ₁/2, far above the f32 bound τ
+ * (≈ γ_{n+2}‖A‖_F, a few 10⁻³·σ₁ at n = 1024).
+ */
+const AT_SCALE = { m: 1024, n: 1024, kappa: 100 };
+const atScaleControl = compute({
+  name: '‖A‖ = σ₂ at n = 1024 in f32 (control)', backend: 'gpu.js-f32', sizes: [[AT_SCALE.m, AT_SCALE.n]],
+  toleranceReason: 'the f32 tolerances of the check itself (γ_{n+2}‖A‖_F matvec bound, power-iteration convergence)',
+  run: async (ctx) => (await spectralNormAtScale(AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, ctx.seed, 'spectral')).map((m, i): Measurement => {
+    const d = m.detail as { measured: number; sigma1: number; sigma2: number };
+    // Case 2 (index 1) is one-sided ("the ratio at a random x stays ≤ σ"); cases 1 and 3 are equalities.
+    const gap = d.measured - d.sigma2;
+    return { value: i === 1 ? gap : Math.abs(gap), bound: m.bound, detail: { ...d, claimed: d.sigma2 } };
+  }),
+});
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     forAll({
       name: '‖A‖ = sup_x ‖Ax‖₂/‖x‖₂ = σ_max(A): the supremum (Rayleigh–Ritz on AᵀA) equals the largest singular value', backend: 'ml-matrix-f64',
       arbitrary: anyMatrix, numRuns: 200, size: sizeOf, show: showMatrixCase, toleranceReason: `${REASON}, relative to σ_max`,
@@ -45,7 +89,7 @@ verifyClaim(import.meta.url, {
         const A = toMatrix(c);
         const x = rmsOperatorNormByDefinition(A).argmax;
         const sup = norm2(mv(A, x)) / norm2(x);
-        const s = spectralNorm(A);
+        const s = claimedNorm(A, p);
         return { value: Math.abs(sup - s), bound: tolOf(A).bound * s, detail: { sup, sigmaMax: s } };
       },
     }),
@@ -54,11 +98,20 @@ verifyClaim(import.meta.url, {
       size: ({ c }) => sizeOf(c), show: showMV, toleranceReason: `${REASON}, relative to σ_max‖x‖₂`,
       measure: ({ c, x }) => {
         const A = toMatrix(c);
-        const s = spectralNorm(A);
+        const s = claimedNorm(A, p);
         return { value: norm2(mv(A, x)) - s * norm2(x), bound: tolOf(A).bound * s * norm2(x), detail: { Ax: norm2(mv(A, x)), sigmaMaxX: s * norm2(x) } };
       },
     }),
-    spectralNormAtScaleCheck('‖A‖ = σ_max at n = 1024 in f32 (known maximiser, random x, power iteration)', 1024, 1024, 100, 'spectral'),
+    withControl(spectralNormAtScaleCheck('‖A‖ = σ_max at n = 1024 in f32 (known maximiser, random x, power iteration)', AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, 'spectral'),
+      'σ_max → σ₂ = σ₁/2 (index 1 → 2) on the same f32 measurements', atScaleControl),
+  ],
+  mutants: [
+    { name: 'σ_max → σ_min (largest → smallest singular value)', parts: { singularValue: 'min' } },
+    { name: 'σ_max → σ₂ (index 1 → 2)', parts: { singularValue: 'second' } },
+    { name: 'σ_max → ‖A‖_F = √Σσ_i² (Frobenius instead of spectral)', parts: { singularValue: 'rootSumSquares' } },
+    { name: 'σ_max → σ_max² (exponent 1 → 2)', parts: { sigmaExponent: 2 } },
+    { name: 'σ_max → σ_max^{1/2} (exponent 1 → ½)', parts: { sigmaExponent: 0.5 } },
+    { name: 'σ_max → √(n/m)·σ_max (the RMS operator norm of eq. (2))', parts: { aspectExponent: 0.5 } },
   ],
   steps: [
     step('numeric', forAll({

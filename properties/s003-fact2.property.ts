@@ -40,9 +40,38 @@ function traceCheck(name: string, lhs: (A: Matrix, B: Matrix, U: Matrix, V: Matr
 }
 const T = (M: Matrix) => M.transpose();
 
+/**
+ * The statement ⟨UAVᵀ, UBVᵀ⟩ = sign·⟨A, B⟩ as a function of its parts: the factors applied to B (A always
+ * gets U on the left and Vᵀ on the right) and the sign. As written: U and Vᵀ on both, sign +1.
+ */
+interface Parts extends Record<string, unknown> {
+  /** Left factor on B: U (as written), Uᵀ, or none. */
+  leftOnB: 'U' | 'Uᵀ' | 'I';
+  /** Right factor on B: Vᵀ (as written), V, or none. */
+  rightOnB: 'Vᵀ' | 'V' | 'I';
+  /** Right factor on A: Vᵀ (as written) or V. */
+  rightOnA: 'Vᵀ' | 'V';
+  sign: number;
+}
+const PARTS: Parts = { leftOnB: 'U', rightOnB: 'Vᵀ', rightOnA: 'Vᵀ', sign: 1 };
+const left = (U: Matrix, which: Parts['leftOnB'], X: Matrix) => (which === 'U' ? U.mmul(X) : which === 'Uᵀ' ? T(U).mmul(X) : X);
+const right = (X: Matrix, V: Matrix, which: Parts['rightOnB']) => (which === 'Vᵀ' ? X.mmul(T(V)) : which === 'V' ? X.mmul(V) : X);
+
 verifyClaim(import.meta.url, {
-  checks: [
-    traceCheck('⟨UAVᵀ, UBVᵀ⟩ = ⟨A, B⟩ for orthogonal U, V', (A, B, U, V) => frobeniusInner(U.mmul(A).mmul(T(V)), U.mmul(B).mmul(T(V))), (A, B) => frobeniusInner(A, B)),
+  parts: PARTS,
+  // As written: frobeniusInner(U·A·Vᵀ, U·B·Vᵀ) against 1·⟨A, B⟩ (exact), i.e. the same products as always.
+  checks: (p: Parts) => [
+    traceCheck('⟨UAVᵀ, UBVᵀ⟩ = ⟨A, B⟩ for orthogonal U, V',
+      (A, B, U, V) => frobeniusInner(right(U.mmul(A), V, p.rightOnA), right(left(U, p.leftOnB, B), V, p.rightOnB)), (A, B) => p.sign * frobeniusInner(A, B)),
+  ],
+  mutants: [
+    { name: 'Uᵀ instead of U on B (different left factors)', parts: { leftOnB: 'Uᵀ' } },
+    { name: 'dropped U on B: ⟨UAVᵀ, BVᵀ⟩', parts: { leftOnB: 'I' } },
+    { name: 'dropped transpose on B only: ⟨UAVᵀ, UBV⟩', parts: { rightOnB: 'V' } },
+    { name: 'dropped V on B: ⟨UAVᵀ, UB⟩', parts: { rightOnB: 'I' } },
+    { name: 'flipped sign: = −⟨A, B⟩', parts: { sign: -1 } },
+    { name: 'dropped transpose on both sides: ⟨UAV, UBV⟩', parts: { rightOnA: 'V', rightOnB: 'V' },
+      equivalent: 'V is orthogonal exactly when Vᵀ is, so ⟨UAV, UBV⟩ = ⟨A, B⟩ is the same theorem with V renamed Vᵀ' },
   ],
   steps: [
     step('numeric', forAll({

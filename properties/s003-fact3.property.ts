@@ -2,16 +2,18 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { withControl } from '../src/verify/checks/control.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
 import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
 import { f64Bound } from '../src/verify/tolerance.js';
 import { matrices } from '../src/arbitraries/matrices.js';
 import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
 import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
 import { rmsOperatorNorm, rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
-import { spectralNorm } from '../src/linalg/norms.js';
+import { frobeniusNorm, spectralNorm } from '../src/linalg/norms.js';
 import { fullSvd } from '../src/linalg/fullSvd.js';
-import { spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
 
 // A any m×n up to 4×4 and every rank; U ∈ O(m), V ∈ O(n) signed permutations (shrink target) or Haar.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
@@ -38,18 +40,72 @@ function svdOfBStep(name: string, right: (R: Matrix, V: Matrix) => Matrix) {
   });
 }
 
+/**
+ * The statement ‖A‖_RMS = ‖UAVᵀ‖_RMS as a function of its parts: the norm taken on the right-hand
+ * side, whether UAVᵀ is transposed there, its exponent, and the factors around A. As written: the RMS
+ * norm (from its definition) of UAVᵀ itself, exponent 1.
+ */
+interface Parts extends Record<string, unknown> {
+  /** Norm on the right: RMS→RMS operator norm (as written), spectral, or Frobenius. */
+  rhsNorm: 'RMS' | 'op' | 'F';
+  /** Take the norm of (UAVᵀ)ᵀ instead (the RMS norm is not transpose invariant when m ≠ n). */
+  transposeRhs: boolean;
+  rhsExponent: number;
+  /** Right factor: Vᵀ (as written) or V; left factor U (as written) or none. */
+  rightFactor: 'Vᵀ' | 'V';
+  leftFactor: 'U' | 'I';
+}
+const PARTS: Parts = { rhsNorm: 'RMS', transposeRhs: false, rhsExponent: 1, rightFactor: 'Vᵀ', leftFactor: 'U' };
+const rhsMatrix = (A: Matrix, U: Matrix, V: Matrix, p: Parts) => {
+  const M = (p.leftFactor === 'U' ? U.mmul(A) : A).mmul(p.rightFactor === 'Vᵀ' ? T(V) : V);
+  return p.transposeRhs ? T(M) : M;
+};
+const rhsNormOf = (M: Matrix, which: Parts['rhsNorm']) => (which === 'RMS' ? rmsOperatorNormByDefinition(M).norm : which === 'op' ? spectralNorm(M) : frobeniusNorm(M));
+
+/**
+ * Negative control of the f32 check at 2048×1024: the same measured RMS ratios judged, with the same
+ * f32 tolerances, against √(m/n)σ₁ (the aspect ratio inverted, i.e. the RMS norm of the transpose):
+ * √2·σ₁ instead of σ₁/√2, off by a factor 2, far above the f32 bound τ (a few 10⁻³ relative).
+ */
+const AT_SCALE = { m: 2048, n: 1024, kappa: 100 };
+const atScaleControl = compute({
+  name: '‖UΣVᵀ‖_RMS = √(m/n)σ₁ at 2048×1024 in f32 (control)', backend: 'gpu.js-f32', sizes: [[AT_SCALE.m, AT_SCALE.n]],
+  toleranceReason: 'the f32 tolerances of the check itself (γ_{n+2}‖G‖_F matvec bound, power-iteration convergence)',
+  run: async (ctx) => (await spectralNormAtScale(AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, ctx.seed, 'rms')).map((m, i): Measurement => {
+    const d = m.detail as { measured: number; sigma1: number };
+    const claimed = Math.sqrt(AT_SCALE.m / AT_SCALE.n) * d.sigma1;
+    // Case 2 (index 1) is one-sided ("the ratio at a random x stays ≤ the norm"); cases 1 and 3 are equalities.
+    const gap = d.measured - claimed;
+    return { value: i === 1 ? gap : Math.abs(gap), bound: m.bound, detail: { ...d, claimed } };
+  }),
+});
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     forAll({
       name: '‖A‖_RMS = ‖UAVᵀ‖_RMS (both from the definition sup ‖Mx‖_RMS/‖x‖_RMS)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 200, size, show,
       toleranceReason: `${REASON}, relative to ‖A‖_RMS`,
       measure: ({ a, U, V }) => {
         const A = toMatrix(a);
-        const lhs = rmsOperatorNormByDefinition(A).norm, rhs = rmsOperatorNormByDefinition(B_of(A, U, V)).norm;
+        // As written this is rmsOperatorNormByDefinition(UAVᵀ).norm ** 1, exactly today's value.
+        const lhs = rmsOperatorNormByDefinition(A).norm, rhs = rhsNormOf(rhsMatrix(A, U, V, p), p.rhsNorm) ** p.rhsExponent;
         return { value: Math.abs(lhs - rhs), bound: tolOf(A).bound * Math.max(lhs, rhs), detail: { normA: lhs, normUAVt: rhs } };
       },
     }),
-    spectralNormAtScaleCheck('‖UΣVᵀ‖_RMS = ‖Σ‖_RMS = √(n/m)σ₁ at 2048×1024 in f32 (Householder U, V)', 2048, 1024, 100, 'rms'),
+    withControl(spectralNormAtScaleCheck('‖UΣVᵀ‖_RMS = ‖Σ‖_RMS = √(n/m)σ₁ at 2048×1024 in f32 (Householder U, V)', AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, 'rms'),
+      '√(n/m)σ₁ → √(m/n)σ₁ (aspect ratio inverted) on the same f32 measurements', atScaleControl),
+  ],
+  mutants: [
+    { name: 'RMS → spectral norm on the right: ‖A‖_RMS = ‖UAVᵀ‖_op', parts: { rhsNorm: 'op' } },
+    { name: 'RMS → Frobenius norm on the right: ‖A‖_RMS = ‖UAVᵀ‖_F', parts: { rhsNorm: 'F' } },
+    { name: 'added transpose: ‖A‖_RMS = ‖(UAVᵀ)ᵀ‖_RMS', parts: { transposeRhs: true } },
+    { name: 'exponent 1 → 2 on the right: ‖A‖_RMS = ‖UAVᵀ‖²_RMS', parts: { rhsExponent: 2 } },
+    { name: 'exponent 1 → ½ on the right: ‖A‖_RMS = ‖UAVᵀ‖^{1/2}_RMS', parts: { rhsExponent: 0.5 } },
+    { name: 'dropped transpose: UAV instead of UAVᵀ', parts: { rightFactor: 'V' },
+      equivalent: 'V is orthogonal exactly when Vᵀ is: ‖A‖_RMS = ‖UAV‖_RMS is the same theorem with V renamed Vᵀ' },
+    { name: 'dropped U: ‖A‖_RMS = ‖AVᵀ‖_RMS', parts: { leftFactor: 'I' },
+      equivalent: 'U = I is an orthogonal matrix, so this is an instance of the statement (one-sided invariance)' },
   ],
   steps: [
     step('numeric', forAll({

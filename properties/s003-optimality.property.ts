@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { withControl } from '../src/verify/checks/control.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
 import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
 import { f64Bound } from '../src/verify/tolerance.js';
 import { matrices } from '../src/arbitraries/matrices.js';
@@ -11,7 +13,7 @@ import { frobeniusInner, nuclearNorm, spectralNorm } from '../src/linalg/norms.j
 import { rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm } from '../src/linalg/rmsNorm.js';
 import { thinSvd } from '../src/linalg/thinSvd.js';
 import { fullSvd } from '../src/linalg/fullSvd.js';
-import { muonOptimalityAtScaleCheck } from '../src/atScale/muonOptimalityAtScale.js';
+import { muonOptimalityAtScale, muonOptimalityAtScaleCheck } from '../src/atScale/muonOptimalityAtScale.js';
 
 // ∇L any m×n up to 4×4, every rank; R a second matrix of that shape (competitor direction); η ∈ {1,2,3}.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
@@ -24,12 +26,30 @@ const tolOf = (G: Matrix) => f64Bound(Math.max(G.rows, G.columns), 1, '1 (σ and
 const REASON = tolOf(new Matrix(1, 1)).reason;
 const T = (M: Matrix) => M.transpose();
 const cOf = (G: Matrix, eta: number) => eta * Math.sqrt(G.rows / G.columns);
-/** (§): ΔW* = −η√(m/n)·UVᵀ with the thin SVD (the form in which UVᵀ is defined for m ≠ n). */
-const dWstar = (G: Matrix, eta: number) => { const { U, V } = thinSvd(G); return U.mmul(T(V)).mul(-cOf(G, eta)); };
+
+/**
+ * (§) as a function of its parts: ΔW* = sign · η^etaExponent · aspect · U Σ^sigmaExponent Vᵀ (thin SVD, the
+ * form in which UVᵀ is defined for m ≠ n). As written: sign −1, η¹, aspect √(m/n), Σ⁰ (i.e. UVᵀ).
+ */
+interface Parts extends Record<string, unknown> {
+  sign: number;
+  etaExponent: number;
+  aspect: '√(m/n)' | '√(n/m)' | 'm/n' | '1';
+  sigmaExponent: number;
+}
+const PARTS: Parts = { sign: -1, etaExponent: 1, aspect: '√(m/n)', sigmaExponent: 0 };
+const aspectOf = (G: Matrix, a: Parts['aspect']) =>
+  a === '√(m/n)' ? Math.sqrt(G.rows / G.columns) : a === '√(n/m)' ? Math.sqrt(G.columns / G.rows) : a === 'm/n' ? G.rows / G.columns : 1;
+/** As written: U·Vᵀ scaled by −1·(η·√(m/n)) = −cOf(G, η), exactly the product computed before parts existed. */
+const dWstar = (G: Matrix, eta: number, p: Parts = PARTS) => {
+  const { U, s, V } = thinSvd(G);
+  const core = p.sigmaExponent === 0 ? U : U.clone().mulRowVector(s.map((x) => x ** p.sigmaExponent));
+  return core.mmul(T(V)).mul(p.sign * (eta ** p.etaExponent * aspectOf(G, p.aspect)));
+};
 /** A competitor on the boundary ‖A‖_RMS = η: ΔW* + ε·R (ε = 2^-k: near ΔW* for large k, essentially R for k < 0), rescaled. */
-function competitor({ g, r, eta, k }: Case): Matrix {
+function competitor({ g, r, eta, k }: Case, p: Parts): Matrix {
   const G = toMatrix(g);
-  const X = dWstar(G, eta).add(toMatrix(r).mul(2 ** -k));
+  const X = dWstar(G, eta, p).add(toMatrix(r).mul(2 ** -k));
   const s = rmsOperatorNorm(X);
   return s === 0 ? X : X.mul(eta / s);
 }
@@ -62,13 +82,30 @@ const squareAndIndex = fc
 const showSI = ({ b, i }: { b: MatrixCase; i: number }) => ({ ...(showMatrixCase(b) as object), i: i + 1 });
 const column = (B: Matrix, i: number) => B.getColumn(i);
 
+/**
+ * Negative control of the f32 check at 1024×2048: the same three f32 measurements (⟨∇L, ΔW*⟩, ‖ΔW*‖_op
+ * by power iteration, ‖ΔW*‖_RMS) judged, with the same tolerances, against the values the step would
+ * have with η√(m/n) → η√(n/m): every target times n/m = 2, far outside the f32 bounds (≲ 10⁻³ relative).
+ */
+const AT_SCALE = { m: 1024, n: 2048, kappa: 100, eta: 0.1 };
+const atScaleControl = compute({
+  name: 'at 1024×2048 in f32 with η√(m/n) → η√(n/m) (control)', backend: 'gpu.js-f32', sizes: [[AT_SCALE.m, AT_SCALE.n]],
+  toleranceReason: 'the f32 tolerances of the check itself (γ_{n+2}Σ|g_ij w_ij| dot products, matvec bound)',
+  run: async (ctx) => (await muonOptimalityAtScale(AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, AT_SCALE.eta, ctx.seed)).map((m): Measurement => {
+    const d = m.detail as { measured: number; target: number };
+    const claimed = d.target * (AT_SCALE.n / AT_SCALE.m);
+    return { value: Math.abs(d.measured - claimed), bound: m.bound, detail: { ...d, claimed } };
+  }),
+});
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     forAll({
       name: 'ΔW* = −η√(m/n)UVᵀ is feasible (‖ΔW*‖_RMS = η) and no A with ‖A‖_RMS = η has ⟨∇L, A⟩ < ⟨∇L, ΔW*⟩', backend: 'ml-matrix-f64',
       arbitrary: cases, numRuns: 200, size, show, toleranceReason: `${REASON} × η√(m/n)‖∇L‖_*`,
       measure: (c) => {
-        const G = toMatrix(c.g), W = dWstar(G, c.eta), A = competitor(c);
+        const G = toMatrix(c.g), W = dWstar(G, c.eta, p), A = competitor(c, p);
         const scale = scaleOf(G, c.eta);
         const rmsW = rmsOperatorNormByDefinition(W).norm;
         const gap = frobeniusInner(G, W) - frobeniusInner(G, A);
@@ -79,7 +116,7 @@ verifyClaim(import.meta.url, {
       name: 'solver-free: ⟨∇L, ΔW*⟩ = −η√(m/n)‖∇L‖_* and every A has ⟨∇L, A⟩ ≥ −‖∇L‖_*‖A‖_op', backend: 'ml-matrix-f64',
       arbitrary: cases, numRuns: 200, size, show, toleranceReason: `${REASON} × ‖∇L‖_*·max(‖A‖_op, η√(m/n))`,
       measure: (c) => {
-        const G = toMatrix(c.g), W = dWstar(G, c.eta), A = toMatrix(c.r);
+        const G = toMatrix(c.g), W = dWstar(G, c.eta, p), A = toMatrix(c.r);
         const nuc = nuclearNorm(G);
         const optGap = Math.abs(frobeniusInner(G, W) + cOf(G, c.eta) * nuc);
         const duality = -nuc * spectralNorm(A) - frobeniusInner(G, A);
@@ -87,7 +124,18 @@ verifyClaim(import.meta.url, {
         return { value: Math.max(optGap, duality), bound: tolOf(G).bound * scale, detail: { objectiveStar: frobeniusInner(G, W), dualityValue: -cOf(G, c.eta) * nuc, GA: frobeniusInner(G, A), lowerBound: -nuc * spectralNorm(A) } };
       },
     }),
-    muonOptimalityAtScaleCheck('at 1024×2048 in f32: ⟨∇L, ΔW*⟩ = −η√(m/n)Σσ and ‖ΔW*‖_RMS = η (power iteration)', 1024, 2048, 100, 0.1),
+    withControl(muonOptimalityAtScaleCheck('at 1024×2048 in f32: ⟨∇L, ΔW*⟩ = −η√(m/n)Σσ and ‖ΔW*‖_RMS = η (power iteration)', AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, AT_SCALE.eta),
+      'η√(m/n) → η√(n/m) (aspect ratio inverted) in the claimed values, on the same f32 measurements', atScaleControl),
+  ],
+  // The value −η√(m/n)‖∇L‖_* in the second check is the constraint's bound (‖A‖_RMS ≤ η ⇔ ‖A‖_op ≤ η√(m/n)),
+  // not a part of (§): a mutant changes ΔW*, and the checks judge it against the unchanged problem.
+  mutants: [
+    { name: 'flipped sign: ΔW* = +η√(m/n)UVᵀ', parts: { sign: 1 } },
+    { name: '√(m/n) → √(n/m) (aspect ratio inverted)', parts: { aspect: '√(n/m)' } },
+    { name: '√(m/n) → m/n (exponent ½ → 1)', parts: { aspect: 'm/n' } },
+    { name: 'dropped √(m/n): ΔW* = −ηUVᵀ', parts: { aspect: '1' } },
+    { name: 'η → η² (exponent 1 → 2)', parts: { etaExponent: 2 } },
+    { name: 'UVᵀ → UΣVᵀ = ∇L (Σ exponent 0 → 1: the gradient instead of its polar factor)', parts: { sigmaExponent: 1 } },
   ],
   steps: [
     step('numeric', forAll({

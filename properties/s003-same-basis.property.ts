@@ -30,17 +30,38 @@ const size = (c: Case) => sizeOf(c.g);
 const tolOf = (G: Matrix) => f64Bound(Math.max(G.rows, G.columns), 1, '1 (singular values perfectly conditioned)');
 const REASON = tolOf(new Matrix(1, 1)).reason;
 const T = (M: Matrix) => M.transpose();
-const M_of = (U: Matrix, d: number[], V: Matrix) => U.clone().mul(-1).mulRowVector(d).mmul(T(V));
 const cOf = (G: Matrix, eta: number) => eta * Math.sqrt(G.rows / G.columns);
 
+/**
+ * The statement's parts. As written: M = (−U)DVᵀ; ⟨−∇L, M⟩ = σᵀd pairs σ_i with d_i;
+ * ‖M‖_RMS = √(n/m)·max_i d_i; the maximiser is d_i = η√(m/n).
+ */
+interface Parts extends Record<string, unknown> {
+  /** The sign in front of U in M = (±U)DVᵀ. */
+  signOfU: number;
+  /** σᵀd pairs σ_i with d_i ('same') or with d_{r+1−i} ('reversed', a swapped index). */
+  pairing: 'same' | 'reversed';
+  /** The factor in ‖M‖_RMS = factor·aggregate(d). */
+  rmsAspect: '√(n/m)' | '√(m/n)';
+  /** max_i d_i (as written) or ‖d‖₂. */
+  dAggregate: 'max' | 'l2';
+  /** The claimed maximiser d_i = η·optimumAspect. */
+  optimumAspect: '√(m/n)' | '√(n/m)' | '1';
+}
+const PARTS: Parts = { signOfU: -1, pairing: 'same', rmsAspect: '√(n/m)', dAggregate: 'max', optimumAspect: '√(m/n)' };
+const ratio = (G: Matrix, a: '√(n/m)' | '√(m/n)' | '1') => (a === '√(n/m)' ? Math.sqrt(G.columns / G.rows) : a === '√(m/n)' ? Math.sqrt(G.rows / G.columns) : 1);
+/** M = (signOfU·U)DVᵀ; as written U.clone().mul(−1)…, the product computed before parts existed. */
+const M_of = (U: Matrix, d: number[], V: Matrix, p: Parts = PARTS) => U.clone().mul(p.signOfU).mulRowVector(d).mmul(T(V));
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     forAll({
       name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
-        const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V)), rhs = dot(s, d);
+        const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V, p)), rhs = dot(s, p.pairing === 'same' ? d : [...d].reverse());
         return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { lhs, sigmaTd: rhs } };
       },
     }),
@@ -49,7 +70,7 @@ verifyClaim(import.meta.url, {
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, V } = thinSvd(G);
-        const lhs = rmsOperatorNormByDefinition(M_of(U, d, V)).norm, rhs = Math.sqrt(G.columns / G.rows) * Math.max(...d);
+        const lhs = rmsOperatorNormByDefinition(M_of(U, d, V, p)).norm, rhs = ratio(G, p.rmsAspect) * (p.dAggregate === 'max' ? Math.max(...d) : Math.hypot(...d));
         return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(rhs, Number.MIN_VALUE), detail: { normM: lhs, formula: rhs } };
       },
     }),
@@ -59,13 +80,23 @@ verifyClaim(import.meta.url, {
       measure: ({ g, t, eta }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
-        const c = cOf(G, eta);
-        const best = dot(s, s.map(() => c)), other = dot(s, t.map((x) => (c * x) / 4));
-        const rms = rmsOperatorNormByDefinition(M_of(U, s.map(() => c), V)).norm;
+        // c is the constraint's bound η√(m/n) (competitors d' = c·t/4 fill the box); claimed is the stated maximiser,
+        // η·√(m/n) = c as written.
+        const c = cOf(G, eta), claimed = eta * ratio(G, p.optimumAspect);
+        const best = dot(s, s.map(() => claimed)), other = dot(s, t.map((x) => (c * x) / 4));
+        const rms = rmsOperatorNormByDefinition(M_of(U, s.map(() => claimed), V, p)).norm;
         const scale = Math.max(c * s.reduce((a, b) => a + b, 0), Number.MIN_VALUE);
         return { value: Math.max(other - best, Math.abs(rms - eta) * scale / eta), bound: tolOf(G).bound * scale, detail: { best, competitor: other, rmsNormOfBest: rms } };
       },
     }),
+  ],
+  mutants: [
+    { name: '(−U) → U (flipped sign)', parts: { signOfU: 1 } },
+    { name: 'σᵀd → Σ_i σ_i d_{r+1−i} (swapped index)', parts: { pairing: 'reversed' } },
+    { name: '‖M‖_RMS = √(n/m)·max d_i → √(m/n)·max d_i (aspect ratio inverted)', parts: { rmsAspect: '√(m/n)' } },
+    { name: '‖M‖_RMS = √(n/m)·max d_i → √(n/m)·‖d‖₂ (max → 2-norm)', parts: { dAggregate: 'l2' } },
+    { name: 'maximiser d_i = η√(m/n) → η√(n/m) (aspect ratio inverted)', parts: { optimumAspect: '√(n/m)' } },
+    { name: 'maximiser d_i = η√(m/n) → η (dropped √(m/n))', parts: { optimumAspect: '1' } },
   ],
   steps: [
     step('numeric', forAll({

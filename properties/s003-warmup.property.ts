@@ -9,7 +9,21 @@ const U64 = 2 ** -53;
 // Dot products and norms of ≤ 4 terms: ≤ 8·u64 relative to α‖a‖₂ (4 products/sums + sqrt + scalings).
 const TOL = 16 * U64;
 const REASON = '|error| ≤ 16·u64·α‖a‖₂ (dot products and 2-norms of ≤ 4 terms, one square root, two scalings)';
-const bOf = (a: number[], alpha: number) => a.map((x) => (alpha / norm2(a)) * x);
+
+/** b = sign·α^alphaExponent·a/‖a‖^normExponent as a function of its parts; as written: +α·a/‖a‖₂. */
+interface Parts extends Record<string, unknown> {
+  sign: number;
+  alphaExponent: number;
+  /** The norm that normalises a: ℓ₂ (as written), ℓ₁ or ℓ∞. */
+  normalisingNorm: 'ℓ₂' | 'ℓ₁' | 'ℓ∞';
+  normExponent: number;
+}
+const PARTS: Parts = { sign: 1, alphaExponent: 1, normalisingNorm: 'ℓ₂', normExponent: 1 };
+const normOf = (a: number[], which: Parts['normalisingNorm']) =>
+  which === 'ℓ₂' ? norm2(a) : which === 'ℓ₁' ? a.reduce((s, x) => s + Math.abs(x), 0) : Math.max(...a.map(Math.abs));
+/** As written (1·α¹)/‖a‖₂¹ = α/‖a‖₂ exactly, the coefficient computed before parts existed. */
+const bOf = (a: number[], alpha: number, p: Parts = PARTS) =>
+  a.map((x) => ((p.sign * alpha ** p.alphaExponent) / normOf(a, p.normalisingNorm) ** p.normExponent) * x);
 
 interface Case { a: number[]; d: number[]; alpha: number; t: number; k: number; near: boolean }
 const cases: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 4 }).chain((n) => fc.record({
@@ -26,18 +40,26 @@ function competitor({ a, d, alpha, t, k, near }: Case): number[] {
 }
 
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     forAll({
       name: 'b = αa/‖a‖₂ is feasible and no feasible c has aᵀc > aᵀb', backend: 'scalar-f64', arbitrary: cases, numRuns: 300, toleranceReason: REASON,
       show: (c) => ({ ...c, c: competitor(c) }),
       measure: (cs) => {
-        const b = bOf(cs.a, cs.alpha), c = competitor(cs);
+        const b = bOf(cs.a, cs.alpha, p), c = competitor(cs);
         const scale = cs.alpha * norm2(cs.a);
         const gap = dot(cs.a, c) - dot(cs.a, b);
         const infeasible = norm2(b) - cs.alpha;
         return { value: Math.max(gap, infeasible * norm2(cs.a)), bound: TOL * scale, detail: { aTb: dot(cs.a, b), aTc: dot(cs.a, c), normB: norm2(b), normC: norm2(c) } };
       },
     }),
+  ],
+  mutants: [
+    { name: 'flipped sign: b = −αa/‖a‖₂', parts: { sign: -1 } },
+    { name: 'α → α² (exponent 1 → 2)', parts: { alphaExponent: 2 } },
+    { name: '‖a‖₂ → ‖a‖₂² (exponent 1 → 2)', parts: { normExponent: 2 } },
+    { name: '‖a‖₂ → ‖a‖₁ (ℓ₁ instead of ℓ₂ normalisation)', parts: { normalisingNorm: 'ℓ₁' } },
+    { name: '‖a‖₂ → ‖a‖∞ (ℓ∞ instead of ℓ₂ normalisation)', parts: { normalisingNorm: 'ℓ∞' } },
   ],
   steps: [
     step('numeric', forAll({

@@ -54,10 +54,34 @@ const mt = (l: GradLaw, g: number[]) => emaTrajectory(g, l.beta, 0)[l.t - 1];
 const docSum = (l: GradLaw, g: number[]) => (1 - l.beta) * g.reduce((s, gi, k) => s + l.beta ** (l.t - (k + 1) + 1) * gi, 0);
 const docWeight = (t: number, beta: number) => { let s = 0; for (let i = 1; i <= t; i++) s += beta ** (t - i + 1); return (1 - beta) * s; };
 
+/**
+ * The conclusion E[m_t] = β₁^prefactorPower·(1 + coefficient·β₁^{t+exponentShift})·μ as a function of its
+ * parts; as written: no prefactor, coefficient −1, exponent t, i.e. (1 − β₁^t)μ.
+ */
+interface Parts extends Record<string, unknown> {
+  /** Power of β₁ in front (1 is the value the document's own step 3 actually gives: β₁(1 − β₁^t)). */
+  prefactorPower: number;
+  /** Coefficient of β₁^t inside the bracket (−1 as written; +1 flips the sign, 0 drops the bias factor). */
+  coefficient: number;
+  /** Offset of the exponent t (±1 is an off-by-one in the exponent). */
+  exponentShift: number;
+}
+const PARTS: Parts = { prefactorPower: 0, coefficient: -1, exponentShift: 0 };
+/** As written β₁⁰·(1 + (−1)·β₁^t)·μ = (1 − β₁^t)·μ exactly (β⁰ = 1 and negation are exact). */
+const claimedMean = (l: GradLaw, p: Parts) => l.beta ** p.prefactorPower * (1 + p.coefficient * l.beta ** (l.t + p.exponentShift)) * l.mu;
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (p: Parts) => [
     expectationCheck('E[m_t] = (1 − β₁^t)E[g] for zero-initialised m_t when E[g_i] = μ for all i', mt,
-      (l) => ({ mean: (1 - l.beta ** l.t) * l.mu, meanAbs: Math.abs(l.mu) })),
+      (l) => ({ mean: claimedMean(l, p), meanAbs: Math.abs(l.mu) })),
+  ],
+  mutants: [
+    { name: 'β₁^t → β₁^{t+1} (off-by-one in the exponent, the weights the document typed)', parts: { exponentShift: 1 } },
+    { name: 'β₁^t → β₁^{t−1} (off-by-one in the exponent)', parts: { exponentShift: -1 } },
+    { name: '(1 − β₁^t) → (1 + β₁^t) (flipped sign)', parts: { coefficient: 1 } },
+    { name: '(1 − β₁^t) → 1 (bias factor dropped: E[m_t] = E[g])', parts: { coefficient: 0 } },
+    { name: '(1 − β₁^t) → β₁(1 − β₁^t) (the value of the document’s step-3 sum)', parts: { prefactorPower: 1 } },
   ],
   steps: [
     step('numeric', expectationCheck('E[m_t] = E[(1 − β₁)Σ_{i=1}^t β₁^{t−i+1} g_i]', mt, (l) => expectation(l, (g) => docSum(l, g)))),

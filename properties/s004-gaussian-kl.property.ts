@@ -11,13 +11,29 @@ import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
 import { meanInterval } from '../src/stats/meanInterval.js';
 import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
 
-/** The closed form as typed: ½[tr(Σ_q⁻¹Σ_p) + (μ_q − μ_p)ᵀΣ_q⁻¹(μ_q − μ_p) − k + ln(det Σ_q / det Σ_p)]. */
-function documentKl(muP: number[], Sp: Matrix, muQ: number[], Sq: Matrix) {
+/**
+ * The closed form ½[tr(Σ_q⁻¹Σ_p) + (μ_q − μ_p)ᵀΣ_q⁻¹(μ_q − μ_p) − k + ln(det Σ_q / det Σ_p)] as a function of its
+ * parts: the coefficient in front, the matrices in the trace and in the quadratic term, the sign of k and the
+ * orientation of the determinant ratio.
+ */
+interface Parts extends Record<string, unknown> {
+  half: number;
+  traceTerm: 'Σq⁻¹Σp' | 'Σp⁻¹Σq' | 'ΣqΣp';
+  quadMetric: 'Σq⁻¹' | 'Σp⁻¹';
+  kSign: number;
+  logDetRatio: 'det Σq/det Σp' | 'det Σp/det Σq';
+}
+const PARTS: Parts = { half: 0.5, traceTerm: 'Σq⁻¹Σp', quadMetric: 'Σq⁻¹', kSign: -1, logDetRatio: 'det Σq/det Σp' };
+
+/** The closed form as typed (PARTS): ½[tr(Σ_q⁻¹Σ_p) + (μ_q − μ_p)ᵀΣ_q⁻¹(μ_q − μ_p) − k + ln(det Σ_q / det Σ_p)]. */
+function documentKl(muP: number[], Sp: Matrix, muQ: number[], Sq: Matrix, p: Parts = PARTS) {
   const k = muP.length, Qi = inverse(Sq);
   const dm = Matrix.columnVector(muQ.map((m, i) => m - muP[i]));
-  const tr = Qi.mmul(Sp).trace(), quad = dm.transpose().mmul(Qi).mmul(dm).get(0, 0);
-  const logDet = Math.log(determinant(Sq) / determinant(Sp));
-  return { kl: 0.5 * (tr + quad - k + logDet), size: Math.abs(tr) + Math.abs(quad) + k + Math.abs(logDet) };
+  const tr = (p.traceTerm === 'Σq⁻¹Σp' ? Qi.mmul(Sp) : p.traceTerm === 'Σp⁻¹Σq' ? inverse(Sp).mmul(Sq) : Sq.mmul(Sp)).trace();
+  const quad = dm.transpose().mmul(p.quadMetric === 'Σq⁻¹' ? Qi : inverse(Sp)).mmul(dm).get(0, 0);
+  const logDet = Math.log(p.logDetRatio === 'det Σq/det Σp' ? determinant(Sq) / determinant(Sp) : determinant(Sp) / determinant(Sq));
+  // As written: 0.5·(tr + quad + (−1)·k + logDet), the same rounding as 0.5·(tr + quad − k + logDet).
+  return { kl: p.half * (tr + quad + p.kSign * k + logDet), size: Math.abs(tr) + Math.abs(quad) + k + Math.abs(logDet) };
 }
 
 /**
@@ -50,13 +66,14 @@ const show = (p: Pair) => ({ SigmaP: gram(p.A).to2DArray(), SigmaQ: gram(p.B).to
 const REASON = '30 × k × u64 × (κ(Σ_p) + κ(Σ_q)) × Σ|terms| (inverse, det and Cholesky solves, each backward stable)';
 
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (parts: Parts) => [
     forAll({
       name: 'closed form = E_p[log p − log q] (exact expectation by the 2^k sign rule), k ≤ 3', backend: 'ml-matrix-f64',
       arbitrary: pairs(3), numRuns: 200, size: (p) => [p.muP.length, p.muP.length], show, toleranceReason: REASON,
       measure: (p: Pair) => {
         const Sp = gram(p.A), Sq = gram(p.B);
-        const doc = documentKl(p.muP, Sp, p.muQ, Sq), ref = klBySignRule(p.muP, Sp, p.muQ, Sq);
+        const doc = documentKl(p.muP, Sp, p.muQ, Sq, parts), ref = klBySignRule(p.muP, Sp, p.muQ, Sq);
         return { value: Math.abs(doc.kl - ref), bound: 30 * p.muP.length * UNIT_ROUNDOFF_F64 * (cond(Sp) + cond(Sq)) * Math.max(1, doc.size), detail: { closedForm: doc.kl, expectation: ref } };
       },
     }),
@@ -65,7 +82,7 @@ verifyClaim(import.meta.url, {
       arbitrary: fc.record({ sp: fc.integer({ min: 1, max: 4 }), sq: fc.integer({ min: 1, max: 4 }), mp: fc.integer({ min: -2, max: 2 }), mq: fc.integer({ min: -2, max: 2 }) }),
       numRuns: 100, toleranceReason: '30 × u64 × Σ|terms|: a handful of operations on small integers',
       measure: ({ sp, sq, mp, mq }) => {
-        const doc = documentKl([mp], new Matrix([[sp * sp]]), [mq], new Matrix([[sq * sq]]));
+        const doc = documentKl([mp], new Matrix([[sp * sp]]), [mq], new Matrix([[sq * sq]]), parts);
         const oneD = Math.log(sq / sp) + (sp * sp + (mp - mq) ** 2) / (2 * sq * sq) - 0.5;
         return { value: Math.abs(doc.kl - oneD), bound: 30 * UNIT_ROUNDOFF_F64 * Math.max(1, doc.size), detail: { closedForm: doc.kl, oneDimensional: oneD } };
       },
@@ -88,10 +105,18 @@ verifyClaim(import.meta.url, {
           }
           out[t] = 0.5 * (lp(x) - lq(x) + lp(y) - lq(y));
         }
-        const mi = meanInterval(out, 0.9999), doc = documentKl(muP, Sp, muQ, Sq).kl;
-        return { name: 'Monte Carlo E_p[log p − log q]', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: n, threshold: doc,
-          rule: 'the closed form must lie in the interval', passed: mi.ci[0] <= doc && doc <= mi.ci[1] };
+        const mi = meanInterval(out, 0.9999), doc = documentKl(muP, Sp, muQ, Sq, parts).kl;
+        return { name: 'Monte Carlo E_p[log p − log q]', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: n,
+          decision: { kind: 'contains', value: doc }, rule: 'the closed form must lie in the interval' };
       },
     }),
+  ],
+  mutants: [
+    { name: '½ → ¼ (coefficient)', parts: { half: 0.25 } },
+    { name: '−k → +k (flipped sign)', parts: { kSign: 1 } },
+    { name: 'ln(det Σ_q/det Σ_p) → ln(det Σ_p/det Σ_q) (ratio inverted)', parts: { logDetRatio: 'det Σp/det Σq' } },
+    { name: 'tr(Σ_q⁻¹Σ_p) → tr(Σ_p⁻¹Σ_q) (p and q swapped in the trace)', parts: { traceTerm: 'Σp⁻¹Σq' } },
+    { name: 'tr(Σ_q⁻¹Σ_p) → tr(Σ_qΣ_p) (dropped inverse)', parts: { traceTerm: 'ΣqΣp' } },
+    { name: 'Σ_q⁻¹ → Σ_p⁻¹ in the quadratic term (swapped index)', parts: { quadMetric: 'Σp⁻¹' } },
   ],
 });

@@ -142,4 +142,30 @@ describe('buildReport', () => {
     });
     expect(r.claims.map((c) => c.id)).toEqual(['s1-y', 's1-m', 's1-b', 's1-z']);
   });
+  test('an index item with no claim file is an error naming the index file (or "the coverage index")', () => {
+    const index = [{ id: 's1-todo', locator: 'Claim 9', summary: 'later', document: 'notes.md' }];
+    for (const [indexFile, where] of [['docs/claims-index.md', 'docs/claims-index.md'], [undefined, 'the coverage index']] as const) {
+      const c = byId(build({ index, indexFile }))['s1-todo'];
+      expect(c).toMatchObject({
+        verdict: 'error', title: 'later', source: { document: 'notes.md', locator: 'Claim 9' }, files: { claim: null, property: null },
+        error: `listed in ${where} but there is no claim file claims/s1-todo.md (deleted or renamed?)`,
+      });
+    }
+    expect(build({ index, selected: ['s1-todo'] }).claims[0].verdict).toBe('error');
+    expect(build({ index }).summary).toMatchObject({ total: 1, error: 1, unexpected: 1 });
+  });
+  test('an index item outside the --claim selection is unchecked; an item without a document gets an empty one', () => {
+    const c = build({ index: [{ id: 's1-todo', locator: 'Claim 9', summary: 'later' }], selected: ['s1-else'] }).claims[0];
+    expect(c).toMatchObject({
+      id: 's1-todo', verdict: 'unchecked', error: null, title: 'later', source: { document: '', locator: 'Claim 9' },
+      reading: 'Not run: not selected in this run (and no claim file encodes it yet).',
+    });
+  });
+  test('runId, startedAt and runErrors appear exactly when given', () => {
+    const plain = build({});
+    expect(Object.keys(plain)).toEqual(['schemaVersion', 'generatedAt', 'seed', 'environment', 'summary', 'claims']);
+    const full = build({ runId: 'run-1', startedAt: new Date(1000), runErrors: ['index missing'] });
+    expect(full).toMatchObject({ runId: 'run-1', startedAt: '1970-01-01T00:00:01.000Z', runErrors: ['index missing'] });
+    expect(Object.keys(full)).toEqual(['schemaVersion', 'runId', 'startedAt', 'generatedAt', 'runErrors', 'seed', 'environment', 'summary', 'claims']);
+  });
 });

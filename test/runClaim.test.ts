@@ -28,7 +28,11 @@ ${expected === 'fail' ? "corrected: 'c'\n" : ''}${extra}---
 `);
 }
 const opts = { paths, seed: 1, heavy: false };
-const nonNegative: Check = forAll({ name: 'x² ≥ 0', backend: 'scalar-f64', arbitrary: fc.integer({ min: -50, max: 50 }), measure: (x) => ({ value: x * x, bound: 0, relation: '>=' }), toleranceReason: 'exact' });
+// A passing headline must be shown able to fail: its control (x² ≥ 1) is false at x = 0.
+const nonNegative: Check = forAll({
+  name: 'x² ≥ 0', backend: 'scalar-f64', arbitrary: fc.integer({ min: -50, max: 50 }), measure: (x) => ({ value: x * x, bound: 0, relation: '>=' }), toleranceReason: 'exact',
+  control: { description: 'x² ≥ 1 (false at x = 0)', measure: (x) => ({ value: x * x, bound: 1, relation: '>=' }) },
+});
 const belowTen: Check = forAll({ name: 'x < 10', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 1000 }), measure: (x) => ({ value: x, bound: 9 }), toleranceReason: 'exact' });
 
 describe('runClaim', () => {
@@ -37,6 +41,7 @@ describe('runClaim', () => {
     const r = await runClaim('s900-pass', { checks: [nonNegative] }, opts);
     expect(r.verdict).toBe('pass');
     expect(r.checks[0].cases).toBe(100);
+    expect(r.checks[0]).toMatchObject({ power: 'control-refuted', control: { source: 'explicit', outcome: 'refuted' } });
   });
   test('a failing check gives fail with the shrunk counterexample and a replay', async () => {
     claim('s900-fail', 'fail');
@@ -104,10 +109,13 @@ describe('runClaim', () => {
   });
   test('a statistical check carries its interval as evidence', async () => {
     claim('s900-stat', 'fail');
-    const s = statistic({ name: 'slope', backend: 'scalar-f64', toleranceReason: '99.9% CI', run: () => ({ name: 'slope', estimate: -1, ci: [-1.1, -0.9], confidence: 0.999, rule: 'claimed 0 must lie in CI', samples: 100, passed: false, threshold: 0 }) });
+    const s = statistic({ name: 'slope', backend: 'scalar-f64', toleranceReason: '99.9% CI', run: () => ({ name: 'slope', estimate: -1, ci: [-1.1, -0.9], confidence: 0.999, rule: 'the claimed slope', samples: 100, decision: { kind: 'contains', value: 0 } }) });
     const r = await runClaim('s900-stat', { checks: [s], corrected: [nonNegative] }, opts);
     expect(r.verdict).toBe('fail');
-    expect(r.counterexample).toMatchObject({ statistic: { ci: [-1.1, -0.9] } });
+    expect(r.counterexample).toMatchObject({ statistic: { ci: [-1.1, -0.9], decision: { kind: 'contains', value: 0 } } });
+    // The engine decided, and wrote the rule from the decision, then the property's prose.
+    expect(r.checks[0]).toMatchObject({ passed: false, maxError: -1, tolerance: 0, cases: 100, power: 'shown-by-failure' });
+    expect(r.checks[0].statistic?.rule).toBe('pass iff 0 ∈ CI; the claimed slope');
   });
   test('the same seed gives the same result; another seed may explore other inputs', async () => {
     claim('s900-fail', 'fail');

@@ -33,8 +33,17 @@ async function finish(msg: WorkerMessage): Promise<never> {
   process.exit(0);
 }
 
-process.on('uncaughtException', (e) => { void finish({ type: 'fatal', error: `uncaught exception: ${e?.stack ?? String(e)}` }); });
-process.on('unhandledRejection', (e) => { void finish({ type: 'fatal', error: `unhandled promise rejection: ${(e as Error)?.stack ?? String(e)}` }); });
+/** One line: the message and the first stack frame in the property file or the engine. */
+export function oneLine(e: unknown): string {
+  const err = e as Error;
+  const msg = String(err?.message ?? e).replace(/\s*\n\s*/g, ' ');
+  const frame = (err?.stack ?? '').split('\n').slice(1).map((l) => l.trim()).find((l) => !l.includes('node:internal') && !l.includes('node_modules'));
+  return frame ? `${msg} (${frame.replace(/^at\s+/, '')})` : msg;
+}
+process.on('uncaughtException', (e) => { void finish({ type: 'fatal', error: `uncaught exception: ${oneLine(e)}` }); });
+process.on('unhandledRejection', (e) => { void finish({ type: 'fatal', error: `unhandled promise rejection: ${oneLine(e)}` }); });
+// Nothing left to run but no result: a Promise that never settles (nothing else empties the loop).
+process.on('beforeExit', () => { void finish({ type: 'fatal', error: 'a Promise never settled: the claim stopped with nothing left to run and no result' }); });
 
 /** Imports the property file and returns its one spec, or the reason it has none. */
 export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error: string }> {
@@ -44,7 +53,7 @@ export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error:
     await import(pathToFileURL(job.propertyFile).href);
   } catch (e) {
     const err = e as Error;
-    return { error: `${shown}: failed to import: ${err?.message ?? String(e)}` };
+    return { error: `${shown}: failed to import: ${oneLine(err)}` };
   }
   const regs = takeRegistrations();
   if (regs.length === 0) return { error: `${shown} never called verifyClaim(import.meta.url, spec)` };

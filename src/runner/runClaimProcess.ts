@@ -89,7 +89,7 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
       case 'log': onLog(m.line); break;
       case 'result': end({ kind: 'result', result: m.result, ms: Math.round(performance.now() - t0) }); break;
       case 'mutants': end({ kind: 'mutants', outcomes: m.outcomes, ms: Math.round(performance.now() - t0) }); break;
-      case 'fatal': fail(m.error); break;
+      case 'fatal': fail(phase.includes('check') ? `${m.error} (in ${phase})` : m.error); break;
     }
   });
   child.on('error', (e) => fail(`worker process error: ${e.message}`));

@@ -10,6 +10,7 @@ import type { ReplayRequest } from '../verify/seed.js';
 import type { ClaimResult, MutantOutcome } from '../verify/types.js';
 import { HEAVY_CLAIM_CAP_S, HEAVY_FACTOR, type SuiteOptions } from './options.js';
 import type { Job } from './protocol.js';
+import { typecheck } from './typecheck.js';
 import { runClaimProcess, type Limits, type ProcessOutcome, type RunningClaim } from './runClaimProcess.js';
 
 /** Importing a property file (tsx + ml-matrix + mathjs + gpu.js) takes ≈ 2 s here; 60 s means it is stuck. */
@@ -125,7 +126,8 @@ export interface SuiteRun {
 
 export function limitsFor(o: SuiteOptions): Limits {
   return {
-    loadMs: LOAD_LIMIT_S * 1000,
+    // Importing takes ≈ 0.5 s: a claim's own limit (if shorter) bounds its import too.
+    loadMs: Math.min(LOAD_LIMIT_S, o.claimLimitS) * 1000,
     claimMs: o.claimLimitS * 1000,
     factor: o.heavy ? HEAVY_FACTOR : 1,
     capMs: (o.heavy ? Math.max(HEAVY_CLAIM_CAP_S, o.claimLimitS) : Math.max(600, o.claimLimitS)) * 1000,
@@ -144,7 +146,15 @@ export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: Suite
   runErrors.push(...index.problems);
   const gpu = detectGpuBackend();
   const times = previousTimes(paths);
-  const jobs: Job[] = sel.runnable
+  // A property file that does not type-check is an error, not judged (tsx would run it regardless).
+  const types = await typecheck(paths.root);
+  if (types.other.length) runErrors.push(`type errors outside the property files (${types.other.length}): ${types.other.slice(0, 5).join('; ')}`);
+  const typeBroken = sel.runnable.filter((c) => types.byFile.has(c.propertyFile!));
+  for (const c of typeBroken) {
+    const d = types.byFile.get(c.propertyFile!)!;
+    sel.broken.push(errorResult(c.id, `${relative(paths.root, c.propertyFile!)} does not type-check (${d.length} error${d.length > 1 ? 's' : ''}): ${d.slice(0, 3).join('; ')}`, { claim: relative(paths.root, c.claimFile!), property: relative(paths.root, c.propertyFile!) }));
+  }
+  const jobs: Job[] = sel.runnable.filter((c) => !types.byFile.has(c.propertyFile!))
     .map((c) => ({ kind: 'verify' as const, id: c.id, root: paths.root, propertyFile: c.propertyFile!, seed: o.seed, heavy: o.heavy, replay: replay && replay.claim === c.id ? replay : null, knownIds: sel.knownIds }))
     .sort((a, b) => (times.get(b.id) ?? Infinity) - (times.get(a.id) ?? Infinity) || a.id.localeCompare(b.id));
   const outcomes = await runPool(jobs, { jobs: o.jobs, limits: limitsFor(o), runLimitMs: o.runLimitS * 1000, events, progressEveryMs: 30_000 });

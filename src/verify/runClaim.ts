@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { displayPath, loadClaim } from '../registry/loadClaim.js';
 import { claimFileFor, propertyFileFor, type SuitePaths } from '../registry/paths.js';
+import { runAndNormalize } from './checks/outcome.js';
+import { resolveSpec, type ResolvedSpec } from './checks/spec.js';
 import { deriveSeed, type ReplayRequest } from './seed.js';
-import type { Check, CheckContext, CheckOutcome, ClaimResult, ClaimSpec, StepResult } from './types.js';
+import type { Check, CheckContext, CheckOutcome, ClaimResult, ClaimSpec, ControlOutcome, StepResult, Verdict } from './types.js';
 import { evidenceOf, verdictOf } from './verdict.js';
 
 export interface RunOptions {
@@ -25,31 +27,109 @@ export function errorResult(id: string, error: string, files: { claim: string | 
   };
 }
 
-async function runChecks(id: string, group: string, checks: Check[], opts: RunOptions): Promise<CheckOutcome[]> {
+/**
+ * Runs one check under a seed derived from the run seed and `seedParts`, and judges its outcome
+ * (normalizeOutcome): whatever built the check, a malformed pass or fail becomes an error.
+ */
+export async function runOneCheck(id: string, check: Check, seedParts: string[], opts: RunOptions, replayable = false): Promise<CheckOutcome> {
+  const log = opts.log ?? (() => {});
+  const replay = replayable && opts.replay && opts.replay.claim === id && opts.replay.check === check.name ? opts.replay : null;
+  const ctx: CheckContext = {
+    seed: replay ? replay.seed : deriveSeed(opts.seed, id, ...seedParts),
+    heavy: opts.heavy,
+    replayPath: replay ? replay.path : undefined,
+    log: (m) => log(`[${id}] ${check.name}: ${m}`),
+  };
+  return runAndNormalize(check, ctx);
+}
+
+/** How a group's outcomes are named in messages: "check 'A'", "step 2 'B'", "corrected 'C'". */
+type Group = 'headline' | 'step' | 'corrected';
+function label(group: Group, name: string, index: number): string {
+  return group === 'headline' ? `check '${name}'` : group === 'step' ? `step ${index + 1} '${name}'` : `corrected '${name}'`;
+}
+
+async function runGroup(id: string, group: Group, checks: Check[], opts: RunOptions): Promise<CheckOutcome[]> {
   const out: CheckOutcome[] = [];
   const log = opts.log ?? (() => {});
-  for (const check of checks) {
-    const replay = opts.replay && opts.replay.claim === id && opts.replay.check === check.name ? opts.replay : null;
-    const ctx: CheckContext = {
-      seed: replay ? replay.seed : deriveSeed(opts.seed, id, group, check.name),
-      heavy: opts.heavy,
-      replayPath: replay ? replay.path : undefined,
-      log: (m) => log(`[${id}] ${check.name}: ${m}`),
-    };
-    let o: CheckOutcome;
-    try {
-      o = await check.run(ctx);
-    } catch (e) {
-      // Builders catch their own errors; this guards hand-written checks.
-      o = { name: check.name, backend: check.backend, sizes: [], cases: 0, maxError: NaN, tolerance: NaN, toleranceReason: '', passed: false, ms: 0, error: `check threw: ${(e as Error).message}` };
-    }
-    log(`[${id}] ${group} '${check.name}': ${o.error ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`);
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i];
+    const o = await runOneCheck(id, check, [group, check.name], opts, true);
+    log(`[${id}] ${label(group, check.name, i)}: ${o.error !== undefined ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`);
     out.push(o);
   }
   return out;
 }
 
-/** Loads the claim file, runs the property file's checks and steps, and decides the verdict. */
+/** Every erroring outcome of a group, each named by group and name. */
+function errorsOf(group: Group, outcomes: CheckOutcome[]): string[] {
+  return outcomes.flatMap((o, i) => (o.error !== undefined ? [`${label(group, o.name, i)}: ${o.error}`] : []));
+}
+
+/** What a control run says about a passing headline check. */
+interface PowerFinding { power: 'control-refuted' | 'powerless'; control: ControlOutcome | null; powerDetail: string }
+
+function controlOutcome(o: CheckOutcome): ControlOutcome['outcome'] {
+  return o.error !== undefined ? 'error' : o.passed ? 'held' : 'refuted';
+}
+
+/**
+ * A passing headline check's power to fail: its explicit control must fail; without one, the same
+ * check built from each non-equivalent mutant's parts is tried in declared order until one fails.
+ * Control seeds: ('control', check) for an explicit control; ('mutant', mutant, check) for a mutant,
+ * the same as `npm run mutants`, so "mutant M killed by C" and "C's control M refuted" agree.
+ */
+async function findPower(id: string, index: number, check: Check, spec: ResolvedSpec, opts: RunOptions): Promise<PowerFinding> {
+  const log = opts.log ?? (() => {});
+  if (check.control) {
+    const c = check.control;
+    const o = await runOneCheck(id, c.check, ['control', check.name], opts);
+    const outcome = controlOutcome(o);
+    log(`[${id}] control of '${check.name}' ('${c.description}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
+    const control: ControlOutcome = { description: c.description, source: 'explicit', outcome, detail: describeOutcome(o) };
+    if (outcome === 'refuted') return { power: 'control-refuted', control, powerDetail: `control '${c.description}' failed, as it must` };
+    return { power: 'powerless', control, powerDetail: outcome === 'held' ? `control '${c.description}' held` : `control '${c.description}' errored: ${o.error}` };
+  }
+  const candidates = (spec.mutants ?? []).filter((m) => m.equivalent === null);
+  if (candidates.length === 0) {
+    return { power: 'powerless', control: null, powerDetail: spec.mutants && spec.mutants.length ? 'no negative control declared (every mutant is marked equivalent)' : 'no negative control declared' };
+  }
+  const tried: string[] = [];
+  let anyHeld = false;
+  for (const m of candidates) {
+    const o = await runOneCheck(id, m.checks[index], ['mutant', m.name, check.name], opts);
+    const outcome = controlOutcome(o);
+    log(`[${id}] control of '${check.name}' (mutant '${m.name}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
+    if (outcome === 'refuted') {
+      return { power: 'control-refuted', control: { description: m.name, source: 'mutant', outcome, detail: describeOutcome(o) }, powerDetail: `mutant '${m.name}' fails this check` };
+    }
+    anyHeld ||= outcome === 'held';
+    tried.push(`'${m.name}' ${outcome === 'held' ? 'held' : `errored (${o.error})`}`);
+  }
+  const detail = `no mutant refuted it: ${tried.join(', ')}`;
+  return { power: 'powerless', control: { description: candidates.map((m) => m.name).join(', '), source: 'mutant', outcome: anyHeld ? 'held' : 'error', detail }, powerDetail: detail };
+}
+
+/** Records each headline check's power; failed checks show it by failing, errored ones have none. */
+async function assignPower(id: string, spec: ResolvedSpec, outcomes: CheckOutcome[], opts: RunOptions): Promise<void> {
+  for (let i = 0; i < outcomes.length; i++) {
+    const o = outcomes[i];
+    if (o.error !== undefined) continue;
+    if (!o.passed) {
+      Object.assign(o, { power: 'shown-by-failure', control: null, powerDetail: 'the check itself failed' });
+      continue;
+    }
+    Object.assign(o, await findPower(id, i, spec.headline[i], spec, opts));
+  }
+}
+
+/** The power rule: a pass in which no headline check could have failed is no evidence at all. */
+function powerlessReason(outcomes: CheckOutcome[]): string | null {
+  if (!outcomes.length || !outcomes.every((o) => o.power === 'powerless')) return null;
+  return `every headline check is powerless (a pass no check could have failed is no evidence): ${outcomes.map((o) => `'${o.name}' — ${o.powerDetail}`).join(', ')}`;
+}
+
+/** Loads the claim file, runs the property file's checks, controls, steps and corrected checks, and decides the verdict. */
 export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): Promise<ClaimResult> {
   const t0 = performance.now();
   const claimFile = claimFileFor(opts.paths, id);
@@ -66,55 +146,73 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
   };
   const unknownDeps = (c.dependsOn ?? []).filter((d) => opts.knownIds && !opts.knownIds.has(d));
   if (unknownDeps.length) return errorResult(id, `${files.claim}: field 'dependsOn' names unknown claim id(s) ${unknownDeps.join(', ')}`, files, partial);
+  const resolved = resolveSpec(spec, files.property);
+  if (!resolved.ok) return errorResult(id, resolved.error, files, partial);
+  const s = resolved.spec;
   const declaredSteps = c.steps ?? [];
-  const stepChecks = spec.steps ?? [];
-  if (declaredSteps.length !== stepChecks.length) {
-    return errorResult(id, `${files.claim} lists ${declaredSteps.length} step(s) but ${files.property} checks ${stepChecks.length}`, files, partial);
+  if (declaredSteps.length !== s.steps.length) {
+    return errorResult(id, `${files.claim} lists ${declaredSteps.length} step(s) but ${files.property} checks ${s.steps.length}`, files, partial);
   }
-  if (c.expected === 'fail' && (!spec.corrected || spec.corrected.length === 0)) {
+  if (c.expected === 'fail' && s.corrected.length === 0) {
     return errorResult(id, `${files.property}: claim is expected to fail but the property file has no 'corrected' checks`, files, partial);
   }
-  if (spec.checks.length === 0) return errorResult(id, `${files.property}: no checks for the headline statement`, files, partial);
+  if (s.corrected.length > 0 && !c.corrected) {
+    return errorResult(id, `${files.property} has 'corrected' checks but ${files.claim} has no 'corrected' statement for them to check`, files, partial);
+  }
 
-  const checks = await runChecks(id, 'headline', spec.checks, opts);
-  const verdict = verdictOf(checks);
-  const stepOutcomes = await runChecks(id, 'step', stepChecks, opts);
+  const checks = await runGroup(id, 'headline', s.headline, opts);
+  const headlineVerdict = verdictOf(checks);
+  await assignPower(id, s, checks, opts);
+  const stepOutcomes = await runGroup(id, 'step', s.steps, opts);
   const steps: StepResult[] = stepOutcomes.map((o, i) => ({
     index: i + 1,
     statement: declaredSteps[i].statement,
     verdict: verdictOf([o]),
-    method: stepChecks[i].method,
+    method: s.steps[i].method,
     detail: describeOutcome(o),
   }));
-  const broken = steps.find((s) => s.verdict === 'fail');
+  const broken = steps.find((st) => st.verdict === 'fail');
   let corrected: ClaimResult['corrected'] = null;
-  if (spec.corrected && spec.corrected.length && c.corrected) {
-    const cc = await runChecks(id, 'corrected', spec.corrected, opts);
-    corrected = { statement: c.corrected, verdict: verdictOf(cc), checks: cc };
+  let correctedOutcomes: CheckOutcome[] = [];
+  if (s.corrected.length && c.corrected) {
+    correctedOutcomes = await runGroup(id, 'corrected', s.corrected, opts);
+    corrected = { statement: c.corrected, verdict: verdictOf(correctedOutcomes), checks: correctedOutcomes };
   } else if (c.corrected) {
     corrected = { statement: c.corrected, verdict: 'unchecked' };
   }
-  const firstError = [...checks, ...stepOutcomes].find((o) => o.error !== undefined);
-  const evidence = verdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
+  // Every error, wherever it happened, makes the claim an error and is listed by group and name.
+  const errors = [...errorsOf('headline', checks), ...errorsOf('step', stepOutcomes), ...errorsOf('corrected', correctedOutcomes)];
+  let verdict: Verdict = errors.length ? 'error' : headlineVerdict;
+  if (verdict === 'pass') {
+    const powerless = powerlessReason(checks);
+    if (powerless) {
+      verdict = 'error';
+      errors.push(powerless);
+    }
+  }
+  // A failing headline keeps its evidence even when an error elsewhere decides the verdict.
+  const evidence = headlineVerdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
   return {
     id, title: c.title, source: c.source, statement: c.statement, reading: c.reading, dependsOn: c.dependsOn ?? [],
     verdict, expected: c.expected, counterexample: evidence.counterexample, replay: evidence.replay, corrected,
     checks, steps, firstBrokenStep: broken ? broken.index : null,
-    error: firstError ? `${files.property}: check '${firstError.name}': ${firstError.error}` : null,
+    error: errors.length ? `${files.property}: ${errors.join('; ')}` : null,
+    headlineVerdict,
     files, ms: Math.round(performance.now() - t0),
   };
 }
 
 /** One line a reader can act on: what was measured against what, or the statistic and its interval. */
 export function describeOutcome(o: CheckOutcome): string {
-  if (o.error) return `error: ${o.error}`;
+  if (o.error !== undefined) return `error: ${o.error}`;
   const head = `${o.passed ? 'holds' : 'FAILS'} [${o.name}; ${o.backend}; ${o.cases} cases]`;
   if (o.statistic) {
     const s = o.statistic;
-    return `${head}: ${s.name} = ${fmt(s.estimate)}, ${Math.round(s.confidence * 100)}% CI [${fmt(s.ci[0])}, ${fmt(s.ci[1])}]; rule: ${s.rule}`;
+    return `${head}: ${s.name} = ${fmt(s.estimate)}, ${+(s.confidence * 100).toPrecision(4)}% CI [${fmt(s.ci[0])}, ${fmt(s.ci[1])}]; rule: ${s.rule}`;
   }
+  const inf = o.infinite !== undefined ? ` (∞: ${o.infinite})` : '';
   const ce = o.counterexample ? `; counterexample ${JSON.stringify(o.counterexample)}` : '';
-  return `${head}: worst ${fmt(o.maxError)} vs bound ${fmt(o.tolerance)} (${o.toleranceReason})${ce}`;
+  return `${head}: worst ${fmt(o.maxError)}${inf} vs bound ${fmt(o.tolerance)} (${o.toleranceReason})${ce}`;
 }
 
 function fmt(x: number): string {

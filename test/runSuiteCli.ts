@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/registry/paths.js';
+
+const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** The report the run left (null when none), and its claims by id. */
+  report: { runId?: string; runErrors?: string[]; summary: Record<string, number>; claims: { id: string; verdict: string; error: string | null; checks: { power?: string }[] }[] } | null;
+  byId: Record<string, { id: string; verdict: string; error: string | null; checks: { power?: string }[] }>;
+  closing: string | undefined;
+  ms: number;
+}
+
+/** `npm test -- <args>` on the tree at `root`, exactly as a user runs it (a fresh process). */
+export function runSuiteCli(root: string, args: string[], timeoutMs = 150_000): CliRun {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), ...args], {
+    cwd: projectRoot, env: { ...process.env, MUON_ROOT: root, MUON_REPLAY: '' }, encoding: 'utf8', timeout: timeoutMs,
+  });
+  const file = join(root, 'reports', 'verification.json');
+  let report = null;
+  try { report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null; } catch { report = null; }
+  const claims = report?.claims ?? [];
+  return {
+    status: r.status, stdout: r.stdout, stderr: r.stderr, report,
+    byId: Object.fromEntries(claims.map((c: { id: string }) => [c.id, c])),
+    closing: r.stdout.split('\n').find((l) => /^verification: \d+ passed, \d+ failed/.test(l)),
+    ms: performance.now() - t0,
+  };
+}
+
+/** A scratch copy of a fixture tree at the same depth (its property files import ../../../../src). */
+export function copyFixture(name: string): { root: string; dispose(): void } {
+  const root = mkdtempSync(join(projectRoot, 'test', 'fixtures', '.tmp-'));
+  cpSync(join(projectRoot, 'test', 'fixtures', name), root, { recursive: true, filter: (src) => !src.includes(`${name}/reports`) });
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
