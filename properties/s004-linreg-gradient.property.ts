@@ -10,7 +10,22 @@ import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
 import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
 
 const loss = (X: Matrix, W: Matrix, Y: Matrix) => { const R = Y.clone().sub(X.mmul(W)); return frobeniusInner(R, R); };
-const docGradient = (X: Matrix, W: Matrix, Y: Matrix) => X.transpose().mmul(X.mmul(W).sub(Y)).mul(2);
+/**
+ * The gradient formula coefficient·Xᵀ(gramTerm·XW − crossTerm·Y) as a function of its parts; as written
+ * 2Xᵀ(XW − Y) (gramTerm = crossTerm = 1).
+ */
+interface Parts extends Record<string, unknown> {
+  /** The factor in front (2 as written; 1 drops the derivative of the square, −2 flips the sign). */
+  coefficient: number;
+  /** Weight of XᵀXW relative to XᵀY (½ is the slip d/dW tr(WᵀXᵀXW) = XᵀXW instead of 2XᵀXW). */
+  gramTerm: number;
+  /** Weight of Y in the residual (0 drops Y, 2 double-counts the cross term −2tr(WᵀXᵀY)). */
+  crossTerm: number;
+}
+const PARTS: Parts = { coefficient: 2, gramTerm: 1, crossTerm: 1 };
+/** As written Xᵀ((XW)·1 − Y·1)·2: multiplying by 1 is exact, so this is 2Xᵀ(XW − Y) with the same roundings. */
+const docGradient = (X: Matrix, W: Matrix, Y: Matrix, p: Parts = PARTS) =>
+  X.transpose().mmul(X.mmul(W).mul(p.gramTerm).sub(Y.clone().mul(p.crossTerm))).mul(p.coefficient);
 const trace = (A: Matrix) => A.trace();
 /** Size of the quantities entering L: every rounding error is relative to (‖Y‖ + ‖X‖‖W‖)². */
 const lossScale = (X: Matrix, W: Matrix, Y: Matrix) => (frobeniusNorm(Y) + frobeniusNorm(X) * frobeniusNorm(W)) ** 2;
@@ -24,7 +39,8 @@ const FD_REASON = 'central difference, h = 1/4: truncation error 0 (L is quadrat
 const withDirection = fc.tuple(regressionProblems(), fc.integer({ min: 1, max: 2 ** 31 - 1 }));
 
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (parts: Parts) => [
     forAll({
       name: '∇_W‖Y − XW‖_F² = 2Xᵀ(XW − Y): directional central difference along a random unit E', backend: 'ml-matrix-f64',
       arbitrary: withDirection, numRuns: 150, size: ([p]) => problemSize(p), show: ([p, seed]) => ({ ...showProblem(p), directionSeed: seed }),
@@ -33,7 +49,7 @@ verifyClaim(import.meta.url, {
         const { X, W, Y } = asMatrices(p);
         const E = directionFromSeed(W.rows, W.columns, seed);
         const fd = (loss(X, W.clone().add(E.clone().mul(H)), Y) - loss(X, W.clone().sub(E.clone().mul(H)), Y)) / (2 * H);
-        const exact = frobeniusInner(docGradient(X, W, Y), E);
+        const exact = frobeniusInner(docGradient(X, W, Y, parts), E);
         const bound = (30 * nOps(X, W) * UNIT_ROUNDOFF_F64 * (frobeniusNorm(Y) + frobeniusNorm(X) * (frobeniusNorm(W) + H)) ** 2) / H;
         return { value: Math.abs(fd - exact), bound, detail: { fd, formula: exact } };
       },
@@ -48,11 +64,18 @@ verifyClaim(import.meta.url, {
         const E = new Matrix(e);
         const XE = X.mmul(E);
         const lhs = loss(X, W.clone().add(E), Y) - loss(X, W, Y) - frobeniusInner(XE, XE);
-        const rhs = frobeniusInner(docGradient(X, W, Y), E);
+        const rhs = frobeniusInner(docGradient(X, W, Y, parts), E);
         const bound = 30 * nOps(X, W) * UNIT_ROUNDOFF_F64 * (frobeniusNorm(Y) + frobeniusNorm(X) * (frobeniusNorm(W) + frobeniusNorm(E))) ** 2;
         return { value: Math.abs(lhs - rhs), bound, detail: { lhs, rhs } };
       },
     }),
+  ],
+  mutants: [
+    { name: '2 → 1 (dropped factor 2: Xᵀ(XW − Y))', parts: { coefficient: 1 } },
+    { name: 'flipped sign: 2Xᵀ(Y − XW)', parts: { coefficient: -2 } },
+    { name: 'dropped Y: 2XᵀXW', parts: { crossTerm: 0 } },
+    { name: 'cross term doubled: 2Xᵀ(XW − 2Y)', parts: { crossTerm: 2 } },
+    { name: 'd/dW tr(WᵀXᵀXW) taken as XᵀXW: XᵀXW − 2XᵀY (gram coefficient 1 → ½)', parts: { gramTerm: 0.5 } },
   ],
   steps: [
     step('numeric', forAll({

@@ -12,7 +12,28 @@ const RHO = 'sqrt(1 - b2^t) / (1 - b1^t)';
 const DOC = '(-(b2^t * log(b2) * (1 - b1^t)) / (2 * sqrt(1 - b2^t)) + sqrt(1 - b2^t) * b1^t * log(b1)) / (1 - b1^t)^2';
 const exactD = derivative(RHO, 't');
 const exactD3 = derivative(derivative(exactD, 't'), 't');
-const docD = parse(DOC).compile(), d1 = exactD.compile(), d3 = exactD3.compile();
+const d1 = exactD.compile(), d3 = exactD3.compile();
+
+/**
+ * The statement's parts: the typed dρ/dt (leading sign of the first term, the 2 in 2√(1−β₂^t), the sign
+ * between the terms, which β the second term uses, the log, the power of the denominator) and the sign
+ * condition "β₂^t ln β₂/(2(1−β₂^t)) < β₁^t ln β₁/(1−β₁^t)" (its 2 and its relation).
+ */
+interface Parts extends Record<string, unknown> {
+  leadingSign: '-' | '';
+  docTwo: number;
+  middleSign: '+' | '-';
+  secondTermBeta: 'b1' | 'b2';
+  log: 'log' | 'log10';
+  denominatorPower: number;
+  conditionTwo: number;
+  conditionRelation: '<' | '>';
+}
+const PARTS: Parts = { leadingSign: '-', docTwo: 2, middleSign: '+', secondTermBeta: 'b1', log: 'log', denominatorPower: 2, conditionTwo: 2, conditionRelation: '<' };
+const docOf = (p: Parts) =>
+  `(${p.leadingSign}(b2^t * ${p.log}(b2) * (1 - b1^t)) / (${p.docTwo} * sqrt(1 - b2^t)) ${p.middleSign} sqrt(1 - b2^t) * ${p.secondTermBeta}^t * ${p.log}(${p.secondTermBeta})) / (1 - b1^t)^${p.denominatorPower}`;
+// The parts as written must rebuild the typed expression character for character.
+if (docOf(PARTS) !== DOC) throw new Error(`docOf(PARTS) = '${docOf(PARTS)}' differs from the typed dρ/dt '${DOC}'`);
 const at = (code: { evaluate: (s: object) => unknown }, v: Record<string, number>) => code.evaluate({ ...v }) as number;
 
 /** t over four decades (Adam steps 1..10⁴ and fractional t), β's over (0, 1) with mass near 1 where they live. */
@@ -27,8 +48,11 @@ function samplePoints(seed: number, n: number): Record<string, number>[] {
 }
 
 verifyClaim(import.meta.url, {
-  checks: [
-    scalarIdentity({ name: 'document’s dρ/dt = mathjs derivative(√(1−β₂^t)/(1−β₁^t), t)', lhs: exactD.toString(), rhs: DOC, variables: VARS, points: 300 }),
+  parts: PARTS,
+  checks: (p: Parts) => {
+    const doc = docOf(p), docD = parse(doc).compile();
+    return [
+    scalarIdentity({ name: 'document’s dρ/dt = mathjs derivative(√(1−β₂^t)/(1−β₁^t), t)', lhs: exactD.toString(), rhs: doc, variables: VARS, points: 300 }),
     compute({
       name: 'document’s dρ/dt = central finite difference of ρ', backend: 'scalar-f64',
       toleranceReason: 'central difference with h = 1e-4·min(t, 1/max|ln β|): error ≤ h²·2|ρ‴(t)|/6 (ρ‴ from mathjs, ×2 for its variation over [t−h, t+h]) + 4·u64·ρ·(2 + t·max|ln β|)/h (rounding t·ln β perturbs β^t relatively by u64·t|ln β|)',
@@ -49,17 +73,29 @@ verifyClaim(import.meta.url, {
         for (const v of samplePoints(ctx.seed, 2000)) {
           const d = at(d1, v), rho = biasCorrectionFactor(v.t, v.b1, v.b2);
           const e1 = -Math.expm1(v.t * Math.log(v.b1)), e2 = -Math.expm1(v.t * Math.log(v.b2));
-          const left = (v.b2 ** v.t * Math.log(v.b2)) / (2 * e2), right = (v.b1 ** v.t * Math.log(v.b1)) / e1;
+          const left = (v.b2 ** v.t * Math.log(v.b2)) / (p.conditionTwo * e2), right = (v.b1 ** v.t * Math.log(v.b1)) / e1;
           if (Math.abs(d) < 1e-9 * rho * Math.max(-Math.log(v.b1), -Math.log(v.b2))) continue;
           if (Math.abs(left - right) <= 1e-9 * Math.max(Math.abs(left), Math.abs(right))) continue;
           if (d > 0) pos++; else neg++;
-          out.push({ value: (d > 0) === (left < right) ? 0 : 1, bound: 0, detail: { at: v, dRho: d, left, right, positiveCases: pos, negativeCases: neg } });
+          const condition = p.conditionRelation === '<' ? left < right : left > right;
+          out.push({ value: (d > 0) === condition ? 0 : 1, bound: 0, detail: { at: v, dRho: d, left, right, positiveCases: pos, negativeCases: neg } });
         }
         // The equivalence must be exercised on both sides: require both signs among the resolved points.
         out.push({ value: Math.min(pos, neg), bound: 1, relation: '>=', detail: { positiveCases: pos, negativeCases: neg } });
         return out;
       },
     }),
+    ];
+  },
+  mutants: [
+    { name: 'dropped 2 in 2√(1−β₂^t)', parts: { docTwo: 1 } },
+    { name: '(1−β₁^t)² → (1−β₁^t) in the denominator (exponent 2 → 1)', parts: { denominatorPower: 1 } },
+    { name: 'flipped sign between the two terms (+ → −)', parts: { middleSign: '-' } },
+    { name: 'flipped sign of the first term (leading − dropped)', parts: { leadingSign: '' } },
+    { name: 'β₁^t ln β₁ → β₂^t ln β₂ in the second term (swapped index)', parts: { secondTermBeta: 'b2' } },
+    { name: 'natural log → log₁₀', parts: { log: 'log10' } },
+    { name: 'sign condition: < → > (flipped relation)', parts: { conditionRelation: '>' } },
+    { name: 'sign condition: 2(1−β₂^t) → (1−β₂^t) (dropped 2)', parts: { conditionTwo: 1 } },
   ],
   steps: [
     scalarIdentity({ name: 'd/dt √(1−β₂^t) = −β₂^t ln β₂ / (2√(1−β₂^t))', lhs: derivative('sqrt(1 - b2^t)', 't').toString(), rhs: '-(b2^t * log(b2)) / (2 * sqrt(1 - b2^t))', variables: VARS }),

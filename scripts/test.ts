@@ -52,7 +52,7 @@ const report = await runSuite(paths, o, {
     console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
   },
   progress: (running, done, total) => console.error(`… ${done}/${total} done; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`),
-});
+}, replay);
 if ('usage' in report) usage(report.usage);
 
 const file = writeReport(paths.reportsDir, report);

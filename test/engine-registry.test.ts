@@ -3,13 +3,14 @@
  * name the file and the field, repository paths, and discovery of claims, properties and the index.
  * Written so that Stryker's mutants of these files are killed (stryker.config.mjs).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLAIM_ID, claimSchema } from '../src/registry/claimSchema.js';
 import { displayPath, loadClaim } from '../src/registry/loadClaim.js';
-import { projectRoot } from '../src/registry/paths.js';
+import { CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths, type SuitePaths } from '../src/registry/paths.js';
+import { INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } from '../src/registry/discover.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-registry-'));
 let fileNo = 0;
@@ -138,8 +139,138 @@ describe('loadClaim', () => {
   test('front matter that is not a mapping is reported against the root', () => {
     expect(loadError(['just a string'])).toMatch(/: field '\(root\)' /);
   });
+  test('a malformed id names the field and the rule', () => {
+    expect(loadError(replace('id', 'id: Bad_Id'), 'Bad_Id')).toMatch(/: field 'id' must be a kebab-case slug such as s000-c02/);
+  });
   test('the id must be the file name', () => {
     const f = claimFile('s900-y', frontMatter(VALID));
     expect(loadClaim(f)).toEqual({ ok: false, file: f, error: `${f}: field 'id' is 's900-x' but the file name says 's900-y'` });
+  });
+});
+
+describe('paths', () => {
+  test('projectRoot is this repository', () => {
+    expect(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).name).toBe('muon-verify');
+  });
+  test('a suite tree has claims/, properties/, reports/ and reports/.scratch under its root', () => {
+    expect(suitePaths('/r')).toEqual({ root: '/r', claimsDir: '/r/claims', propertiesDir: '/r/properties', reportsDir: '/r/reports', scratchDir: '/r/reports/.scratch' });
+  });
+  test('the root defaults to MUON_ROOT, else the repository', () => {
+    const saved = process.env.MUON_ROOT;
+    try {
+      process.env.MUON_ROOT = '/fixture';
+      expect(suitePaths().root).toBe('/fixture');
+      delete process.env.MUON_ROOT;
+      expect(suitePaths().root).toBe(projectRoot);
+      expect(suitePaths().claimsDir).toBe(join(projectRoot, 'claims'));
+    } finally {
+      if (saved === undefined) delete process.env.MUON_ROOT;
+      else process.env.MUON_ROOT = saved;
+    }
+  });
+  test('a claim id maps to claims/<id>.md and properties/<id>.property.ts', () => {
+    expect([CLAIM_EXT, PROPERTY_EXT]).toEqual(['.md', '.property.ts']);
+    const p = suitePaths('/r');
+    expect(claimFileFor(p, 's000-c02')).toBe('/r/claims/s000-c02.md');
+    expect(propertyFileFor(p, 's000-c02')).toBe('/r/properties/s000-c02.property.ts');
+  });
+});
+
+/** A fresh suite tree: `files` maps paths under the root to their contents. */
+function tree(files: Record<string, string>): SuitePaths {
+  const root = mkdtempSync(join(tmpdir(), 'engine-tree-'));
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(join(root, f, '..'), { recursive: true });
+    writeFileSync(join(root, f), text);
+  }
+  return suitePaths(root);
+}
+
+describe('discoverClaims', () => {
+  test('an empty or missing tree has no claims', () => {
+    expect(discoverClaims(suitePaths(join(dir, 'nowhere')))).toEqual([]);
+    expect(listClaimIds(suitePaths(join(dir, 'nowhere')))).toEqual([]);
+  });
+  test('claims pair with properties by file name, sorted by id; other files are ignored', () => {
+    const p = tree({
+      'claims/s1-b.md': '', 'claims/s1-a.md': '', 'claims/notes.txt': '',
+      'properties/s1-a.property.ts': '', 'properties/s1-b.property.ts': '', 'properties/helpers.ts': '', 'properties/s1-c.ts': '',
+    });
+    expect(discoverClaims(p)).toEqual([
+      { id: 's1-a', claimFile: join(p.claimsDir, 's1-a.md'), propertyFile: join(p.propertiesDir, 's1-a.property.ts'), problems: [] },
+      { id: 's1-b', claimFile: join(p.claimsDir, 's1-b.md'), propertyFile: join(p.propertiesDir, 's1-b.property.ts'), problems: [] },
+    ]);
+  });
+  test('files in subfolders count too, so a second file for an id is a duplicate naming both', () => {
+    const p = tree({
+      'claims/s1-a.md': '', 'claims/old/s1-a.md': '', 'claims/deep/er/s1-d.md': '',
+      'properties/s1-a.property.ts': '', 'properties/x/s1-a.property.ts': '', 'properties/deep/s1-d.property.ts': '',
+    });
+    const [a, d] = discoverClaims(p);
+    expect(a.id).toBe('s1-a');
+    expect(a.claimFile).toBe(join(p.claimsDir, 'old', 's1-a.md'));
+    expect(a.problems).toEqual([
+      "duplicate claim id 's1-a': claims/old/s1-a.md and claims/s1-a.md both define it",
+      "duplicate property files for 's1-a': properties/s1-a.property.ts and properties/x/s1-a.property.ts",
+    ]);
+    expect(d).toEqual({ id: 's1-d', claimFile: join(p.claimsDir, 'deep', 'er', 's1-d.md'), propertyFile: join(p.propertiesDir, 'deep', 's1-d.property.ts'), problems: [] });
+  });
+  test('a missing half is a problem naming the file that exists and the one expected', () => {
+    const p = tree({ 'claims/s1-lone.md': '', 'properties/s1-orphan.property.ts': '' });
+    expect(discoverClaims(p)).toEqual([
+      { id: 's1-lone', claimFile: join(p.claimsDir, 's1-lone.md'), propertyFile: null, problems: ['claims/s1-lone.md has no property file: expected properties/s1-lone.property.ts'] },
+      { id: 's1-orphan', claimFile: null, propertyFile: join(p.propertiesDir, 's1-orphan.property.ts'), problems: ["unknown claim id 's1-orphan': properties/s1-orphan.property.ts has no claim file claims/s1-orphan.md"] },
+    ]);
+    expect(listClaimIds(p)).toEqual(['s1-lone']);
+    expect(pairClaims(p)).toEqual({ paired: [], claimWithoutProperty: ['s1-lone'], propertyWithoutClaim: ['s1-orphan'] });
+  });
+  test('a file name that is not a claim id is a problem naming its files', () => {
+    const p = tree({ 'claims/Bad_Name.md': '', 'properties/Bad_Name.property.ts': '' });
+    expect(discoverClaims(p)[0].problems).toEqual(["'Bad_Name' is not a valid claim id (a kebab-case slug such as s000-c02): rename claims/Bad_Name.md and properties/Bad_Name.property.ts"]);
+  });
+  test('pairClaims sorts every id into exactly one list', () => {
+    const p = tree({ 'claims/s1-both.md': '', 'properties/s1-both.property.ts': '', 'claims/s1-c.md': '', 'properties/s1-p.property.ts': '' });
+    expect(pairClaims(p)).toEqual({ paired: ['s1-both'], claimWithoutProperty: ['s1-c'], propertyWithoutClaim: ['s1-p'] });
+  });
+});
+
+describe('indexedClaims', () => {
+  const index = (text: string) => indexedClaims(tree({ [INDEX_FILE]: text }));
+  test('the index is docs/claims-index.md; without it the run has a problem and no ids', () => {
+    expect(INDEX_FILE).toBe(join('docs', 'claims-index.md'));
+    expect(indexedClaims(suitePaths(join(dir, 'nowhere')))).toEqual({ ids: [], file: null, problems: ['coverage index docs/claims-index.md is missing: it lists the claim ids the suite must contain'] });
+  });
+  test('reads | id | locator | summary | rows under ## document headings, skipping header and separator rows', () => {
+    const r = index([
+      '# Claims index', '', 'Prose | with a pipe.', '',
+      '## 000_notes.txt', '| id | locator | statement (short) |', '|---|:---:|---|',
+      '|  s000-c01  |  Claim 1  |  unbiased gradient  |',
+      '| s000-c02 | Claim 2 | Ortho(G) = UVᵀ | extra |',
+      '##   001_more.txt   ', '| higham-rate | §3 | no trailing pipe',
+      '|s001-x|L|S|   ',
+    ].join('\n'));
+    expect(r.problems).toEqual([]);
+    expect(r.file).toMatch(/docs\/claims-index\.md$/);
+    expect(r.ids).toEqual([
+      { id: 's000-c01', locator: 'Claim 1', summary: 'unbiased gradient', document: '000_notes.txt' },
+      { id: 's000-c02', locator: 'Claim 2', summary: 'Ortho(G) = UVᵀ | extra', document: '000_notes.txt' },
+      { id: 'higham-rate', locator: '§3', summary: 'no trailing pipe', document: '001_more.txt' },
+      { id: 's001-x', locator: 'L', summary: 'S', document: '001_more.txt' },
+    ]);
+  });
+  test('rows before any heading have an empty document', () => {
+    expect(index('| s1-a | L | S |\n').ids).toEqual([{ id: 's1-a', locator: 'L', summary: 'S', document: '' }]);
+  });
+  test('a malformed or repeated id is a problem naming the line; the first listing stays; a dashes-only cell is a separator', () => {
+    const r = index(['## d', '| s1-a | L1 | S1 |', '| Not An Id | L | S |', '| s1-a | L2 | S2 |', '| -- | x | y |', '| s1_b | x | y |'].join('\n'));
+    expect(r.ids).toEqual([{ id: 's1-a', locator: 'L1', summary: 'S1', document: 'd' }]);
+    expect(r.problems).toEqual([
+      "docs/claims-index.md:3: 'Not An Id' is not a claim id",
+      "docs/claims-index.md:4: 's1-a' is listed twice",
+      "docs/claims-index.md:6: 's1_b' is not a claim id",
+    ]);
+  });
+  test('an index that lists nothing is a problem', () => {
+    expect(index('# nothing here\n| id | locator | summary |\n|---|---|---|\n').problems).toEqual(['coverage index docs/claims-index.md lists no claim ids']);
   });
 });

@@ -101,7 +101,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       if (th) return errored(th.message, { input: shown(show, th.input) });
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
-        if (!w) return errored('no case was measured (every generated input was filtered out)');
+        if (!w) return errored('no case was measured (numRuns is 0, or every generated input was filtered out)');
         return { ...base, maxError: w.m.value, tolerance: w.m.bound, passed: true };
       }
       if (!out.counterexample) return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);

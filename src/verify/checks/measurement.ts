@@ -56,12 +56,13 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 /** How a non-number (or non-finite number) reads in a message: `null`, `a string ('3')`, `NaN`. */
 export function describeValue(x: unknown): string {
+  if (x === '') return 'an empty string';
   if (typeof x === 'string') return `a string ('${x.length > 40 ? x.slice(0, 40) + '…' : x}')`;
   if (typeof x === 'number') return String(x);
   if (x === null || x === undefined) return String(x);
   if (typeof x === 'object' && typeof (x as { then?: unknown }).then === 'function') return 'a Promise';
   if (Array.isArray(x)) return 'an array';
-  return `a ${typeof x}`;
+  return typeof x === 'object' ? 'an object' : `a ${typeof x}`;
 }
 
 /** The reason `x` is not a finite number, phrased after `what`, or null. */
