@@ -3,6 +3,7 @@ import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
 import { compute, step } from '../src/verify/checks/compute.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
 import { f64Bound } from '../src/verify/tolerance.js';
 import { matrices } from '../src/arbitraries/matrices.js';
 import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
@@ -42,6 +43,28 @@ const parallelogramDefect = (norm: (x: number[]) => number) => {
   return norm([1, 1]) ** 2 + norm([1, -1]) ** 2 - 2 * (norm(e1) ** 2 + norm(e2) ** 2);
 };
 
+/** The three ways a norm fails to be induced by ⟨·,·⟩_F, measured at I₂, E₁₁, E₂₂; each must be ≥ 0.1. */
+function notInducedBy(r: (M: Matrix) => number): Measurement[] {
+  const I = Matrix.eye(2), E11 = new Matrix([[1, 0], [0, 0]]), E22 = new Matrix([[0, 0], [0, 1]]);
+  const defect = r(E11.clone().add(E22)) ** 2 + r(E11.clone().sub(E22)) ** 2 - 2 * (r(E11) ** 2 + r(E22) ** 2);
+  return [
+    { value: Math.abs(frobeniusNorm(I) - r(I)), bound: 0.1, relation: '>=', detail: { frobenius: frobeniusNorm(I), rms: r(I) } },
+    { value: Math.abs(defect), bound: 0.1, relation: '>=', detail: { defect } },
+    { value: frobeniusInner(I, I) - r(I) ** 2, bound: 0.1, relation: '>=', detail: { inner: frobeniusInner(I, I), rmsSq: r(I) ** 2 } },
+  ];
+}
+
+/** √⟨X,X⟩_F = √Tr(XᵀX) = √Σσ_i² (the chain agrees) and is ≥ lower(X). */
+function frobeniusChainAtLeast(c: MatrixCase, lower: (X: Matrix) => number): Measurement {
+  const X = toMatrix(c), s = thinSvd(X).s;
+  const chain = [Math.sqrt(frobeniusInner(X, X)), Math.sqrt(X.transpose().mmul(X).trace()), Math.hypot(...s)];
+  const f = Math.max(...chain), tol = tolOf(Math.max(X.rows, X.columns)).bound * Math.max(f, Number.MIN_VALUE);
+  return { value: Math.max(f - Math.min(...chain), lower(X) - Math.min(...chain) - tol), bound: tol, detail: { chain, sigmaMax: lower(X) } };
+}
+
+/** Three square n×n integer matrices (n ≤ 4), where every order of the product is defined. */
+const squareTriple = fc.integer({ min: 1, max: 4 }).chain((n) => fc.record({ A: intMatrix(n, n), B: intMatrix(n, n), C: intMatrix(n, n) }));
+
 verifyClaim(import.meta.url, {
   checks: [
     compute({
@@ -68,26 +91,17 @@ verifyClaim(import.meta.url, {
     compute({
       name: 'footnote 2: the Frobenius inner product does not induce the RMS norm (X = I₂; parallelogram law fails for ‖·‖_RMS)', backend: 'ml-matrix-f64',
       toleranceReason: 'exact up to one square root (≤ 2·u64)', inputs: ['‖I₂‖_F ≠ ‖I₂‖_RMS', 'parallelogram defect of ‖·‖_RMS at E₁₁, E₂₂', '⟨I,I⟩ > ‖I‖_RMS² (no Cauchy–Schwarz for RMS)'],
-      run: () => {
-        const I = Matrix.eye(2), E11 = new Matrix([[1, 0], [0, 0]]), E22 = new Matrix([[0, 0], [0, 1]]);
-        const r = rmsOperatorNorm;
-        const defect = r(E11.clone().add(E22)) ** 2 + r(E11.clone().sub(E22)) ** 2 - 2 * (r(E11) ** 2 + r(E22) ** 2);
-        return [
-          { value: Math.abs(frobeniusNorm(I) - r(I)), bound: 0.1, relation: '>=', detail: { frobenius: frobeniusNorm(I), rms: r(I) } },
-          { value: Math.abs(defect), bound: 0.1, relation: '>=', detail: { defect } },
-          { value: frobeniusInner(I, I) - r(I) ** 2, bound: 0.1, relation: '>=', detail: { inner: frobeniusInner(I, I), rmsSq: r(I) ** 2 } },
-        ];
-      },
+      run: () => notInducedBy(rmsOperatorNorm),
+      // The same three measurements for the norm the inner product DOES induce: each is 0 (up to one
+      // square root), below the 0.1 the check requires.
+      control: { description: 'RMS → Frobenius norm (the norm ⟨·,·⟩_F induces)', run: () => notInducedBy(frobeniusNorm) },
     }),
     forAll({
       name: 'footnote 2: √⟨X,X⟩_F = √Tr(XᵀX) = √Σσ_i² ≥ σ_max(X) = ‖X‖', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 150, size: sizeOf, show: showMatrixCase,
       toleranceReason: `${REASON} × ‖X‖_F`,
-      measure: (c: MatrixCase) => {
-        const X = toMatrix(c), s = thinSvd(X).s;
-        const chain = [Math.sqrt(frobeniusInner(X, X)), Math.sqrt(X.transpose().mmul(X).trace()), Math.hypot(...s)];
-        const f = Math.max(...chain), tol = tolOf(Math.max(X.rows, X.columns)).bound * Math.max(f, Number.MIN_VALUE);
-        return { value: Math.max(f - Math.min(...chain), spectralNorm(X) - Math.min(...chain) - tol), bound: tol, detail: { chain, sigmaMax: spectralNorm(X) } };
-      },
+      measure: (c: MatrixCase) => frobeniusChainAtLeast(c, spectralNorm),
+      // ‖X‖_F ≥ ‖X‖_* is false as soon as rank X ≥ 2 (Σσ_i > √Σσ_i²).
+      control: { description: '≥ σ_max(X) → ≥ ‖X‖_* = Σσ_i (nuclear instead of spectral norm)', measure: (c: MatrixCase) => frobeniusChainAtLeast(c, nuclearNorm) },
     }),
     forAll({
       name: 'footnote 3: Tr(ABC) = Tr(BCA) = Tr(CAB) (cyclic)', backend: 'ml-matrix-f64', arbitrary: triple, numRuns: 150, show: showTriple,
@@ -96,15 +110,38 @@ verifyClaim(import.meta.url, {
         const t = [A.mmul(B).mmul(C).trace(), B.mmul(C).mmul(A).trace(), C.mmul(A).mmul(B).trace()];
         return { value: Math.max(...t) - Math.min(...t), bound: 0, detail: { traces: t } };
       },
+      // Only cyclic shifts preserve the trace: Tr(ABC) = Tr(ACB) (a transposition) fails for most square A, B, C.
+      control: {
+        description: 'cyclic → any order: Tr(ABC) = Tr(ACB) (square A, B, C so that ACB is defined)', arbitrary: squareTriple,
+        measure: ({ A, B, C }) => {
+          const t = [A.mmul(B).mmul(C).trace(), A.mmul(C).mmul(B).trace()];
+          return { value: Math.abs(t[0] - t[1]), bound: 0, detail: { traces: t } };
+        },
+      },
     }),
     forAll({
       name: 'footnote 3: Tr(AB) = Tr(BA)', backend: 'ml-matrix-f64', arbitrary: triple, numRuns: 100, show: showTriple, toleranceReason: 'exact (integer entries)',
       measure: ({ A, B, C }) => { const AB = B.mmul(C); return { value: Math.abs(A.mmul(AB).trace() - AB.mmul(A).trace()), bound: 0 }; },
+      // The entrywise slip Tr(AM) = Σ_i A_ii M_ii (M = BC), false whenever an off-diagonal product contributes.
+      control: {
+        description: 'Tr(BA) → Σ_i A_ii (BC)_ii (diagonal entries multiplied)',
+        measure: ({ A, B, C }) => {
+          const M = B.mmul(C);
+          let diag = 0;
+          for (let i = 0; i < Math.min(A.rows, A.columns); i++) diag += A.get(i, i) * M.get(i, i);
+          return { value: Math.abs(A.mmul(M).trace() - diag), bound: 0 };
+        },
+      },
     }),
     forAll({
       name: 'footnote 1: |xᵀy| ≤ ‖x‖₂‖y‖₂', backend: 'scalar-f64', arbitrary: pairs, numRuns: 150, show: (p) => p,
       toleranceReason: 'margin ≥ −8·u64·‖x‖‖y‖ (equality for parallel x, y; two square roots and a product)',
       measure: ({ x, y }) => ({ value: norm2(x) * norm2(y) - Math.abs(dot(x, y)), bound: -8 * U64 * norm2(x) * norm2(y), relation: '>=' }),
+      // ‖·‖₂ → ‖·‖∞, the pairing footnote 2 itself mentions: x = y = (1, 1) gives 2 > 1.
+      control: {
+        description: '‖x‖₂‖y‖₂ → ‖x‖∞‖y‖∞',
+        measure: ({ x, y }) => ({ value: linf(x) * linf(y) - Math.abs(dot(x, y)), bound: -8 * U64 * linf(x) * linf(y), relation: '>=' }),
+      },
     }),
   ],
   steps: [

@@ -165,7 +165,8 @@ verifyClaim(import.meta.url, {
       measure: ({ G, A, eta }) => {
         const { B, s, c, i } = proofObjects(G, A, eta);
         const sum = s.reduce((acc, si, j) => acc + si * (B.get(j, j) - c), 0);
-        return { value: i < 0 ? -Infinity : Math.min(sum, B.get(i, i) - c), bound: Number.MIN_VALUE, relation: '>=' as const, detail: { sum, i: i + 1, Bii: i < 0 ? null : B.get(i, i), threshold: c } };
+        return { value: i < 0 ? -Infinity : Math.min(sum, B.get(i, i) - c), bound: Number.MIN_VALUE, relation: '>=' as const, detail: { sum, i: i + 1, Bii: i < 0 ? null : B.get(i, i), threshold: c },
+          ...(i < 0 ? { infinite: 'no index i with Σ_ii(B_ii − η√(m/n)) > 0: the conclusion (4) has no witness' } : {}) };
       },
     })),
     step('numeric', forAll({
@@ -204,7 +205,7 @@ verifyClaim(import.meta.url, {
       toleranceReason: 'B_ii > η√(m/n) with the margin of step 4; ‖Be_i‖₂ ≥ |B_ii| up to ≤ 30·n·u64·‖B‖',
       measure: ({ G, A, eta }) => {
         const { B, c, i } = proofObjects(G, A, eta);
-        if (i < 0) return { value: -Infinity, bound: 0, relation: '>=' as const, detail: 'no index i with Σ_ii(B_ii − η√(m/n)) > 0' };
+        if (i < 0) return { value: -Infinity, bound: 0, relation: '>=' as const, infinite: 'no index i with Σ_ii(B_ii − η√(m/n)) > 0', detail: 'no index i with Σ_ii(B_ii − η√(m/n)) > 0' };
         const nv = Math.hypot(...column(B, i));
         return { value: Math.min(nv - B.get(i, i) + tolOf(G).bound * spectralNorm(B), B.get(i, i) - c), bound: Number.MIN_VALUE, relation: '>=' as const, detail: { normBv: nv, Bii: B.get(i, i), threshold: c } };
       },
@@ -214,7 +215,7 @@ verifyClaim(import.meta.url, {
       toleranceReason: 'strict margin inherited from B_ii − η√(m/n) > 0 (≫ rounding by construction)',
       measure: ({ G, A, eta }) => {
         const { B, i } = proofObjects(G, A, eta);
-        if (i < 0) return { value: -Infinity, bound: 0, relation: '>=' as const, detail: 'no index i' };
+        if (i < 0) return { value: -Infinity, bound: 0, relation: '>=' as const, infinite: 'no index i with Σ_ii(B_ii − η√(m/n)) > 0', detail: 'no index i' };
         const v = Array.from({ length: G.columns }, (_, j) => (j === i ? 1 : 0));
         const lhs = rmsVectorNorm(column(B, i)), rhs = eta * rmsVectorNorm(v);
         return { value: lhs - rhs, bound: Number.MIN_VALUE, relation: '>=' as const, detail: { rmsBv: lhs, etaRmsV: rhs } };

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
+import { compute, step } from '../src/verify/checks/compute.js';
+import { withControl } from '../src/verify/checks/control.js';
+import type { Measurement } from '../src/verify/checks/measurement.js';
 import { f64Bound } from '../src/verify/tolerance.js';
 import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
 import { matrices } from '../src/arbitraries/matrices.js';
@@ -10,7 +12,7 @@ import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitr
 import { integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
 import { rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm } from '../src/linalg/rmsNorm.js';
 import { spectralNorm } from '../src/linalg/norms.js';
-import { spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
 
 // Up to 4×4, every rank, κ ≤ 10³: the SVD and the eigen route to the supremum agree to O(n·u64).
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
@@ -28,19 +30,39 @@ const showBound = (b: BoundCase) => ({ ...(showMatrixCase(b.c) as object), x: b.
  * A strict inequality lhs < rhs is certified when the computed ratio lhs/rhs ≤ 1 − (rounding bound):
  * then the exact ratio is < 1 whatever the rounding did.
  */
-function strictBound(name: string, lhsOf: (y: number[]) => number, rhs: (A: Matrix, x: number[], eta: number) => number) {
+function strictBound(name: string, lhsOf: (y: number[]) => number, rhs: (A: Matrix, x: number[], eta: number) => number, control?: { description: string; eta: (A: Matrix, k: number) => number }) {
+  const measureWith = (etaFor: (A: Matrix, k: number) => number) => ({ c, x, k }: BoundCase) => {
+    const A = toMatrix(c);
+    const eta = etaFor(A, k);
+    const lhs = lhsOf(mv(A, x));
+    const r = rhs(A, x, eta);
+    return { value: lhs / r, bound: 1 - tol(A).bound, detail: { lhs, rhs: r, rmsNormOfDeltaW: rmsOperatorNorm(A), eta } };
+  };
   return forAll({
     name, backend: 'ml-matrix-f64', arbitrary: boundCases, numRuns: 200, size: (b) => sizeOf(b.c), show: showBound,
     toleranceReason: `ratio lhs/rhs ≤ 1 − ${REASON}: certifies the strict <`,
-    measure: ({ c, x, k }) => {
-      const A = toMatrix(c);
-      const eta = etaOf(A, k);
-      const lhs = lhsOf(mv(A, x));
-      const r = rhs(A, x, eta);
-      return { value: lhs / r, bound: 1 - tol(A).bound, detail: { lhs, rhs: r, rmsNormOfDeltaW: rmsOperatorNorm(A), eta } };
-    },
+    measure: measureWith(etaOf),
+    ...(control ? { control: { description: control.description, measure: measureWith(control.eta) } } : {}),
   });
 }
+
+/**
+ * Negative control of the f32 check at 1024×2048: the same measured RMS ratios judged, with the same f32
+ * tolerances, against √(m/n)σ₁ (aspect ratio inverted): σ₁/√2 instead of √2·σ₁, off by a factor 2, far
+ * above the f32 bound τ (a few 10⁻³ relative).
+ */
+const AT_SCALE = { m: 1024, n: 2048, kappa: 100 };
+const atScaleControl = compute({
+  name: 'eq. (2) at 1024×2048 in f32 with √(n/m) → √(m/n) (control)', backend: 'gpu.js-f32', sizes: [[AT_SCALE.m, AT_SCALE.n]],
+  toleranceReason: 'the f32 tolerances of the check itself (γ_{n+2}‖G‖_F matvec bound, power-iteration convergence)',
+  run: async (ctx) => (await spectralNormAtScale(AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, ctx.seed, 'rms')).map((m, i): Measurement => {
+    const d = m.detail as { measured: number; sigma1: number };
+    const claimed = Math.sqrt(AT_SCALE.m / AT_SCALE.n) * d.sigma1;
+    // Case 2 (index 1) is one-sided ("the ratio at a random x stays ≤ the norm"); cases 1 and 3 are equalities.
+    const gap = d.measured - claimed;
+    return { value: i === 1 ? gap : Math.abs(gap), bound: m.bound, detail: { ...d, claimed } };
+  }),
+});
 
 /**
  * The η at which "output bound for all x ≠ 0" switches on: inf{η : bound(x) holds ∀x≠0} =
@@ -75,9 +97,24 @@ verifyClaim(import.meta.url, {
         const eq2 = Math.sqrt(A.columns / A.rows) * spectralNorm(A);
         return { value: Math.abs(sup - eq2), bound: tol(A).bound * eq2, detail: { supByDefinition: sup, eq2 } };
       },
+      control: {
+        description: '√(n/m) → √(m/n) (aspect ratio inverted)',
+        measure: (c) => {
+          const A = toMatrix(c);
+          const sup = rmsOperatorNormByDefinition(A).norm;
+          const eq2 = Math.sqrt(A.rows / A.columns) * spectralNorm(A);
+          return { value: Math.abs(sup - eq2), bound: tol(A).bound * eq2, detail: { supByDefinition: sup, eq2 } };
+        },
+      },
     }),
-    spectralNormAtScaleCheck('eq. (2) at 1024×2048 in f32: ‖A‖_RMS = √(n/m)σ_max (maximiser, random x, power iteration)', 1024, 2048, 100, 'rms'),
-    strictBound('‖ΔW‖_RMS < η ⇒ ‖ΔWx‖_RMS < η√(m/n)‖x‖₂ for all x ≠ 0', rmsVectorNorm, (A, x, eta) => eta * Math.sqrt(A.rows / A.columns) * norm2(x)),
+    withControl(spectralNormAtScaleCheck('eq. (2) at 1024×2048 in f32: ‖A‖_RMS = √(n/m)σ_max (maximiser, random x, power iteration)', AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, 'rms'),
+      '√(n/m)σ₁ → √(m/n)σ₁ (aspect ratio inverted) on the same f32 measurements', atScaleControl),
+    // The bound is true but loose by √m (the tight one is η‖x‖_RMS), so a slightly smaller constant is still
+    // true at the integer x this check draws; its control breaks the premise instead, η = ‖ΔW‖_RMS/2: then
+    // ‖ΔWx‖₂/√m < σ_max‖x‖₂/2 fails for x near the top right singular vector (for m = 1, for every x within
+    // 60° of it). ΔW = 0 keeps η = 2^-k (no η > 0 breaks 0 < η; those cases simply hold).
+    strictBound('‖ΔW‖_RMS < η ⇒ ‖ΔWx‖_RMS < η√(m/n)‖x‖₂ for all x ≠ 0', rmsVectorNorm, (A, x, eta) => eta * Math.sqrt(A.rows / A.columns) * norm2(x),
+      { description: 'premise broken: η = ‖ΔW‖_RMS/2 instead of η > ‖ΔW‖_RMS', eta: (A, k) => (rmsOperatorNorm(A) > 0 ? rmsOperatorNorm(A) / 2 : 2 ** -k) }),
     thresholdCheck('"equivalent": ‖ΔW‖_RMS < η ⇔ ‖ΔWx‖_RMS < η√(m/n)‖x‖₂ ∀x≠0', (A, x) => Math.sqrt(A.rows / A.columns) * norm2(x), rmsVectorNorm),
   ],
   steps: [

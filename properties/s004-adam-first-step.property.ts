@@ -22,22 +22,31 @@ const REASON = '30 × 10 × u64 relative to max(1, |simulated|): ≤ 10 rounded 
 const BOUND = 30 * 10 * UNIT_ROUNDOFF_F64;
 const sign = Math.sign;
 
+type Chain = (c: FirstStep, g: number) => number[];
 /** Compares, coordinate by coordinate, every expression of a chain with Adam's simulated first-step quantity. */
-function chainCheck(name: string, quantity: 'm' | 'mHat' | 'vHat' | 'step', chain: (c: FirstStep, g: number) => number[]) {
+function chainCheck(name: string, quantity: 'm' | 'mHat' | 'vHat' | 'step', chain: Chain, control?: { description: string; chain: Chain }) {
   return forAll({
     name, backend: 'scalar-f64', arbitrary: firstSteps, numRuns: 300, size: (c) => [c.g.length, 1], toleranceReason: REASON,
-    measure: (c: FirstStep) => {
-      let worst = 0, detail: Record<string, unknown> = {};
-      c.g.forEach((g) => {
-        const sim = adamMoments([g], c)[quantity][0];
-        chain(c, g).forEach((expr, k) => {
-          const r = Math.abs(expr - sim) / Math.max(1, Math.abs(sim));
-          if (r > worst || !Number.isFinite(r)) { worst = Number.isFinite(r) ? r : Infinity; detail = { case: caseName(c), g1: g, expressionInChain: k + 1, formula: expr, adam: sim }; }
-        });
-      });
-      return { value: worst, bound: BOUND, detail };
-    },
+    measure: chainMeasure(quantity, chain),
+    ...(control ? { control: { description: control.description, measure: chainMeasure(quantity, control.chain) } } : {}),
   });
+}
+
+/** The worst relative deviation, over g's coordinates and the chain's expressions, from Adam's simulated quantity. */
+function chainMeasure(quantity: 'm' | 'mHat' | 'vHat' | 'step', chain: Chain) {
+  return (c: FirstStep) => {
+    let worst = 0, detail: Record<string, unknown> = {};
+    c.g.forEach((g) => {
+      const sim = adamMoments([g], c)[quantity][0];
+      chain(c, g).forEach((expr, k) => {
+        const r = Math.abs(expr - sim) / Math.max(1, Math.abs(sim));
+        if (r > worst || !Number.isFinite(r)) { worst = Number.isFinite(r) ? r : Infinity; detail = { case: caseName(c), g1: g, expressionInChain: k + 1, formula: expr, adam: sim }; }
+      });
+    });
+    // A non-finite relative error (an expression that divides by zero) is a documented refutation.
+    const infinite = worst === Infinity ? { infinite: `expression ${String(detail.expressionInChain)} of the chain is ${String(detail.formula)} (not a finite number) where Adam gives ${String(detail.adam)}` } : {};
+    return { value: worst, bound: BOUND, detail, ...infinite };
+  };
 }
 
 const b1 = (c: FirstStep) => c.beta1, b2 = (c: FirstStep) => c.beta2;
@@ -54,9 +63,14 @@ function stepTable(c: FirstStep, g: number): number[] {
 
 verifyClaim(import.meta.url, {
   checks: [
-    chainCheck('m̂₁ in the four ZI/BC cases', 'mHat', mHatTable),
-    chainCheck('v̂₁ in the four ZI/BC cases', 'vHat', vHatTable),
-    chainCheck('first step s₁: every expression of the four case chains', 'step', stepTable),
+    // Controls: one slipped coefficient in one case of each table (β for 1 − β, ε/|g| inverted); each case is
+    // drawn with probability ¼ and β ∈ {0.5, 0.25, 0, 0.9, 0.95…} differs from 1 − β except at ½.
+    chainCheck('m̂₁ in the four ZI/BC cases', 'mHat', mHatTable,
+      { description: 'ZI and no BC: (1 − β₁)g₁ → β₁g₁', chain: (c, g) => (c.zeroInit && !c.biasCorrection ? [b1(c) * g] : mHatTable(c, g)) }),
+    chainCheck('v̂₁ in the four ZI/BC cases', 'vHat', vHatTable,
+      { description: 'ZI and no BC: (1 − β₂)g₁² → β₂g₁²', chain: (c, g) => (c.zeroInit && !c.biasCorrection ? [b2(c) * g * g] : vHatTable(c, g)) }),
+    chainCheck('first step s₁: every expression of the four case chains', 'step', stepTable,
+      { description: 'ZI and BC: sign(g₁)/(1 + ε/|g₁|) → sign(g₁)/(1 + ε|g₁|)', chain: (c, g) => (c.zeroInit && c.biasCorrection ? [sign(g) / (1 + c.eps * Math.abs(g))] : stepTable(c, g)) }),
     chainCheck('first step s₁ = m̂₁/√(v̂₁²) as typed', 'step', (c, g) => {
       const mHat = mHatTable(c, g)[0], vHat = vHatTable(c, g)[0];
       return [mHat / Math.sqrt(vHat * vHat)];

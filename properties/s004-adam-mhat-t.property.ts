@@ -45,7 +45,8 @@ function caseCheck(label: string, c: Case, lo: number) {
       const adam = adamMoments(r.g, { beta1: r.beta, beta2: 0.5, eps: 0, ...c }).mHat[r.t - 1];
       if (c.biasCorrection && B === 0) {
         // An empty sum: the formula divides by zero, so it does not define m̂_t at all.
-        return { value: Infinity, bound: 0, detail: { reason: `B = Σ_{j=1}^{${r.t - 1}} β^j = 0 at t = ${r.t}: 1/B is undefined`, adam } };
+        const reason = `B = Σ_{j=${lo}}^{${r.t - 1}} β^j = 0 at t = ${r.t}: 1/B is undefined`;
+        return { value: Infinity, bound: 0, infinite: reason, detail: { reason, adam } };
       }
       const f = mHatFormula(r, c, B);
       const scale = Math.max(1, mHatFormula(r, c, B, true), Math.abs(adam));

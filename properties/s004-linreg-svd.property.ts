@@ -62,8 +62,14 @@ function identity(name: string, tall: boolean, lhs: (p: SvdProblem) => Matrix | 
       const s = Math.max(...p.sigma), sMin = Math.min(...p.sigma);
       const bound = 30 * (p.N + p.d) * UNIT_ROUNDOFF_F64 * (s * s * frobeniusNorm(W) + s * frobeniusNorm(Y) + frobeniusNorm(Y) / sMin + 1);
       const L = lhs(p), R = rhs(p);
-      if (typeof L === 'string' || typeof R === 'string') return { value: Infinity, bound, detail: { reason: `undefined product: ${typeof L === 'string' ? L : R}` } };
-      if (L.rows !== R.rows || L.columns !== R.columns) return { value: Infinity, bound, detail: { reason: `shapes differ: ${L.rows}×${L.columns} vs ${R.rows}×${R.columns}` } };
+      if (typeof L === 'string' || typeof R === 'string') {
+        const reason = `undefined product: ${typeof L === 'string' ? L : R}`;
+        return { value: Infinity, bound, infinite: reason, detail: { reason } };
+      }
+      if (L.rows !== R.rows || L.columns !== R.columns) {
+        const reason = `shapes differ: ${L.rows}×${L.columns} vs ${R.rows}×${R.columns}`;
+        return { value: Infinity, bound, infinite: reason, detail: { reason } };
+      }
       return { value: frobeniusNorm(L.clone().sub(R)), bound, detail: { lhs: round(L), rhs: round(R) } };
     },
   });

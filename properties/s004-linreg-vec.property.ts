@@ -26,7 +26,8 @@ function vecIdentity(name: string, operator: (X: Matrix, D: number) => Matrix, o
       const A = operator(X, W.columns), vW = vec(W), vY = vec(Y);
       const bound = 30 * X.rows * W.columns * (X.columns + 2) * UNIT_ROUNDOFF_F64 * scale(X, W, Y);
       if (A.columns !== vW.rows || A.rows !== vY.rows) {
-        return { value: Infinity, bound, detail: { reason: `${operatorName} is ${A.rows}×${A.columns} but vec(W) has ${vW.rows} rows and vec(Y) ${vY.rows}: the product is undefined` } };
+        const reason = `${operatorName} is ${A.rows}×${A.columns} but vec(W) has ${vW.rows} rows and vec(Y) ${vY.rows}: the product is undefined`;
+        return { value: Infinity, bound, infinite: reason, detail: { reason } };
       }
       const lhs = sq(Y.clone().sub(X.mmul(W))), rhs = sq(vY.clone().sub(A.mmul(vW)));
       return { value: Math.abs(lhs - rhs), bound, detail: { lhs, rhs } };

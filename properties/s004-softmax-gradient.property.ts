@@ -50,19 +50,46 @@ const setup = (p: Problem) => {
   return { X, W, Y, E: directionFromSeed(W.rows, W.columns, p.seed) };
 };
 
+/**
+ * The formula coefficient·N^meanExponent·Xᵀ(sign·(softmax(XW) − labelCoefficient·Y)) as a function of its
+ * parts, softmax taken over the rows (as written) or the columns; as written (1/N)Xᵀ(softmax(XW) − Y).
+ */
+interface Parts extends Record<string, unknown> {
+  meanExponent: number;
+  coefficient: number;
+  sign: number;
+  labelCoefficient: number;
+  softmaxAxis: 'rows' | 'columns';
+}
+const PARTS: Parts = { meanExponent: -1, coefficient: 1, sign: 1, labelCoefficient: 1, softmaxAxis: 'rows' };
+/** As written: Xᵀ((softmaxRows(XW) − Y·1)·1)·1 / N¹, the same roundings as Xᵀ(softmax(XW) − Y)/N (×1 and N¹ are exact). */
+function claimedGradient(X: Matrix, W: Matrix, Y: Matrix, p: Parts): Matrix {
+  const Z = X.mmul(W);
+  const P = p.softmaxAxis === 'rows' ? softmaxRows(Z) : softmaxRows(Z.transpose()).transpose();
+  return X.transpose().mmul(P.sub(Y.clone().mul(p.labelCoefficient)).mul(p.sign)).mul(p.coefficient).div(X.rows ** -p.meanExponent);
+}
+
 verifyClaim(import.meta.url, {
-  checks: [
+  parts: PARTS,
+  checks: (parts: Parts) => [
     forAll({
       name: '∇_W L = (1/N)Xᵀ(softmax(XW) − Y): directional central difference along a random unit E', backend: 'ml-matrix-f64',
       arbitrary: problems, numRuns: 200, size, show, toleranceReason: FD_REASON,
       measure: (p: Problem) => {
         const { X, W, Y, E } = setup(p);
         const fd = centralDiff((t) => meanCrossEntropy(X, W.clone().add(E.clone().mul(t)), Y));
-        const G = X.transpose().mmul(softmaxRows(X.mmul(W)).sub(Y)).div(X.rows);
+        const G = claimedGradient(X, W, Y, parts);
         const exact = frobeniusInner(G, E);
         return { value: Math.abs(fd - exact), bound: fdBound(X.mmul(W), X.mmul(E), X.columns), detail: { fd, formula: exact } };
       },
     }),
+  ],
+  mutants: [
+    { name: 'dropped 1/N (sum instead of mean; exponent of N −1 → 0)', parts: { meanExponent: 0 } },
+    { name: '1/N → 2/N (the factor 2 of a squared loss)', parts: { coefficient: 2 } },
+    { name: 'flipped sign: (1/N)Xᵀ(Y − softmax(XW))', parts: { sign: -1 } },
+    { name: 'dropped Y: (1/N)Xᵀ softmax(XW)', parts: { labelCoefficient: 0 } },
+    { name: 'softmax over columns instead of rows (swapped index)', parts: { softmaxAxis: 'columns' } },
   ],
   steps: [
     step('numeric', forAll({

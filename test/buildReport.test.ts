@@ -22,7 +22,7 @@ describe('buildReport', () => {
       expect(r.claims[0]).toHaveProperty(key);
     }
   });
-  test('unpaired files become errors naming both paths; index items without a claim are unchecked', () => {
+  test('unpaired files become errors naming both paths; index items without a claim are errors (the index says they must exist)', () => {
     const r = buildReport({
       results: [], seed: 1, environment: env,
       pairing: { paired: ['s1-ran'], claimWithoutProperty: ['s1-noprop'], propertyWithoutClaim: ['s1-noclaim'] },
@@ -32,8 +32,13 @@ describe('buildReport', () => {
     expect(by['s1-noprop'].error).toMatch(/claims\/s1-noprop\.md has no property file: expected properties\/s1-noprop\.property\.ts/);
     expect(by['s1-noclaim'].error).toMatch(/unknown claim id 's1-noclaim'.*claims\/s1-noclaim\.md/);
     expect(by['s1-ran'].error).toMatch(/produced no result/);
-    expect(by['s1-todo'].verdict).toBe('unchecked');
-    expect(r.summary.unexpected).toBe(3);
+    expect(by['s1-todo']).toMatchObject({ verdict: 'error' });
+    expect(by['s1-todo'].error).toMatch(/listed in the coverage index but there is no claim file claims\/s1-todo\.md/);
+    expect(r.summary.unexpected).toBe(4);
+  });
+  test('an index item outside a --claim selection is unchecked', () => {
+    const r = buildReport({ results: [], seed: 1, environment: env, pairing: noPairing, index: [{ id: 's1-todo', locator: 'Claim 9', summary: 'later' }], selected: ['s1-other'] });
+    expect(r.claims[0].verdict).toBe('unchecked');
   });
   test('claims outside a --claim selection are unchecked, not errors', () => {
     const r = buildReport({ results: [], seed: 1, environment: env, pairing: { ...noPairing, paired: ['s1-x'] }, index: [], selected: ['s1-y'] });

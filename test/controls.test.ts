@@ -9,6 +9,7 @@ import { withControl } from '../src/verify/checks/control.js';
 import { forAll } from '../src/verify/checks/forAll.js';
 import { statistic } from '../src/verify/checks/statistic.js';
 import { runMutants } from '../src/verify/mutants.js';
+import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
 import { runClaim } from '../src/verify/runClaim.js';
 import { deriveSeed } from '../src/verify/seed.js';
 import type { Check, CheckContext, ClaimSpec } from '../src/verify/types.js';
@@ -92,6 +93,15 @@ describe('builders declare controls', () => {
     expect(() => withControl(checked, '', recorder)).toThrow(/non-empty description/);
     expect(() => withControl(checked, 'self', checked)).toThrow(/is the check itself/);
   });
+});
+
+test('scalarIdentity takes a control with a replaced side', async () => {
+  claim('c-scalar');
+  const id = scalarIdentity({ name: '(a+b)² = a² + 2ab + b²', lhs: '(a+b)^2', rhs: 'a^2 + 2*a*b + b^2', variables: { a: { min: -3, max: 3 }, b: { min: -3, max: 3 } }, points: 20, control: { description: 'dropped 2ab', rhs: 'a^2 + b^2' } });
+  const r = await runClaim('c-scalar', { checks: [id] }, opts);
+  expect(r.verdict).toBe('pass');
+  expect(r.checks[0]).toMatchObject({ power: 'control-refuted', control: { description: 'dropped 2ab', outcome: 'refuted' } });
+  expect(() => scalarIdentity({ name: 'x', lhs: 'a', rhs: 'a', variables: { a: { min: 0, max: 1 } }, control: { description: 'nothing' } })).toThrow(/replaces neither side nor the relation/);
 });
 
 describe('power and the powerless rule', () => {

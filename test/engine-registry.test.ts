@@ -258,6 +258,22 @@ describe('indexedClaims', () => {
       { id: 's001-x', locator: 'L', summary: 'S', document: '001_more.txt' },
     ]);
   });
+  test('only lines that start with ## or | count: prose mentioning them does not', () => {
+    const r = index(['## doc-a', 'see ## elsewhere', 'prose | s1-z | L | S |', '| s1-a | L | S |'].join('\n'));
+    expect(r.ids).toEqual([{ id: 's1-a', locator: 'L', summary: 'S', document: 'doc-a' }]);
+  });
+  test('an empty last column is dropped from the summary; text after the closing pipe is kept', () => {
+    expect(index('| s1-a | L | S | |\n| s1-b | L | T |x\n').ids.map((x) => x.summary)).toEqual(['S', 'T |x']);
+  });
+  test('ids with a leading or trailing dash are malformed ids, not separator rows', () => {
+    expect(index('| -x | L | S |\n| x- | L | S |\n| s1-a | L | S |\n').problems).toEqual([
+      "docs/claims-index.md:1: '-x' is not a claim id",
+      "docs/claims-index.md:2: 'x-' is not a claim id",
+    ]);
+  });
+  test('an index whose only rows are malformed has just those problems', () => {
+    expect(index('| Bad | L | S |\n')).toMatchObject({ ids: [], problems: ["docs/claims-index.md:1: 'Bad' is not a claim id"] });
+  });
   test('rows before any heading have an empty document', () => {
     expect(index('| s1-a | L | S |\n').ids).toEqual([{ id: 's1-a', locator: 'L', summary: 'S', document: '' }]);
   });

@@ -3,7 +3,11 @@
  * Written to pin behaviour precisely enough that Stryker's mutants of these files are killed
  * (stryker.config.mjs); each test states the behaviour it protects.
  */
-import { describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { REPORT_FILE, detectGpuBackend, environment, readReport, writeFileAtomic, writeReport } from '../src/report/writeReport.js';
 import { buildReport, type BuildInput, type Report } from '../src/report/buildReport.js';
 import { summaryLines } from '../src/report/summaryLines.js';
 import { toJson } from '../src/report/json.js';
@@ -67,6 +71,20 @@ describe('summaryLines', () => {
   test('ids are padded to at least four characters; an unexpected claim without an error has no ": …" tail', () => {
     const report = build({ results: [claimResult('ab', { verdict: 'fail', expected: 'pass', counterexample: { x: 1 } })] });
     expect(summaryLines(report)[0]).toBe('✗ ab   fail      (expected pass) — verdict fail differs from expected pass');
+  });
+  test('more than three unchecked claims collapse into one line listing at most six ids', () => {
+    const unchecked = (n: number) => Array.from({ length: n }, (_, i) => claimResult(`s1-u${i}`, { verdict: 'unchecked' }));
+    const three = summaryLines(build({ results: unchecked(3) }));
+    expect(three.slice(0, 3)).toEqual(['· s1-u0 unchecked (expected pass)', '· s1-u1 unchecked (expected pass)', '· s1-u2 unchecked (expected pass)']);
+    expect(three).toHaveLength(4);
+    const four = summaryLines(build({ results: [claimResult('s1-ok'), ...unchecked(4)] }));
+    expect(four).toEqual([
+      '✓ s1-ok pass      (expected pass)',
+      '· 4 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3',
+      '5 claims: 1 pass, 0 fail, 0 error, 4 unchecked; 0 unexpected. seed 1, gpu backend webasm.',
+    ]);
+    expect(summaryLines(build({ results: unchecked(6) }))[0]).toBe('· 6 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5');
+    expect(summaryLines(build({ results: unchecked(7) }))[0]).toBe('· 7 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5, …');
   });
   test('an empty report still prints its totals line', () => {
     expect(summaryLines(build({ seed: 9 }))).toEqual(['0 claims: 0 pass, 0 fail, 0 error, 0 unchecked; 0 unexpected. seed 9, gpu backend webasm.']);
@@ -167,5 +185,65 @@ describe('buildReport', () => {
     const full = build({ runId: 'run-1', startedAt: new Date(1000), runErrors: ['index missing'] });
     expect(full).toMatchObject({ runId: 'run-1', startedAt: '1970-01-01T00:00:01.000Z', runErrors: ['index missing'] });
     expect(Object.keys(full)).toEqual(['schemaVersion', 'runId', 'startedAt', 'generatedAt', 'runErrors', 'seed', 'environment', 'summary', 'claims']);
+  });
+});
+
+describe('writing and reading the report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-report-'));
+  afterEach(() => { vi.doUnmock('../src/gpu/backend.js'); });
+
+  test('writeReport creates the directory and writes reports/verification.json as indented JSON plus a newline', () => {
+    const reportsDir = join(dir, 'a', 'reports');
+    const report = build({ results: [claimResult('s1-a', { checks: [] })], seed: 3 });
+    const file = writeReport(reportsDir, report);
+    expect(REPORT_FILE).toBe('verification.json');
+    expect(file).toBe(join(reportsDir, 'verification.json'));
+    expect(readFileSync(file, 'utf8')).toBe(toJson(report) + '\n');
+    expect(readdirSync(reportsDir)).toEqual(['verification.json']);
+    expect(readReport(file)).toEqual({ report: JSON.parse(toJson(report)) });
+  });
+  test('writeFileAtomic replaces the file and leaves no temporary file behind', () => {
+    const file = join(dir, 'atomic.json');
+    writeFileAtomic(file, 'first');
+    writeFileAtomic(file, 'second');
+    expect(readFileSync(file, 'utf8')).toBe('second');
+    expect(readdirSync(dir).filter((f) => f.startsWith('atomic'))).toEqual(['atomic.json']);
+  });
+  test('writeFileAtomic that cannot rename removes its temporary file and throws', () => {
+    const target = join(dir, 'is-a-dir');
+    mkdirSync(join(target, 'occupied'), { recursive: true });
+    expect(() => writeFileAtomic(target, 'x')).toThrow();
+    expect(readdirSync(dir).filter((f) => f.startsWith('is-a-dir'))).toEqual(['is-a-dir']);
+  });
+  test('writeFileAtomic into a missing directory throws the write\'s own error (cleaning up must not mask it)', () => {
+    expect(() => writeFileAtomic(join(dir, 'missing', 'f.json'), 'x')).toThrow(/^ENOENT: no such file or directory, open '.*missing\/f\.json\.tmp-\d+-\d+'$/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+  test('readReport: a missing, truncated or foreign file is an error naming it, never a throw', () => {
+    const missing = join(dir, 'none.json');
+    expect(readReport(missing)).toEqual({ error: expect.stringMatching(/^cannot read .*none\.json: ENOENT/) });
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, '{"schemaVersion": 1, "claims": [');
+    expect(readReport(truncated)).toEqual({ error: expect.stringMatching(/^.*truncated\.json is not valid JSON \(.+\); it will be replaced by the next run$/) });
+    for (const [name, text] of [['v2', '{"schemaVersion": 2, "claims": []}'], ['noclaims', '{"schemaVersion": 1, "claims": {}}'], ['null', 'null'], ['list', '[]']]) {
+      const f = join(dir, `${name}.json`);
+      writeFileSync(f, text);
+      expect(readReport(f), name).toEqual({ error: `${f} is not a verification report (schemaVersion 1)` });
+    }
+  });
+  test('environment names node, the gpu backend, the cpu count and the platform', () => {
+    expect(environment('webasm')).toEqual({ node: process.version, gpuBackend: 'webasm', cpus: cpus().length, platform: `${process.platform}-${process.arch}` });
+  });
+  test('detectGpuBackend reports the backend gpu.js proved, and releases it', async () => {
+    const disposeGpu = vi.fn();
+    vi.doMock('../src/gpu/backend.js', () => ({ getGpu: async () => ({ backend: 'webasm' }), disposeGpu }));
+    expect(await detectGpuBackend()).toBe('webasm');
+    expect(disposeGpu).toHaveBeenCalledTimes(1);
+  });
+  test('detectGpuBackend works without a disposeGpu, and reports a failure by its first line', async () => {
+    vi.doMock('../src/gpu/backend.js', () => ({ getGpu: async () => ({ backend: 'cpu' }), disposeGpu: undefined }));
+    expect(await detectGpuBackend()).toBe('cpu');
+    vi.doMock('../src/gpu/backend.js', () => ({ getGpu: async () => { throw new Error('no backend works\n  at probe'); } }));
+    expect(await detectGpuBackend()).toBe('unavailable (no backend works)');
   });
 });

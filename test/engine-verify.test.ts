@@ -177,7 +177,9 @@ describe('measurements: validation', () => {
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue(Promise.resolve(1))).toBe('a Promise');
     expect(describeValue({ then: () => 1 })).toBe('a Promise');
-    expect(describeValue({ then: 1 })).toBe('a object');
+    expect(describeValue({ then: 1 })).toBe('an object');
+    expect(describeValue(new Date(0))).toBe('an object');
+    expect(describeValue('')).toBe('an empty string');
     expect(describeValue([1])).toBe('an array');
     expect(describeValue(true)).toBe('a boolean');
     expect(describeValue(() => 1)).toBe('a function');

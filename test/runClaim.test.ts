@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { suitePaths } from '../src/registry/paths.js';
-import { runClaim } from '../src/verify/runClaim.js';
+import { describeOutcome, runClaim } from '../src/verify/runClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
 import { compute, step } from '../src/verify/checks/compute.js';
 import { statistic } from '../src/verify/checks/statistic.js';
@@ -28,10 +28,10 @@ ${expected === 'fail' ? "corrected: 'c'\n" : ''}${extra}---
 `);
 }
 const opts = { paths, seed: 1, heavy: false };
-// A passing headline must be shown able to fail: its control (x² ≥ 1) is false at x = 0.
+// A passing headline must be shown able to fail: its control (x² ≥ 400) is false for every |x| < 20.
 const nonNegative: Check = forAll({
   name: 'x² ≥ 0', backend: 'scalar-f64', arbitrary: fc.integer({ min: -50, max: 50 }), measure: (x) => ({ value: x * x, bound: 0, relation: '>=' }), toleranceReason: 'exact',
-  control: { description: 'x² ≥ 1 (false at x = 0)', measure: (x) => ({ value: x * x, bound: 1, relation: '>=' }) },
+  control: { description: 'x² ≥ 400 (false for |x| < 20)', measure: (x) => ({ value: x * x, bound: 400, relation: '>=' }) },
 });
 const belowTen: Check = forAll({ name: 'x < 10', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 1000 }), measure: (x) => ({ value: x, bound: 9 }), toleranceReason: 'exact' });
 
@@ -126,6 +126,34 @@ describe('runClaim', () => {
 });
 
 describe('forAll', () => {
+  test('a throwing size() is an error, never a refuting counterexample', async () => {
+    claim('s900-size', 'pass');
+    const c = forAll({ name: 'sized', backend: 'scalar-f64', arbitrary: fc.integer(), measure: () => ({ value: 0, bound: 1 }), size: () => { throw new Error('no size'); }, toleranceReason: '' });
+    const r = await runClaim('s900-size', { checks: [c] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.error).toMatch(/check 'sized': measure threw: no size/);
+  });
+  test('a shrunk counterexample that holds when measured again is an error (a non-deterministic measure)', async () => {
+    claim('s900-flaky', 'pass');
+    let calls = 0;
+    const flaky = forAll({ name: 'flaky', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 9 }), numRuns: 5, measure: () => ({ value: calls++ === 0 ? 2 : 0, bound: 1 }), toleranceReason: '' });
+    const r = await runClaim('s900-flaky', { checks: [flaky] }, opts);
+    expect(r.error).toMatch(/the shrunk counterexample holds when measured again/);
+  });
+  test('a documented ∞ is reported with its reason next to the worst value', async () => {
+    claim('s900-inf', 'fail');
+    const c = compute({ name: 'inverse exists', backend: 'scalar-f64', toleranceReason: '', run: () => [{ value: 0.5, bound: 1 }, { value: Infinity, bound: 1, infinite: 'A is singular' }] });
+    const r = await runClaim('s900-inf', { checks: [c], corrected: [nonNegative] }, opts);
+    expect(r.verdict).toBe('fail');
+    expect(r.checks[0]).toMatchObject({ maxError: Infinity, infinite: 'A is singular', counterexample: { input: 'case 2 of 2', measured: { infinite: 'A is singular' } } });
+    expect(describeOutcome(r.checks[0])).toMatch(/worst Infinity \(∞: A is singular\) vs bound 1/);
+  });
+  test('compute names the malformed case among several', async () => {
+    claim('s900-case', 'pass');
+    const c = compute({ name: 'cases', backend: 'scalar-f64', toleranceReason: '', run: () => [{ value: 0, bound: 1 }, { value: 0, bnd: 1 } as never] });
+    const r = await runClaim('s900-case', { checks: [c] }, opts);
+    expect(r.error).toMatch(/check 'cases': case 2 of 2: measurement has unknown key 'bnd'/);
+  });
   test('a property that measures no case is an error, not a pass', async () => {
     claim('s900-empty', 'pass');
     const empty = forAll({ name: 'never measured', backend: 'scalar-f64', arbitrary: fc.integer(), numRuns: 0, measure: () => ({ value: 0, bound: 1 }), toleranceReason: '' });

@@ -45,7 +45,7 @@ export async function linearisationAtScale(n: number, kappa: number, seed: numbe
   const ratioLow = (d2 - t2 * ell) / (d1 + t1 * ell);
   const where = { n, kappa, backend: label, gpuBackend: backend };
   return [
-    { value: cross.worstRatio, bound: 1, detail: { ...where, what: 'f32 PᵀE vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||E|)_ij' } },
+    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 PᵀE vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||E|)_ij' } },
     { value: ell, bound: 2.02 * g * n, detail: { ...where, what: '‖P_⊥E‖_F/‖E‖_F in f32 ≤ (2γ+γ²)‖P‖_F²: the claimed linear term is 0 to roundoff (P_⊥ = 0 for square G)' } },
     { value: ratioLow, bound: 10 ** -1.5, detail: { ...where, what: 'lower bound on ‖R(t/10)‖/‖R(t)‖, t = 10⁻²σ_min; O(t²) needs ≈ 10⁻², O(t) gives ≈ 10⁻¹', exactChange: [d1, d2], t: [t1, t2], ell } },
   ];

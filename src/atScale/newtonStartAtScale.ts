@@ -23,7 +23,7 @@ export async function newtonStartAtScale(n: number, kappa: number, seed: number)
   const c0 = normF32 / (2 * sigma[n - 1]);
   const where = { n, kappa, backend: label };
   return [
-    { value: norm.worstRatio, bound: 1, detail: { ...where, what: 'f32 ‖G‖_F vs f64 within its reduction bound', f32: normF32, f64: normF64 } },
+    { value: norm.worstRatio, bound: 1, infinite: norm.infinite, detail: { ...where, what: 'f32 ‖G‖_F vs f64 within its reduction bound', f32: normF32, f64: normF64 } },
     { value: c0 * e0, bound: 1 - 1e-9, detail: { ...where, what: 'C₀e₀ = ½‖X₀⁺‖₂·‖U − X₀‖₂ (e₀ a power-iteration lower estimate) must be < 1', C0: c0, e0LowerEstimate: e0, sMin: sigma[n - 1] / normF32 } },
   ];
 }

@@ -31,7 +31,7 @@ export async function polarRelationAtScale(n: number, kappa: number, seed: numbe
   const traceGap = Math.abs(frobeniusInnerFlat(s.G, s.P) - sumSigma);
   const where = { n, kappa, backend: label, gpuBackend: backend };
   return [
-    { value: cross.worstRatio, bound: 1, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
+    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
     { value: frobeniusDiff(H, H, true) / a, bound: 2 * g, detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' } },
     { value: frobeniusDiff(HH, GGt) / (a * a), bound: 4.04 * g, detail: { ...where, what: '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)² ≤ 4γ_{n+2}(1+γ): H is a square root of GGᵀ' } },
     { value: distanceToIdentity(PPt) / frobenius(P) ** 2, bound: g + 1e3 * n * 2 ** -53, detail: { ...where, what: '‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors\' roundoff)' } },

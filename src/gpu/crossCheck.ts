@@ -20,6 +20,11 @@ export interface CrossCheckResult {
   entries: number;
   /** Every entry within its own bound (a per-entry test, stricter than maxError ≤ tolerance). */
   passed: boolean;
+  /**
+   * Set when worstRatio is ∞ (a non-finite f32 entry where the reference is finite, or an error where
+   * the bound is 0): which entry and why — the documented ∞ of a Measurement built from worstRatio.
+   */
+  infinite?: string;
 }
 
 type Value = AnyMatrix | number;
@@ -46,6 +51,7 @@ export function crossCheck(name: string, gpuResult: Value, f64Result: Value, bou
   let worstRatio = 0;
   let worstIndex = -1;
   let passed = true;
+  let infinite: string | undefined;
   for (let i = 0; i < g.length; i++) {
     const gi = g[i]!;
     const ri = r[i]!;
@@ -61,6 +67,9 @@ export function crossCheck(name: string, gpuResult: Value, f64Result: Value, bou
     if (worstIndex === -1 || ratio > worstRatio) {
       worstRatio = ratio;
       worstIndex = i;
+      if (ratio === Infinity && infinite === undefined) {
+        infinite = Number.isFinite(e) ? `${name}: entry ${i} differs by ${e} where its bound is ${bi}` : `${name}: entry ${i} is ${gi} where the reference is ${ri}`;
+      }
     }
     if (!(e <= bi)) passed = false;
   }
@@ -73,6 +82,7 @@ export function crossCheck(name: string, gpuResult: Value, f64Result: Value, bou
     worstIndex: typeof gpuResult === 'number' ? -1 : worstIndex,
     entries: g.length,
     passed,
+    ...(infinite !== undefined ? { infinite } : {}),
   };
 }
 

@@ -20,6 +20,11 @@ export interface ScalarIdentityOptions {
   points?: number;
   /** Relative tolerance for '='; default 1e-9 (expressions of ≲ 100 operations, each 1 ulp, with mild cancellation). */
   relTol?: number;
+  /**
+   * Negative control (when the identity is a headline check): the same sampling with a known-false
+   * side or relation (e.g. a dropped factor); it must fail.
+   */
+  control?: { description: string; lhs?: ScalarSide; rhs?: ScalarSide; relation?: ScalarIdentityOptions['relation'] };
 }
 
 function evaluator(side: ScalarSide): (v: Record<string, number>) => number {
@@ -88,5 +93,11 @@ export function scalarIdentity(o: ScalarIdentityOptions): StepCheck {
       return out;
     },
   });
-  return { ...check, method, run: check.run.bind(check) };
+  const out: StepCheck = { ...check, method, run: check.run.bind(check) };
+  if (o.control) {
+    const c = o.control;
+    if (c.lhs === undefined && c.rhs === undefined && c.relation === undefined) throw new Error(`scalarIdentity '${o.name}': control '${c.description}' replaces neither side nor the relation`);
+    out.control = { description: c.description, check: scalarIdentity({ ...o, name: `${o.name} [control: ${c.description}]`, lhs: c.lhs ?? o.lhs, rhs: c.rhs ?? o.rhs, relation: c.relation ?? o.relation, control: undefined }) };
+  }
+  return out;
 }

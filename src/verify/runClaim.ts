@@ -211,8 +211,17 @@ export function describeOutcome(o: CheckOutcome): string {
     return `${head}: ${s.name} = ${fmt(s.estimate)}, ${+(s.confidence * 100).toPrecision(4)}% CI [${fmt(s.ci[0])}, ${fmt(s.ci[1])}]; rule: ${s.rule}`;
   }
   const inf = o.infinite !== undefined ? ` (∞: ${o.infinite})` : '';
-  const ce = o.counterexample ? `; counterexample ${JSON.stringify(o.counterexample)}` : '';
+  const ce = o.counterexample ? `; counterexample ${safeJson(o.counterexample)}` : '';
   return `${head}: worst ${fmt(o.maxError)}${inf} vs bound ${fmt(o.tolerance)} (${o.toleranceReason})${ce}`;
+}
+
+/** JSON for a message; a counterexample that cannot be serialised (a cycle, a BigInt) must not crash the run. */
+function safeJson(x: unknown): string {
+  try {
+    return JSON.stringify(x) ?? String(x);
+  } catch (e) {
+    return `(not serialisable: ${e instanceof Error ? e.message : String(e)})`;
+  }
 }
 
 function fmt(x: number): string {
