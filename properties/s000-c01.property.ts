@@ -48,22 +48,48 @@ const gradientFD = (P: Population) => P.theta.map((_, j) => {
 });
 const maxAbsDiff = (a: number[], b: number[]) => Math.max(...a.map((v, j) => Math.abs(v - b[j])));
 const FD_REASON = 'central differences h = 1e-5 on L: truncation ≤ 4e-9, roundoff ≤ 2e-10; bound 1e-7 (max-abs over coordinates)';
+const FD_BOUND = 1e-7;
 const show = (P: Population) => ({ points: P.points.map((p) => [...p.x, p.y]), theta: P.theta, batchSize: P.b, loss: 'log(1 + exp(−y xᵀθ)); rows are (x…, y)' });
 
-const unbiased = (replacement: boolean) => forAll({
+/**
+ * The statement's parts, as written: E_B[g] = (sign)·(1 + (finiteBatchTerm)/b)·∇L for the estimator
+ * g = (1/(|B|^(normaliserPower) + normaliserOffset))·Σ_{i ≥ sumFrom} ∇ℓ(x_i). A mutant replaces one.
+ */
+interface Parts extends Record<string, unknown> {
+  normaliserPower: number;
+  normaliserOffset: number;
+  sumFrom: number;
+  gradientSign: number;
+  finiteBatchTerm: number;
+}
+const AS_WRITTEN: Parts = { normaliserPower: 1, normaliserOffset: 0, sumFrom: 1, gradientSign: 1, finiteBatchTerm: 0 };
+
+/** The estimator as the parts write it (as written: the batch mean of the per-example gradients). */
+const claimedBatchGradient = (p: Parts, theta: number[], batch: Point[]) =>
+  batch.slice(p.sumFrom - 1).reduce((acc, pt) => add(acc, logisticGrad(theta, pt), 1 / (batch.length ** p.normaliserPower + p.normaliserOffset)), zeros(theta.length));
+const claimedExpectation = (p: Parts, P: Population, replacement: boolean) => {
+  const all = batches(P.points.length, P.b, replacement);
+  return all.reduce((acc, B) => add(acc, claimedBatchGradient(p, P.theta, B.map((i) => P.points[i])), 1 / all.length), zeros(P.theta.length));
+};
+/** The right-hand side as the parts write it (as written: ∇L itself, multiplied by exactly 1). */
+const claimedGradient = (p: Parts, grad: number[], b: number) => grad.map((v) => p.gradientSign * (1 + p.finiteBatchTerm / b) * v);
+
+const unbiased = (p: Parts, replacement: boolean) => forAll({
   name: `E_B[g] = ∇L exactly, finite population, ${replacement ? 'i.i.d. with replacement' : 'without replacement'}`, backend: 'scalar-f64',
   arbitrary: populations, numRuns: 100, size: (P: Population) => [P.points.length, P.theta.length], show, toleranceReason: FD_REASON,
-  measure: (P: Population) => ({ value: maxAbsDiff(expectedBatchGradient(P, replacement), gradientFD(P)), bound: 1e-7 }),
+  measure: (P: Population) => ({ value: maxAbsDiff(claimedExpectation(p, P, replacement), claimedGradient(p, gradientFD(P), P.b)), bound: FD_BOUND }),
 });
 
-const continuous = statistic({
+const MC_BATCHES = 20_000, MC_BATCH_SIZE = 4, MC_CONFIDENCE = 0.9999;
+const continuous = (p: Parts) => statistic({
   name: 'E_B[g] = ∇L, x ~ N(0, I₃), squared loss, Monte Carlo', backend: 'scalar-f64',
   toleranceReason: '20 000 independent batches of 4; CLT interval at 99.99% (two-sided z = 3.89) so a true claim fails with probability 1e-4 per seed',
   run: (ctx) => {
-    const rng = mulberry32(ctx.seed), d = 3, b = 4, batchesN = 20_000;
+    const rng = mulberry32(ctx.seed), d = 3, b = MC_BATCH_SIZE, batchesN = MC_BATCHES;
     const w = [1, -2, 0.5], theta = [0.3, 0.7, -1.2];
     const u = gaussianArray(rng, d); const nu = Math.hypot(...u); u.forEach((_, j) => (u[j] /= nu));
-    const exact = theta.map((t, j) => t - w[j]); // E[x(xᵀθ − y)] = E[xxᵀ](θ − w) = θ − w
+    const exact = claimedGradient(p, theta.map((t, j) => t - w[j]), b); // E[x(xᵀθ − y)] = E[xxᵀ](θ − w) = θ − w
+    const normaliser = b ** p.normaliserPower + p.normaliserOffset;
     const proj = new Float64Array(batchesN);
     const x = new Float64Array(d);
     for (let s = 0; s < batchesN; s++) {
@@ -71,18 +97,27 @@ const continuous = statistic({
       for (let i = 0; i < b; i++) {
         gaussianArray(rng, d, x);
         const y = w.reduce((a, v, j) => a + v * x[j], 0) + gaussianArray(rng, 1)[0];
+        if (i < p.sumFrom - 1) continue; // a dropped sample is still drawn: the other draws stay the same
         const r = theta.reduce((a, v, j) => a + v * x[j], 0) - y;
-        for (let j = 0; j < d; j++) acc += (r * x[j] * u[j]) / b;
+        for (let j = 0; j < d; j++) acc += (r * x[j] * u[j]) / normaliser;
       }
       proj[s] = acc - exact.reduce((a, v, j) => a + v * u[j], 0);
     }
-    const mi = meanInterval(proj, 0.9999);
-    return { name: 'uᵀ(ḡ − ∇L)', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: batchesN, rule: 'pass iff 0 lies in the 99.99% interval', passed: mi.ci[0] <= 0 && 0 <= mi.ci[1], threshold: 0 };
+    const mi = meanInterval(proj, MC_CONFIDENCE);
+    return { name: 'uᵀ(ḡ − ∇L)', estimate: mi.mean, ci: mi.ci, confidence: MC_CONFIDENCE, samples: batchesN, decision: { kind: 'contains', value: 0 } };
   },
 });
 
 verifyClaim(import.meta.url, {
-  checks: [unbiased(true), unbiased(false), continuous],
+  parts: AS_WRITTEN,
+  checks: (p: Parts) => [unbiased(p, true), unbiased(p, false), continuous(p)],
+  mutants: [
+    { name: '∇L → −∇L (flipped sign)', parts: { gradientSign: -1 } },
+    { name: 'E_B[g] = ∇L → (1 + 1/b)∇L', parts: { finiteBatchTerm: 1 } },
+    { name: 'sum from i = 2: one sample of the batch dropped (normaliser 1/|B| kept)', parts: { sumFrom: 2 } },
+    { name: '1/|B| → 1/(|B| + 1) (off by one in the normaliser)', parts: { normaliserOffset: 1 } },
+    { name: '1/|B| → 1/|B|² (exponent 1 → 2)', parts: { normaliserPower: 2 } },
+  ],
   steps: [
     step('numeric', forAll({
       name: 'E_B[(1/b)Σ_i ∇ℓ(x_i)] = (1/b)Σ_i E[∇ℓ(x_i)] (per-slot marginals, i.i.d. batches)', backend: 'scalar-f64',

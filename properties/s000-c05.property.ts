@@ -6,7 +6,21 @@ import { emaMoments } from '../src/sim/emaMoments.js';
 import { emaSquaredErrors, type NoiseLaw } from '../src/sim/emaMonteCarlo.js';
 import { zQuantile } from '../src/stats/meanInterval.js';
 
-const claimedMse = (v: Record<string, number>) => v.mu ** 2 * v.g ** (2 * v.t) + v.sigma ** 2 * ((1 - v.g) / (1 + v.g)) * (1 - v.g ** (2 * v.t));
+/**
+ * The statement's parts, as written: MSE = μ²γ^{(biasPower)t} + (sign)·σ^(sigmaPower)·r(γ)·(1 − γ^{2(t + horizonOffset)})
+ * with r(γ) = (1−γ)/(1+γ) (its reciprocal when `ratioInverted`). A mutant replaces one.
+ */
+interface Parts extends Record<string, unknown> {
+  biasPower: number;
+  varianceSign: number;
+  sigmaPower: number;
+  ratioInverted: boolean;
+  horizonOffset: number;
+}
+const AS_WRITTEN: Parts = { biasPower: 2, varianceSign: 1, sigmaPower: 2, ratioInverted: false, horizonOffset: 0 };
+const claimedMse = (p: Parts) => (v: Record<string, number>) =>
+  v.mu ** 2 * v.g ** (p.biasPower * v.t)
+  + p.varianceSign * v.sigma ** p.sigmaPower * (p.ratioInverted ? (1 + v.g) / (1 - v.g) : (1 - v.g) / (1 + v.g)) * (1 - v.g ** (2 * (v.t + p.horizonOffset)));
 const exact = (v: Record<string, number>) => emaMoments(v.mu, v.sigma, v.g, v.t);
 const vars = { mu: { min: -3, max: 3 }, sigma: { min: 0.1, max: 3 }, g: { min: 0.01, max: 0.99 }, t: { min: 1, max: 60, integer: true } };
 const sum = (t: number, term: (i: number) => number) => { let s = 0; for (let i = 0; i < t; i++) s += term(i); return s; };
@@ -19,27 +33,37 @@ const SETTINGS = [
 const CHECKPOINTS = [1, 2, 5, 10, 30];
 const PATHS = 200_000;
 const Z = zQuantile(0.9999);
+/** The intervals must be narrow enough to decide: half-width ≤ 3% of the value. */
+const MAX_RELATIVE_HALF_WIDTH = 0.03;
 
-function monteCarlo(seed: number): Measurement[] {
+function monteCarlo(p: Parts, seed: number): Measurement[] {
   const out: Measurement[] = [];
   SETTINGS.forEach((s, k) => (['gaussian', 'rademacher'] as NoiseLaw[]).forEach((noise, j) => {
     for (const r of emaSquaredErrors({ ...s, checkpoints: CHECKPOINTS, paths: PATHS, seed: seed + 31 * k + j, noise })) {
-      const formula = claimedMse({ mu: s.mu, sigma: s.sigma, g: s.gamma, t: r.t });
+      const formula = claimedMse(p)({ mu: s.mu, sigma: s.sigma, g: s.gamma, t: r.t });
       out.push({ value: Math.abs(r.mean - formula), bound: Z * r.se, detail: { ...s, noise, t: r.t, monteCarlo: r.mean, ci: [r.mean - Z * r.se, r.mean + Z * r.se], formula } });
-      out.push({ value: Z * r.se / formula, bound: 0.03, detail: { ...s, noise, t: r.t, what: 'interval half-width relative to the formula (narrow enough to decide)' } });
+      out.push({ value: Z * r.se / formula, bound: MAX_RELATIVE_HALF_WIDTH, detail: { ...s, noise, t: r.t, what: 'interval half-width relative to the formula (narrow enough to decide)' } });
     }
   }));
   return out;
 }
 
 verifyClaim(import.meta.url, {
-  checks: [
-    scalarIdentity({ name: 'formula = exact MSE from the moment recursions', lhs: claimedMse, rhs: (v) => exact(v).mse, variables: vars, points: 400 }),
+  parts: AS_WRITTEN,
+  checks: (p: Parts) => [
+    scalarIdentity({ name: 'formula = exact MSE from the moment recursions', lhs: claimedMse(p), rhs: (v) => exact(v).mse, variables: vars, points: 400 }),
     compute({
       name: 'formula inside 99.99% Monte Carlo intervals (Gaussian and Rademacher noise)', backend: 'scalar-f64', sizes: [[PATHS, 30]],
       toleranceReason: `|MC − formula| ≤ z·se with z = ${Z} (99.99% per interval, Bonferroni over 30), ${PATHS} paths; and half-width ≤ 3% of the value`,
-      run: (ctx) => monteCarlo(ctx.seed),
+      run: (ctx) => monteCarlo(p, ctx.seed),
     }),
+  ],
+  mutants: [
+    { name: 'bias term μ²γ^{2t} → μ²γ^{t}', parts: { biasPower: 1 } },
+    { name: 'Bias² + Var → Bias² − Var (flipped sign)', parts: { varianceSign: -1 } },
+    { name: 'σ² → σ in the variance term', parts: { sigmaPower: 1 } },
+    { name: '(1−γ)/(1+γ) → (1+γ)/(1−γ)', parts: { ratioInverted: true } },
+    { name: '1 − γ^{2t} → 1 − γ^{2(t+1)} (off by one in the sum\'s range)', parts: { horizonOffset: 1 } },
   ],
   steps: [
     scalarIdentity({ name: 'E[m_t] = (1−γ)Σγⁱμ', lhs: (v) => exact(v).mean, rhs: (v) => (1 - v.g) * sum(v.t, (i) => v.g ** i * v.mu), variables: vars }),

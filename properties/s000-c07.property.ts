@@ -4,7 +4,7 @@ import { forAll } from '../src/verify/checks/forAll.js';
 import { compute, step } from '../src/verify/checks/compute.js';
 import type { Measurement } from '../src/verify/checks/measurement.js';
 import { regularFamilies, uniformScaleFamily, type ParametricFamily } from '../src/stats/parametricFamilies.js';
-import { fisherComparison, hessianFD, scoreFD } from '../src/stats/fisherIdentity.js';
+import { fisherComparison, hessianFD, scoreFD, type FisherComparison } from '../src/stats/fisherIdentity.js';
 
 /** A family and a parameter point: u in hundredths so counterexamples print short. */
 const familyAndTheta = fc.tuple(fc.integer({ min: 0, max: regularFamilies.length - 1 }), fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 3 }))
@@ -16,22 +16,69 @@ const show = ({ fam, theta }: { fam: ParametricFamily; theta: number[] }) => ({ 
 const FISHER_TOL = 1e-5;
 const REASON = 'max entry gap relative to max(1, |I|): central-difference Hessian (h = 1e-4) error u|log p|/h² ≈ 1e-7, ×100; exact sums / Simpson quadrature';
 
-function identityGap({ fam, theta }: { fam: ParametricFamily; theta: number[] }): Measurement {
-  const c = fisherComparison(fam, theta);
-  return { value: c.relativeGap, bound: FISHER_TOL, detail: { outerProduct: c.outerProduct, negativeHessian: c.negativeHessian } };
+/**
+ * The statement's parts, as written: E[ssᵀ] = (hessianSign)·(hessianCoefficient)·E[∇² log p], with the
+ * outer product taken inside the expectation (`outerOfMean` false) and the full Hessian (`diagonalOnly`
+ * false). A mutant replaces one.
+ */
+interface Parts extends Record<string, unknown> {
+  hessianSign: number;
+  hessianCoefficient: number;
+  outerOfMean: boolean;
+  diagonalOnly: boolean;
+  hessianTransposed: boolean;
+}
+const AS_WRITTEN: Parts = { hessianSign: -1, hessianCoefficient: 1, outerOfMean: false, diagonalOnly: false, hessianTransposed: false };
+
+/** Both sides as the parts write them, from the exact expectations; as written, fisherComparison's two matrices. */
+function sides(p: Parts, c: FisherComparison): { lhs: number[][]; rhs: number[][] } {
+  const d = c.meanScore.length;
+  const lhs = p.outerOfMean ? c.meanScore.map((a) => c.meanScore.map((b) => a * b)) : c.outerProduct;
+  // negativeHessian = −E[∇² log p], so (sign)·(coefficient)·E[∇² log p] = −(sign)·(coefficient)·negativeHessian (= 1· as written).
+  const factor = -p.hessianSign * p.hessianCoefficient;
+  const rhs = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => {
+    if (p.diagonalOnly && i !== j) return 0;
+    return factor * (p.hessianTransposed ? c.negativeHessian[j][i] : c.negativeHessian[i][j]);
+  }));
+  return { lhs, rhs };
+}
+/** max_ij |lhs − rhs| / max(1, max|lhs|): fisherComparison's relativeGap for the parts as written. */
+function relativeGap(p: Parts, c: FisherComparison): number {
+  const { lhs, rhs } = sides(p, c);
+  let gap = 0, scale = 1;
+  lhs.forEach((row, i) => row.forEach((v, j) => { gap = Math.max(gap, Math.abs(v - rhs[i][j])); scale = Math.max(scale, Math.abs(v)); }));
+  return gap / scale;
 }
 
+const identityGap = (p: Parts) => ({ fam, theta }: { fam: ParametricFamily; theta: number[] }): Measurement => {
+  const c = fisherComparison(fam, theta);
+  return { value: relativeGap(p, c), bound: FISHER_TOL, detail: { outerProduct: c.outerProduct, negativeHessian: c.negativeHessian } };
+};
+/** Outside the hypotheses the (claimed) identity must fail by at least its own size: relative gap ≥ 1 (it is 2). */
+const UNIFORM_MIN_GAP = 1;
+
 verifyClaim(import.meta.url, {
-  checks: [
-    forAll({ name: 'E[ssᵀ] = −E[∇² log p] on regular families', backend: 'scalar-f64', arbitrary: familyAndTheta, numRuns: 60, show, toleranceReason: REASON, measure: identityGap }),
+  parts: AS_WRITTEN,
+  checks: (p: Parts) => [
+    forAll({ name: 'E[ssᵀ] = −E[∇² log p] on regular families', backend: 'scalar-f64', arbitrary: familyAndTheta, numRuns: 60, show, toleranceReason: REASON, measure: identityGap(p) }),
     compute({
       name: 'outside the hypotheses (Uniform(0,θ)) the identity fails: gap ≥ 1', backend: 'scalar-f64',
       toleranceReason: 'E[s²] = 1/θ² and −E[∂²log p] = −1/θ²: relative gap 2, required ≥ 1 (quadrature stops 3e-4 short of θ: error ≤ 6e-4)',
       run: () => [0.5, 1, 2].map((t): Measurement => {
         const c = fisherComparison(uniformScaleFamily, [t]);
-        return { value: Math.abs(c.outerProduct[0][0] - c.negativeHessian[0][0]) * t * t, bound: 1, relation: '>=', detail: { theta: t, meanScore: c.meanScore[0], outerProduct: c.outerProduct[0][0], negativeHessian: c.negativeHessian[0][0] } };
+        const { lhs, rhs } = sides(p, c);
+        return { value: Math.abs(lhs[0][0] - rhs[0][0]) * t * t, bound: UNIFORM_MIN_GAP, relation: '>=', detail: { theta: t, meanScore: c.meanScore[0], outerProduct: c.outerProduct[0][0], negativeHessian: c.negativeHessian[0][0] } };
       }),
     }),
+  ],
+  mutants: [
+    // Kills both checks: with the sign dropped, Uniform(0, θ)'s E[s²] = 1/θ² = +E[∂² log p] holds exactly.
+    { name: 'minus sign dropped: E[ssᵀ] = +E[∇² log p]', parts: { hessianSign: 1 } },
+    { name: 'coefficient 1 → ½: E[ssᵀ] = −½E[∇² log p]', parts: { hessianCoefficient: 0.5 } },
+    { name: 'coefficient 1 → 2: E[ssᵀ] = −2E[∇² log p]', parts: { hessianCoefficient: 2 } },
+    { name: 'E[ssᵀ] → E[s]E[s]ᵀ (expectation taken inside the outer product)', parts: { outerOfMean: true } },
+    { name: 'off-diagonal entries dropped: −E[∇² log p] → −diag(E[∇² log p])', parts: { diagonalOnly: true } },
+    { name: 'Hessian transposed (swapped indices i, j)', parts: { hessianTransposed: true }, equivalent: 'the Hessian of a C² function is symmetric (Schwarz), and so is its expectation' },
   ],
   steps: [
     step('numeric', forAll({
@@ -56,6 +103,6 @@ verifyClaim(import.meta.url, {
         return { value: gap / scale, bound: 1e-4, detail: { x } };
       },
     })),
-    step('numeric', forAll({ name: 'E[ssᵀ] = −E[∇sᵀ]', backend: 'scalar-f64', arbitrary: familyAndTheta, numRuns: 40, show, toleranceReason: REASON, measure: identityGap })),
+    step('numeric', forAll({ name: 'E[ssᵀ] = −E[∇sᵀ]', backend: 'scalar-f64', arbitrary: familyAndTheta, numRuns: 40, show, toleranceReason: REASON, measure: identityGap(AS_WRITTEN) })),
   ],
 });

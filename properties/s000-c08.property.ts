@@ -48,7 +48,7 @@ const convergence = statistic({
     const f = exponentFit(KS, y, se);
     return {
       name: 'slope of log E‖Ortho(S_k) − Ortho(μ)‖ vs log k', estimate: f.slope, ci: f.ci, confidence: f.confidence, samples: N * KS.length,
-      rule: 'converges iff the 99.9% interval of the slope lies below 0', passed: f.ci[1] < 0, threshold: 0,
+      decision: { kind: 'below', value: 0 }, rule: 'converges iff the 99.9% interval of the slope lies below 0',
       points: KS.map((k, i) => ({ k, mean: +y[i].toPrecision(5), se: +se[i].toPrecision(3) })),
     };
   },
@@ -110,7 +110,7 @@ const lln = statistic({
       r[s] = (k * e) / tr;
     }
     const mi = meanInterval(r, 0.9999);
-    return { name: 'k·E‖Ḡ_k − μ‖²/tr Σ', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: N, rule: 'pass iff 1 lies in the 99.99% interval', passed: mi.ci[0] <= 1 && 1 <= mi.ci[1], threshold: 1 };
+    return { name: 'k·E‖Ḡ_k − μ‖²/tr Σ', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: N, decision: { kind: 'contains', value: 1 } };
   },
 });
 

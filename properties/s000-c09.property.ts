@@ -107,7 +107,7 @@ verifyClaim(import.meta.url, {
           r[s] = sum.reduce((a, v) => a + v * v, 0) / (k * tr);
         }
         const mi = meanInterval(r, 0.9999);
-        return { name: '‖Δ‖²/(k tr Σ)', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: N, rule: 'pass iff 1 lies in the 99.99% interval', passed: mi.ci[0] <= 1 && 1 <= mi.ci[1], threshold: 1 };
+        return { name: '‖Δ‖²/(k tr Σ)', estimate: mi.mean, ci: mi.ci, confidence: 0.9999, samples: N, decision: { kind: 'contains', value: 1 } };
       },
     })),
     step('numeric', compute({

@@ -63,24 +63,59 @@ const genericCases = fc.record({ theta: thetas, loss: fc.integer({ min: 0, max: 
 const show = (c: Case) => ({ theta: c.theta, loss: generic[c.loss].name, p: softmax(c.theta).map((v) => +v.toPrecision(6)) });
 // Exact sums of K ≤ 4 terms of O(1) quantities: roundoff ≲ 10 u; 1e-12 leaves a wide margin.
 const EXACT_REASON = 'exact expectations (sums over K ≤ 4 outcomes) of analytic derivatives: roundoff ≈ 10·u ≈ 1e-15; bound 1e-12';
+const EXACT_BOUND = 1e-12;
 
-const nllIdentity = forAll({
+/**
+ * The statement's parts, as written: (hessianSign)·E[∇²ℓ] = (outerCoefficient)·E[∇ℓ∇ℓᵀ] for
+ * ℓ = (lossSign)·(nllScale)·(−log p), the outer product inside the expectation (`outerOfMean` false).
+ */
+interface Parts extends Record<string, unknown> {
+  nllScale: number;
+  lossSign: number;
+  hessianSign: number;
+  outerCoefficient: number;
+  outerOfMean: boolean;
+}
+const AS_WRITTEN: Parts = { nllScale: 1, lossSign: 1, hessianSign: 1, outerCoefficient: 1, outerOfMean: false };
+
+/** ‖(sign)·E[∇²ℓ] − (coefficient)·E[∇ℓ∇ℓᵀ]‖_F (as written: ‖E[∇²ℓ] − E[∇ℓ∇ℓᵀ]‖_F, both factors exactly 1). */
+function identityResidual(p: Parts, loss: Loss, theta: number[]) {
+  const m = moments(loss, theta);
+  const outer = p.outerOfMean ? m.mean.mmul(m.mean.transpose()) : m.outer;
+  return { residual: frobeniusNorm(m.hessian.clone().mul(p.hessianSign).sub(outer.clone().mul(p.outerCoefficient))), hessian: m.hessian };
+}
+/** Generic losses must differ by a relative 1e-6, far above the exact-sum roundoff (≈ 1e-15). */
+const DIFFER_BOUND = 1e-6;
+const relativeDifference = (p: Parts, loss: Loss, theta: number[]) => {
+  const r = identityResidual(p, loss, theta);
+  return { value: r.residual / frobeniusNorm(r.hessian), bound: DIFFER_BOUND, relation: '>=' as const };
+};
+
+const nllIdentity = (p: Parts) => forAll({
   name: 'NLL, x ~ p(·;θ): E[∇²ℓ] = E[∇ℓ∇ℓᵀ] (Fisher)', backend: 'ml-matrix-f64', arbitrary: thetas, numRuns: 100,
   size: (t: number[]) => [t.length, t.length], show: (t: number[]) => ({ theta: t }), toleranceReason: EXACT_REASON,
-  measure: (t: number[]) => { const m = moments(scaledNll(1), t); return { value: frobeniusNorm(m.hessian.clone().sub(m.outer)), bound: 1e-12 }; },
+  measure: (t: number[]) => ({ value: identityResidual(p, scaledNll(p.lossSign * p.nllScale), t).residual, bound: EXACT_BOUND }),
 });
-const genericDiffer = forAll({
+const genericDiffer = (p: Parts) => forAll({
   name: 'generic losses (2·NLL, 3·NLL, Brier): E[∇²ℓ] ≠ E[∇ℓ∇ℓᵀ]', backend: 'ml-matrix-f64', arbitrary: genericCases, numRuns: 100,
   size: (c: Case) => [c.theta.length, c.theta.length], show,
   toleranceReason: 'relative difference ‖E∇²ℓ − E∇ℓ∇ℓᵀ‖_F/‖E∇²ℓ‖_F ≥ 1e-6, far above the exact-sum roundoff (≈ 1e-15)',
-  measure: (c: Case) => {
-    const m = moments(generic[c.loss], c.theta);
-    return { value: frobeniusNorm(m.hessian.clone().sub(m.outer)) / frobeniusNorm(m.hessian), bound: 1e-6, relation: '>=' as const };
-  },
+  measure: (c: Case) => relativeDifference(p, generic[c.loss], c.theta),
+  // The NLL itself in place of the generic losses: there the identity holds, so "≠" must fail.
+  control: { description: 'the NLL (scale 1) in place of the generic losses', measure: (c: Case) => relativeDifference(p, scaledNll(1), c.theta) },
 });
 
 verifyClaim(import.meta.url, {
-  checks: [nllIdentity, genericDiffer],
+  parts: AS_WRITTEN,
+  checks: (p: Parts) => [nllIdentity(p), genericDiffer(p)],
+  mutants: [
+    // Kills both: for 2·NLL, E[∇²ℓ] = 2J and E[∇ℓ∇ℓᵀ] = 4J, so the mutated identity holds for a "generic" loss.
+    { name: 'E[∇²ℓ] = E[∇ℓ∇ℓᵀ] → ½E[∇ℓ∇ℓᵀ] (coefficient 1 → ½)', parts: { outerCoefficient: 0.5 } },
+    { name: 'E[∇²ℓ] = −E[∇ℓ∇ℓᵀ] (flipped sign)', parts: { hessianSign: -1 } },
+    { name: 'E[∇ℓ∇ℓᵀ] → E[∇ℓ]E[∇ℓ]ᵀ (expectation inside the outer product)', parts: { outerOfMean: true } },
+    { name: 'ℓ = −log p → −2 log p (NLL scale 1 → 2)', parts: { nllScale: 2 } },
+    { name: 'ℓ = −log p → +log p (flipped sign of the loss)', parts: { lossSign: -1 } },
+  ],
   steps: [
     step('numeric', forAll({
       name: 'E_{x~p(θ)}[∇_θ log p(x;θ)] = 0', backend: 'ml-matrix-f64', arbitrary: thetas, numRuns: 100,

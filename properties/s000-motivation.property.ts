@@ -27,7 +27,7 @@ const sumOfOrthoDiffers = statistic({
       for (let a = 0; a < d; a++) out[s * d + a] = 0.5 * (Pp[a] + Pm[a]) - P0[a];
     }
     const r = normOfMeanInterval(out, d);
-    return { name: '‖E Ortho(G_x) − Ortho(μ)‖_F', estimate: r.debiased, ci: r.ci, confidence: r.confidence, samples: N, rule: 'differ iff the 99.9% interval lies above 0', passed: r.ci[0] > 0, threshold: 0 };
+    return { name: '‖E Ortho(G_x) − Ortho(μ)‖_F', estimate: r.debiased, ci: r.ci, confidence: r.confidence, samples: N, decision: { kind: 'above', value: 0 }, rule: 'the two differ iff the 99.9% interval lies above 0' };
   },
 });
 const noiseFree = polarIdentityCheck('no noise (M = GGᵀ), square G: G(GᵀG)^{-1/2} = M^{-1/2}G = UVᵀ', 'square', (G) => {

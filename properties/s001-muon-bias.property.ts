@@ -46,7 +46,7 @@ function meanOfErrorCheck(name: string, t: number, factor: number, rule: string)
     toleranceReason: `${N} simulated momentum sums (γ = ${GAMMA}, k = 16, t = ${t}); component z-scores against the claimed mean, Bonferroni 99.9% over ${d} components`,
     run: (ctx) => {
       const z = componentZTest(muonErrors(t, 16, mulberry32(ctx.seed)), d, G.map((g) => factor * g));
-      return { name: 'max_a |mean(E_Muon)_a − claimed_a| / SE', estimate: z.maxAbsZ, ci: [0, z.threshold], confidence: 0.999, samples: N, rule, passed: z.passed, threshold: z.threshold, claimedFactor: factor };
+      return { name: `mean(E_Muon)_a − claimed_a at the component a = ${z.worstComponent} of largest |z|`, estimate: z.estimate, ci: z.ci, confidence: z.confidence, samples: N, decision: z.decision, rule, maxAbsZ: z.maxAbsZ, quantile: z.quantile, claimedFactor: factor };
     },
   });
 }

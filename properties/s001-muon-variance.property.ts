@@ -40,7 +40,7 @@ function factorCheck(name: string, target: number, label: string) {
     toleranceReason: `${N} simulated momentum recursions (γ = ${GAMMA}, t = ${T}, k = 16); tr Cov[N_t]·k/tr Σ = E[k‖N_t‖²]/tr Σ with a CLT 99.9% interval`,
     run: (ctx) => {
       const r = meanInterval(effectiveFactorSamples(16, mulberry32(ctx.seed)));
-      return { name: 'Σ_eff/Σ factor', estimate: r.mean, ci: r.ci, confidence: 0.999, samples: N, rule: `${label} = ${target.toPrecision(6)} must lie in the 99.9% CI`, passed: r.ci[0] <= target && target <= r.ci[1], threshold: target };
+      return { name: 'Σ_eff/Σ factor', estimate: r.mean, ci: r.ci, confidence: 0.999, samples: N, decision: { kind: 'contains', value: target }, rule: `${label} = ${target.toPrecision(6)} must lie in the 99.9% CI` };
     },
   });
 }
@@ -63,7 +63,7 @@ function varianceRatioCheck(name: string, target: number, label: string) {
       const rse = ratio * Math.hypot(muon.standardError / muon.estimate, uon.standardError / uon.estimate);
       const z = zQuantile(0.999);
       const ci: [number, number] = [ratio - z * rse, ratio + z * rse];
-      return { name: 'Var[Muon]/Var[Uon]', estimate: ratio, ci, confidence: 0.999, samples: 2 * N, rule: `${label} = ${target.toPrecision(6)} must lie in the 99.9% CI`, passed: ci[0] <= target && target <= ci[1], threshold: target };
+      return { name: 'Var[Muon]/Var[Uon]', estimate: ratio, ci, confidence: 0.999, samples: 2 * N, decision: { kind: 'contains', value: target }, rule: `${label} = ${target.toPrecision(6)} must lie in the 99.9% CI` };
     },
   });
 }

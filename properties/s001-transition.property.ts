@@ -11,6 +11,8 @@ const m = 4, n = 3;
 const KAPPAS = [1, 2, 4, 8, 16];
 const N = 2000;
 const K_MAX = 4096;
+/** "≈" read as "within a factor 4" (two octaves either way). */
+const FACTOR_BAND = 4;
 const noise = gaussianBatchNoise(new Float64Array(m * n).fill(0.1));
 const trace = traceSigma(noise);
 
@@ -52,7 +54,7 @@ const sigmaMinBand = statistic({
     const worst = ratios.reduce((a, x) => (Math.abs(Math.log(x.ratio)) > Math.abs(Math.log(a.ratio)) ? x : a));
     return {
       name: 'k*·σ_min²/tr(Σ) (the κ farthest from 1)', estimate: worst.ratio, ci: [lo, hi], confidence: 0.999, samples: draws(r),
-      rule: '"≈" read as within a factor 4: every κ\'s 99.9% interval must lie in [1/4, 4]', passed: lo >= 0.25 && hi <= 4, threshold: 1,
+      decision: { kind: 'within', range: [1 / FACTOR_BAND, FACTOR_BAND] }, rule: '"≈" read as within a factor 4: every κ\'s 99.9% interval must lie in [1/4, 4]',
       ratios: ratios.map((x) => ({ kappa: x.kappa, ratio: +x.ratio.toPrecision(4), ci: [+x.lo.toPrecision(4), +x.hi.toPrecision(4)] })),
     };
   },

@@ -59,7 +59,8 @@ const squareBoundZero = statistic({
     return {
       name: 'k·Var[Uon] at k = 256 (square 3×3 G)', estimate: k * v.estimate, ci: [k * v.ci[0], k * v.ci[1]], confidence: 0.999, samples: N,
       rule: 'P_⊥ = I − Ortho(G)Ortho(G)ᵀ = 0 for square G (‖P_⊥‖_F is roundoff), so the claimed bound is 0 for every Σ and constant: the claim holds iff the CI of k·Var reaches 0',
-      passed: k * v.ci[0] <= 0, threshold: 0, normPperp: frobeniusNorm(Pp),
+      // A total variance and its upper end are ≥ 0, so "0 ∈ CI" is exactly "the CI reaches 0".
+      decision: { kind: 'contains', value: 0 }, normPperp: frobeniusNorm(Pp),
     };
   },
 });
@@ -79,7 +80,7 @@ const tallRangeNoise = statistic({
     return {
       name: 'k·Var[Uon] at k = 256 (tall 4×3 G, Σ = U Λ Uᵀ)', estimate: k * v.estimate, ci: [k * v.ci[0], k * v.ci[1]], confidence: 0.999, samples: N,
       rule: 'reading Σ as the m×m left covariance (the only one P_⊥Σ typechecks with), P_⊥Σ = 0 here, so every dimensionally consistent reading of ‖P_⊥ΣOrtho(G)^†‖ is 0: the claim holds iff the CI of k·Var reaches 0',
-      passed: k * v.ci[0] <= 0, threshold: 0, normPperpSigma: frobeniusNorm(pPerp(G).mmul(Sigma)),
+      decision: { kind: 'contains', value: 0 }, normPperpSigma: frobeniusNorm(pPerp(G).mmul(Sigma)),
     };
   },
 });
@@ -106,7 +107,7 @@ function deltaMethodLimit(label: string, Gf: Float64Array, m: number, n: number,
       const s = new OrthoNoiseSampler(Gf, m, n);
       const v = totalVarianceInterval(s.deviations(noise, k, N, mulberry32(ctx.seed)), m * n);
       const ci: [number, number] = [k * v.ci[0], k * v.ci[1]];
-      return { name: 'k·Var[Uon] at k = 4096', estimate: k * v.estimate, ci, confidence: 0.999, samples: N, rule: `tr(JΣJᵀ) = ${exact.toPrecision(6)} must lie in the 99.9% CI`, passed: ci[0] <= exact && exact <= ci[1], threshold: exact };
+      return { name: 'k·Var[Uon] at k = 4096', estimate: k * v.estimate, ci, confidence: 0.999, samples: N, decision: { kind: 'contains', value: exact }, rule: `tr(JΣJᵀ) = ${exact.toPrecision(6)} must lie in the 99.9% CI` };
     },
   });
 }

@@ -65,7 +65,7 @@ const claimedNorm = (A: Matrix, p: Parts) => (A.columns / A.rows) ** p.aspectExp
  * Negative control of the f32 check at n = 1024: the same three measured ratios (at v₁, at a random x,
  * by power iteration) judged, with the same f32 tolerances, against σ₂ instead of σ₁. The synthetic
  * spectrum has σ₂ = σ₁/2 (gappedSigma), so the wrong claim is off by σ₁/2, far above the f32 bound τ
- * (≈ γ_{n+2}‖A‖_F, a few 10⁻³·σ₁ at n = 1024).
+ * (≈ γ_{n+2}‖A‖_F + power-iteration terms, ≈ 4·10⁻⁴·σ₁ at n = 1024).
  */
 const AT_SCALE = { m: 1024, n: 1024, kappa: 100 };
 const atScaleControl = compute({

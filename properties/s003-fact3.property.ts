@@ -65,7 +65,7 @@ const rhsNormOf = (M: Matrix, which: Parts['rhsNorm']) => (which === 'RMS' ? rms
 /**
  * Negative control of the f32 check at 2048×1024: the same measured RMS ratios judged, with the same
  * f32 tolerances, against √(m/n)σ₁ (the aspect ratio inverted, i.e. the RMS norm of the transpose):
- * √2·σ₁ instead of σ₁/√2, off by a factor 2, far above the f32 bound τ (a few 10⁻³ relative).
+ * √2·σ₁ instead of σ₁/√2, off by a factor 2, far above the f32 bound τ (≈ 3·10⁻⁴·σ₁).
  */
 const AT_SCALE = { m: 2048, n: 1024, kappa: 100 };
 const atScaleControl = compute({

@@ -85,7 +85,7 @@ const column = (B: Matrix, i: number) => B.getColumn(i);
 /**
  * Negative control of the f32 check at 1024×2048: the same three f32 measurements (⟨∇L, ΔW*⟩, ‖ΔW*‖_op
  * by power iteration, ‖ΔW*‖_RMS) judged, with the same tolerances, against the values the step would
- * have with η√(m/n) → η√(n/m): every target times n/m = 2, far outside the f32 bounds (≲ 10⁻³ relative).
+ * have with η√(m/n) → η√(n/m): every target times n/m = 2, far outside the f32 bounds (≈ 10⁻⁴ relative).
  */
 const AT_SCALE = { m: 1024, n: 2048, kappa: 100, eta: 0.1 };
 const atScaleControl = compute({

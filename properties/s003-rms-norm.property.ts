@@ -49,7 +49,7 @@ function strictBound(name: string, lhsOf: (y: number[]) => number, rhs: (A: Matr
 /**
  * Negative control of the f32 check at 1024×2048: the same measured RMS ratios judged, with the same f32
  * tolerances, against √(m/n)σ₁ (aspect ratio inverted): σ₁/√2 instead of √2·σ₁, off by a factor 2, far
- * above the f32 bound τ (a few 10⁻³ relative).
+ * above the f32 bound τ (≲ 10⁻³·σ₁).
  */
 const AT_SCALE = { m: 1024, n: 2048, kappa: 100 };
 const atScaleControl = compute({

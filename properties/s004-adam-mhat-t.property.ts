@@ -36,24 +36,41 @@ function mHatFormula(r: Run, c: Case, B: number, abs = false): number {
 // Sums of ≤ 7 terms and one division: ≤ t + 6 roundings of terms bounded by the same formula on |g|.
 const REASON = '30 × (t + 6) × u64 × max(1, formula evaluated on |g_j|): ≤ t + 6 roundings per term';
 
-function caseCheck(label: string, c: Case, lo: number) {
+type Formula = (r: Run, c: Case, B: number, abs?: boolean) => number;
+function caseCheck(label: string, c: Case, lo: number, control?: { description: string; formula: Formula }) {
+  const measureWith = (formula: Formula) => (r: Run) => {
+    const B = geometric(r.beta, lo, r.t);
+    const adam = adamMoments(r.g, { beta1: r.beta, beta2: 0.5, eps: 0, ...c }).mHat[r.t - 1];
+    if (c.biasCorrection && B === 0) {
+      // An empty sum: the formula divides by zero, so it does not define m̂_t at all.
+      const reason = `B = Σ_{j=${lo}}^{${r.t - 1}} β^j = 0 at t = ${r.t}: 1/B is undefined`;
+      return { value: Infinity, bound: 0, infinite: reason, detail: { reason, adam } };
+    }
+    const f = formula(r, c, B);
+    const scale = Math.max(1, formula(r, c, B, true), Math.abs(adam));
+    return { value: Math.abs(f - adam) / scale, bound: 30 * (r.t + 6) * UNIT_ROUNDOFF_F64, detail: { B, formula: f, adam } };
+  };
   return forAll({
     name: `m̂_t, ${label}, B = Σ_{j=${lo}}^{t−1} β₁^j`, backend: 'scalar-f64', arbitrary: runs, numRuns: 200,
     size: (r) => [1, r.t], toleranceReason: REASON,
-    measure: (r: Run) => {
-      const B = geometric(r.beta, lo, r.t);
-      const adam = adamMoments(r.g, { beta1: r.beta, beta2: 0.5, eps: 0, ...c }).mHat[r.t - 1];
-      if (c.biasCorrection && B === 0) {
-        // An empty sum: the formula divides by zero, so it does not define m̂_t at all.
-        const reason = `B = Σ_{j=${lo}}^{${r.t - 1}} β^j = 0 at t = ${r.t}: 1/B is undefined`;
-        return { value: Infinity, bound: 0, infinite: reason, detail: { reason, adam } };
-      }
-      const f = mHatFormula(r, c, B);
-      const scale = Math.max(1, mHatFormula(r, c, B, true), Math.abs(adam));
-      return { value: Math.abs(f - adam) / scale, bound: 30 * (r.t + 6) * UNIT_ROUNDOFF_F64, detail: { B, formula: f, adam } };
-    },
+    measure: measureWith(mHatFormula),
+    ...(control ? { control: { description: control.description, measure: measureWith(control.formula) } } : {}),
   });
 }
+
+/**
+ * Controls for the two cases without bias correction, which B does not enter (so they hold as written):
+ * a slipped coefficient β₁ for 1 − β₁, and an off-by-one exponent β₁^{t−1} on g₁. Every β₁ drawn except ½
+ * has β₁ ≠ 1 − β₁, and β₁^{t−1} ≠ β₁^t for every β₁ drawn, so each fails on the first generic case.
+ */
+const ziNoBcControl = {
+  description: '(1 − β₁)Σ_j β₁^{t−j}g_j → β₁Σ_j β₁^{t−j}g_j',
+  formula: (r: Run, _c: Case, _B: number, abs = false) => r.beta * weighted(r, abs),
+};
+const noZiNoBcControl = {
+  description: 'β₁^t g₁ → β₁^{t−1} g₁ (off-by-one in the exponent)',
+  formula: (r: Run, _c: Case, _B: number, abs = false) => r.beta ** (r.t - 1) * (abs ? Math.abs(r.g[0]) : r.g[0]) + (1 - r.beta) * weighted(r, abs),
+};
 
 /** The geometric-sum identity on integer t and simple β₁, so a counterexample shrinks to t = 1, β₁ = 1/2. */
 const identity = (lo: number) => forAll({
@@ -69,7 +86,7 @@ const identity = (lo: number) => forAll({
 verifyClaim(import.meta.url, {
   checks: [
     identity(1),
-    ...CASES.map(([label, c]) => caseCheck(label, c, 1)),
+    ...CASES.map(([label, c]) => caseCheck(label, c, 1, !c.biasCorrection ? (c.zeroInit ? ziNoBcControl : noZiNoBcControl) : undefined)),
   ],
   steps: [
     step('numeric', forAll({

@@ -54,25 +54,32 @@ function chain(...ms: [string, Matrix][]): Matrix | string {
 
 // Orthogonal factors and integer σ ≤ 3: every product is backward stable, error ≤ n·u64·(size of the terms).
 const REASON = '30 × (N+d) × u64 × (‖X‖²‖W‖ + ‖X‖‖Y‖ + ‖X^+‖‖Y‖): products of orthogonal and small diagonal factors';
-function identity(name: string, tall: boolean, lhs: (p: SvdProblem) => Matrix | string, rhs: (p: SvdProblem) => Matrix | string, factors: 'signed' | 'any' = 'any') {
+type Side = (p: SvdProblem) => Matrix | string;
+function identity(name: string, tall: boolean, lhs: Side, rhs: Side, factors: 'signed' | 'any' = 'any', control?: { description: string; rhs: Side }) {
   return forAll({
     name, backend: 'ml-matrix-f64', arbitrary: svdProblems(tall, factors), numRuns: 150, size, show, toleranceReason: REASON,
-    measure: (p: SvdProblem): Measurement => {
-      const W = new Matrix(p.W), Y = new Matrix(p.Y);
-      const s = Math.max(...p.sigma), sMin = Math.min(...p.sigma);
-      const bound = 30 * (p.N + p.d) * UNIT_ROUNDOFF_F64 * (s * s * frobeniusNorm(W) + s * frobeniusNorm(Y) + frobeniusNorm(Y) / sMin + 1);
-      const L = lhs(p), R = rhs(p);
-      if (typeof L === 'string' || typeof R === 'string') {
-        const reason = `undefined product: ${typeof L === 'string' ? L : R}`;
-        return { value: Infinity, bound, infinite: reason, detail: { reason } };
-      }
-      if (L.rows !== R.rows || L.columns !== R.columns) {
-        const reason = `shapes differ: ${L.rows}×${L.columns} vs ${R.rows}×${R.columns}`;
-        return { value: Infinity, bound, infinite: reason, detail: { reason } };
-      }
-      return { value: frobeniusNorm(L.clone().sub(R)), bound, detail: { lhs: round(L), rhs: round(R) } };
-    },
+    measure: residual(lhs, rhs),
+    ...(control ? { control: { description: control.description, measure: residual(lhs, control.rhs) } } : {}),
   });
+}
+
+/** ‖lhs − rhs‖_F against the rounding bound; an undefined product or a shape mismatch refutes (a documented ∞). */
+function residual(lhs: Side, rhs: Side) {
+  return (p: SvdProblem): Measurement => {
+    const W = new Matrix(p.W), Y = new Matrix(p.Y);
+    const s = Math.max(...p.sigma), sMin = Math.min(...p.sigma);
+    const bound = 30 * (p.N + p.d) * UNIT_ROUNDOFF_F64 * (s * s * frobeniusNorm(W) + s * frobeniusNorm(Y) + frobeniusNorm(Y) / sMin + 1);
+    const L = lhs(p), R = rhs(p);
+    if (typeof L === 'string' || typeof R === 'string') {
+      const reason = `undefined product: ${typeof L === 'string' ? L : R}`;
+      return { value: Infinity, bound, infinite: reason, detail: { reason } };
+    }
+    if (L.rows !== R.rows || L.columns !== R.columns) {
+      const reason = `shapes differ: ${L.rows}×${L.columns} vs ${R.rows}×${R.columns}`;
+      return { value: Infinity, bound, infinite: reason, detail: { reason } };
+    }
+    return { value: frobeniusNorm(L.clone().sub(R)), bound, detail: { lhs: round(L), rhs: round(R) } };
+  };
 }
 const M = (p: SvdProblem) => ({ U: p.U, V: p.V, S: Sigma(p), W: new Matrix(p.W), Y: new Matrix(p.Y), X: X(p) });
 const gradient = (p: SvdProblem) => { const { X: x, W, Y } = M(p); return t(x).mmul(x.mmul(W).sub(Y)); };
@@ -85,7 +92,10 @@ verifyClaim(import.meta.url, {
       const a = chain(['Vᵀ', t(V)], ['Σᵀ', t(S)], ['Σ', S], ['V', V], ['W', W]), b = chain(['V', V], ['Σᵀ', t(S)], ['U', U], ['Y', Y]);
       return typeof a === 'string' ? a : typeof b === 'string' ? b : a.sub(b);
     }, 'signed'),
-    identity('(XᵀX)^{-1}XᵀY = VΣ^{-1}UᵀY (full column rank, Σ^{-1} := Σ⁺)', true, normalSolution, (p) => chain(['V', p.V], ['Σ⁺', SigmaPinv(p)], ['Uᵀ', t(p.U)], ['Y', M(p).Y])),
+    // Control: the transpose on U dropped (VΣ⁺UY), the very slip of the first formula's −VΣᵀUY; it fails
+    // whenever U is not symmetric (a Haar or non-involutive signed-permutation U, from N = 2 on).
+    identity('(XᵀX)^{-1}XᵀY = VΣ^{-1}UᵀY (full column rank, Σ^{-1} := Σ⁺)', true, normalSolution, (p) => chain(['V', p.V], ['Σ⁺', SigmaPinv(p)], ['Uᵀ', t(p.U)], ['Y', M(p).Y]), 'any',
+      { description: 'VΣ⁺UᵀY → VΣ⁺UY (dropped transpose on U)', rhs: (p) => chain(['V', p.V], ['Σ⁺', SigmaPinv(p)], ['U', p.U], ['Y', M(p).Y]) }),
   ],
   steps: [
     step('numeric', identity('Xᵀ(XW − Y) = VΣᵀUᵀ(UΣVᵀW − Y)', false, gradient, (p) => {

@@ -17,6 +17,8 @@ import type { Check, CheckContext, ClaimSpec } from '../src/verify/types.js';
 const root = mkdtempSync(join(tmpdir(), 'controls-'));
 const paths = suitePaths(root);
 mkdirSync(paths.claimsDir, { recursive: true });
+mkdirSync(join(root, 'sources'), { recursive: true });
+writeFileSync(join(root, 'sources', 'd.txt'), 'the document the fixture claims cite\n');
 function claim(id: string, expected: 'pass' | 'fail' = 'pass'): string {
   writeFileSync(join(paths.claimsDir, `${id}.md`), `---
 id: ${id}

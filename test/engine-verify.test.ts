@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEED, MAX_SEED, deriveSeed, heavyMode, replayRequest, runSeed } from '../src/verify/seed.js';
 import { RESIDUAL_RATIO_THRESHOLD, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64, f32Bound, f64Bound } from '../src/verify/tolerance.js';
+import { takeRegistrations, verifyClaim } from '../src/verify/verifyClaim.js';
 import { MEASUREMENT_KEYS, describeValue, holds, invalidReason, isPlainObject, notFinite, severity, type Measurement } from '../src/verify/checks/measurement.js';
 
 describe('run seed and modes from the environment', () => {
@@ -244,5 +245,34 @@ describe('measurements: validation', () => {
     expect(invalidReason({ value: Infinity, bound: 1, infinite: 7 })).toBe("measurement field 'infinite' must be a non-empty string saying why the value is infinite, got 7");
     expect(invalidReason({ value: 3, bound: 1, infinite: 'singular' })).toBe("measurement says the value is infinite ('singular') but the value is 3 (under '<=' only Infinity is a documented refutation)");
     expect(invalidReason({ value: Infinity, bound: 1, relation: '>=', infinite: 'x' })).toBe("measurement says the value is infinite ('x') but the value is Infinity (under '>=' only -Infinity is a documented refutation)");
+  });
+});
+
+describe('verifyClaim registers, and only registers', () => {
+  test('each call is recorded with its file, spec and call site; taking empties the list', () => {
+    takeRegistrations();
+    const spec = { checks: [] };
+    const lazy = () => spec;
+    verifyClaim('file:///tree/properties/s1-a.property.ts', spec);
+    verifyClaim('file:///tree/properties/s1-b.property.ts', lazy);
+    const regs = takeRegistrations();
+    expect(regs.map((r) => [r.file, r.spec])).toEqual([['/tree/properties/s1-a.property.ts', spec], ['/tree/properties/s1-b.property.ts', lazy]]);
+    for (const r of regs) {
+      expect(r.callSite).toMatch(/engine-verify\.test\.ts:\d+:\d+/);
+      expect(r.callSite).not.toMatch(/^at |verifyClaim\.(ts|js)/);
+    }
+    expect(takeRegistrations()).toEqual([]);
+  });
+  test('a module URL that is not a file URL is kept as given', () => {
+    verifyClaim('not a url', { checks: [] });
+    verifyClaim('https://example.org/x.property.ts', { checks: [] });
+    expect(takeRegistrations().map((r) => r.file)).toEqual(['not a url', 'https://example.org/x.property.ts']);
+  });
+  test('the registrations live in one process-wide slot', () => {
+    verifyClaim('file:///p/s1-c.property.ts', { checks: [] });
+    const slot = (globalThis as unknown as Record<symbol, { list: unknown[] }>)[Symbol.for('muon-verify.registrations')];
+    expect(slot.list).toHaveLength(1);
+    takeRegistrations();
+    expect(slot.list).toHaveLength(0);
   });
 });

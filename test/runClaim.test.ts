@@ -16,6 +16,8 @@ import type { Check } from '../src/verify/types.js';
 const root = mkdtempSync(join(tmpdir(), 'suite-'));
 const paths = suitePaths(root);
 mkdirSync(paths.claimsDir, { recursive: true });
+mkdirSync(join(root, 'sources'), { recursive: true });
+writeFileSync(join(root, 'sources', 'd.txt'), 'the document the fixture claims cite\n');
 function claim(id: string, expected: 'pass' | 'fail', extra = ''): void {
   writeFileSync(join(paths.claimsDir, `${id}.md`), `---
 id: ${id}

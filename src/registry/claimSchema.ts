@@ -8,15 +8,49 @@ export const CLAIM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const latex = z.string().trim().min(1, 'must be a non-empty string');
 
+const citationSchema = z
+  .object({
+    authors: z.array(latex).min(1, 'must list at least one author'),
+    title: latex,
+    year: z.number().int().min(1600).max(2100),
+    url: z.string().url().optional(),
+    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must look like 10.1234/abc').optional(),
+  })
+  .strict()
+  .refine((c) => c.url !== undefined || c.doi !== undefined, { message: 'needs a url or a doi', path: ['url'] });
+
+/** "Higham (1986), Computing the polar decomposition…": how a cited source is named in reports. */
+export function citationLabel(c: { authors: string[]; year: number; title: string }): string {
+  const who = c.authors.length > 2 ? `${c.authors[0]} et al.` : c.authors.join(' and ');
+  return `${who} (${c.year}), ${c.title}`;
+}
+
+/** Exactly one of `document` (a file under sources/) and `citation`. */
+const sourceSchema = z
+  .object({
+    document: z.string().trim().min(1, 'must name a file under sources/').regex(/^[^/\\]+$/, 'must be a file name under sources/, not a path').optional(),
+    citation: citationSchema.optional(),
+    locator: latex,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if ((s.document === undefined) === (s.citation === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['document'], message: 'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)' });
+    }
+  })
+  .transform((s) => ({ document: s.document ?? (s.citation ? citationLabel(s.citation) : ''), locator: s.locator, ...(s.citation ? { citation: s.citation } : {}) }));
+
 /** Front matter of `claims/<id>.md`. The markdown body below it is free commentary. */
 export const claimSchema = z
   .object({
     id: z.string().regex(CLAIM_ID, 'must be a kebab-case slug such as s000-c02 or polar-newton-rate'),
     title: latex,
-    source: z.object({ document: latex, locator: latex }).strict(),
+    // A document kept in the repository under sources/ (checked to exist by loadClaim), or a citation.
+    source: sourceSchema,
     statement: latex,
     reading: latex,
-    expected: z.enum(['pass', 'fail']),
+    // `unknown`: a new claim not yet recorded; `npm test` fails until `npm run accept -- <id>` records it.
+    expected: z.enum(['pass', 'fail', 'unknown']),
     corrected: latex.optional(),
     steps: z.array(z.object({ statement: latex, note: z.string().optional() }).strict()).optional(),
     dependsOn: z.array(z.string().regex(CLAIM_ID, 'must be a kebab-case slug such as s000-c02 or polar-newton-rate')).optional(),

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { claimSchema, type ClaimFile } from './claimSchema.js';
 import { CLAIM_EXT, projectRoot } from './paths.js';
@@ -42,6 +42,13 @@ export function loadClaim(file: string): LoadedClaim {
   const expectedId = basename(file, CLAIM_EXT);
   if (parsed.data.id !== expectedId) {
     return { ok: false, file, error: `${shown}: field 'id' is '${parsed.data.id}' but the file name says '${expectedId}'` };
+  }
+  if (!parsed.data.source.citation) {
+    // The cited document must be part of the project (a clone has nothing outside its own tree).
+    const cut = file.lastIndexOf(`${sep}claims${sep}`);
+    const root = cut >= 0 ? file.slice(0, cut) : dirname(dirname(file));
+    const doc = join(root, 'sources', parsed.data.source.document);
+    if (!existsSync(doc)) return { ok: false, file, error: `${shown}: field 'source.document' names ${parsed.data.source.document}, but there is no file sources/${parsed.data.source.document} (keep the document under sources/, or give a citation instead)` };
   }
   return { ok: true, claim: parsed.data, body: m[2], file };
 }

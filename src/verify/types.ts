@@ -5,7 +5,17 @@
  */
 
 export type Verdict = 'pass' | 'fail' | 'error' | 'unchecked';
-export type Expectation = 'pass' | 'fail';
+/** A published source: authors, title, year, and a URL or a DOI. */
+export interface Citation {
+  authors: string[];
+  title: string;
+  year: number;
+  url?: string;
+  doi?: string;
+}
+
+/** `unknown`: a new claim that has never been recorded (`npm test` fails until `npm run accept`). */
+export type Expectation = 'pass' | 'fail' | 'unknown';
 export type Backend = 'ml-matrix-f64' | 'gpu.js-f32' | 'mathjs-symbolic' | 'scalar-f64';
 export type StepMethod = 'symbolic' | 'numeric' | 'both';
 
@@ -177,7 +187,11 @@ export interface StepResult {
 export interface ClaimResult {
   id: string;
   title: string;
-  source: { document: string; locator: string };
+  /**
+   * Where the statement comes from: a document kept under sources/ (`document` is its file name), or
+   * a citation (then `document` is a short "Authors (year), Title" label, for grouping in reports).
+   */
+  source: { document: string; locator: string; citation?: Citation };
   statement: string;
   reading: string;
   dependsOn: string[];

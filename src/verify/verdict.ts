@@ -34,6 +34,8 @@ export function unexpectedReason(r: { verdict: Verdict; expected: string | null;
     return `verdict is error${separately}`;
   }
   if (r.verdict === 'unchecked') return null;
+  // A new claim's honest starting state: judged, but nobody has recorded what it should give.
+  if (r.expected === 'unknown') return `new claim: verdict ${r.verdict} is not recorded yet — record the verdict (npm run accept -- <id>) once you have checked it`;
   if (r.expected !== 'pass' && r.expected !== 'fail') return `verdict ${r.verdict} without a recorded expectation (expected is ${JSON.stringify(r.expected)})`;
   if (r.verdict !== r.expected) return `verdict ${r.verdict} differs from expected ${r.expected}`;
   if (r.verdict === 'fail') {
