@@ -63,7 +63,7 @@ if (!('report' in back)) runErrors.push(back.error);
 else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
 
 console.log('\n' + summaryLines(report).join('\n'));
-const slowest = [...report.claims].filter((c) => typeof c.ms === 'number').sort((a, b) => b.ms! - a.ms!).slice(0, 5);
+const slowest = [...report.claims].filter((c) => typeof c.ms === 'number' && !c.carriedFrom).sort((a, b) => b.ms! - a.ms!).slice(0, 5);
 if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
 console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId})`);
 for (const e of runErrors) console.log(`run error: ${e}`);
@@ -73,8 +73,9 @@ if (o.claims !== null) console.log('engine tests: not run (a --claim selection j
 else if (paths.root !== projectRoot) console.log(`engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`);
 else engineOk = await runEngineTests();
 
-const skipped = report.claims.filter((c) => c.verdict === 'unchecked').length;
-const bad = report.claims.filter((c) => unexpectedReason(c) !== null).length;
+// Entries carried over from an earlier run (a --claim selection) were not judged now: never counted as passed.
+const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;
+const bad = report.claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length;
 // `unchecked` is legitimate only for claims an explicit --claim selection left out.
 const illegitimate = o.claims === null ? skipped : 0;
 console.log('(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)');

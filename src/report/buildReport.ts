@@ -20,7 +20,8 @@ export interface Report {
   runErrors?: string[];
   seed: number;
   environment: Environment;
-  summary: { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number };
+  /** Counts over all entries; `carried` of them were judged by an earlier run (a --claim selection). */
+  summary: { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number; carried?: number };
   claims: ClaimResult[];
 }
 
@@ -36,8 +37,17 @@ export interface BuildInput {
   runId?: string;
   startedAt?: Date;
   runErrors?: string[];
+  /** The previous report: with a selection, the claims left out keep their earlier entries (marked). */
+  previous?: Report | null;
   /** Where the coverage index lives, for messages. */
   indexFile?: string;
+}
+
+/** An earlier run's entry for a claim this run left out, marked with the run that judged it. */
+function carried(previous: Report | null | undefined, id: string): ClaimResult | null {
+  const c = previous?.claims.find((x) => x.id === id);
+  if (!previous || !c || c.verdict === 'unchecked') return null;
+  return { ...c, carriedFrom: c.carriedFrom ?? { runId: previous.runId ?? null, seed: previous.seed, generatedAt: previous.generatedAt } };
 }
 
 /**
@@ -62,6 +72,8 @@ export function buildReport(input: BuildInput): Report {
   for (const id of input.pairing.paired) {
     if (byId.has(id)) continue;
     if (input.selected && !input.selected.includes(id)) {
+      const earlier = carried(input.previous, id);
+      if (earlier) { add(earlier); continue; }
       add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null, reading: 'Not run: its property file was not selected in this run.' });
     } else {
       add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim `, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
@@ -74,6 +86,8 @@ export function buildReport(input: BuildInput): Report {
       title: item.summary, source: { document: item.document ?? '', locator: item.locator },
     };
     if (input.selected && !input.selected.includes(item.id)) {
+      const earlier = carried(input.previous, item.id);
+      if (earlier) { add(earlier); continue; }
       add({ ...base, verdict: 'unchecked', error: null, reading: 'Not run: not selected in this run (and no claim file encodes it yet).' });
     } else {
       // The index says which claims must exist: a missing one fails the run, it is never "skipped".
@@ -93,7 +107,8 @@ export function buildReport(input: BuildInput): Report {
     environment: input.environment,
     summary: {
       total: claims.length, pass: count('pass'), fail: count('fail'), error: count('error'), unchecked: count('unchecked'),
-      unexpected: claims.filter((c) => unexpectedReason(c) !== null).length,
+      unexpected: claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length,
+      ...(claims.some((c) => c.carriedFrom) ? { carried: claims.filter((c) => c.carriedFrom).length } : {}),
     },
     claims,
   };

@@ -5,18 +5,22 @@ import { unexpectedReason } from '../verify/verdict.js';
 export function summaryLines(report: Report): string[] {
   const lines: string[] = [];
   const w = Math.max(...report.claims.map((c) => c.id.length), 4);
-  const notSelected = report.claims.filter((c) => c.verdict === 'unchecked');
+  // Claims this run did not judge (a --claim selection): unchecked, or carried over from an earlier run.
+  const notSelected = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom);
   for (const c of report.claims) {
-    if (c.verdict === 'unchecked' && notSelected.length > 3) continue; // summarised below
-    const why = unexpectedReason(c);
+    if ((c.verdict === 'unchecked' || c.carriedFrom) && notSelected.length > 3) continue; // summarised below
+    const why = c.carriedFrom ? null : unexpectedReason(c);
     const mark = why ? '✗' : c.verdict === 'unchecked' ? '·' : '✓';
     const step = c.firstBrokenStep !== null ? ` first broken step ${c.firstBrokenStep}` : '';
     const exp = c.expected ? ` (expected ${c.expected})` : '';
     const tail = why ? ` — ${why}${c.error ? ': ' + c.error : ''}` : '';
     lines.push(`${mark} ${c.id.padEnd(w)} ${c.verdict.padEnd(9)}${exp}${step}${tail}`);
   }
-  if (notSelected.length > 3) lines.push(`· ${notSelected.length} claims unchecked (not selected): ${notSelected.slice(0, 6).map((c) => c.id).join(', ')}${notSelected.length > 6 ? ', …' : ''}`);
+  if (notSelected.length > 3) {
+    const kept = notSelected.filter((c) => c.carriedFrom).length;
+    lines.push(`· ${notSelected.length} claims not judged in this run (not selected${kept ? `; ${kept} keep their entry from an earlier run, marked carriedFrom` : ''}): ${notSelected.slice(0, 6).map((c) => c.id).join(', ')}${notSelected.length > 6 ? ', …' : ''}`);
+  }
   const s = report.summary;
-  lines.push(`${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`);
+  lines.push(`${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked${s.carried ? ` (${s.carried} of them carried from earlier runs)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`);
   return lines;
 }

@@ -53,9 +53,9 @@ export function selectClaims(paths: SuitePaths, claims: string[] | null): Select
 }
 
 /** Previous per-claim times, to start the longest claims first (better packing on few cores). */
-function previousTimes(paths: SuitePaths): Map<string, number> {
+function previousReport(paths: SuitePaths): Report | null {
   const r = readReport(join(paths.reportsDir, REPORT_FILE));
-  return new Map('report' in r ? r.report.claims.filter((c) => typeof c.ms === 'number').map((c) => [c.id, c.ms as number]) : []);
+  return 'report' in r ? r.report : null;
 }
 
 export interface PoolOptions {
@@ -145,7 +145,8 @@ export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: Suite
   const index = indexedClaims(paths);
   runErrors.push(...index.problems);
   const gpu = detectGpuBackend();
-  const times = previousTimes(paths);
+  const previous = previousReport(paths);
+  const times = new Map((previous?.claims ?? []).filter((c) => typeof c.ms === 'number' && !c.carriedFrom).map((c) => [c.id, c.ms as number]));
   // A property file that does not type-check is an error, not judged (tsx would run it regardless).
   const types = await typecheck(paths.root);
   if (types.other.length) runErrors.push(`type errors outside the property files (${types.other.length}): ${types.other.slice(0, 5).join('; ')}`);
@@ -175,6 +176,7 @@ export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: Suite
     indexFile: INDEX_FILE,
     seed: o.seed,
     selected: sel.selected,
+    previous,
     environment: { ...environment(gpuBackend), heavy: o.heavy, jobs: o.jobs },
     runId,
     startedAt,

@@ -213,4 +213,9 @@ export interface ClaimResult {
   /** Files this result came from, so a reader can jump to them. */
   files?: { claim: string | null; property: string | null };
   ms?: number;
+  /**
+   * Set when this entry was not judged in this run (a `--claim` selection left it out) and is
+   * carried over from an earlier report: which run judged it. Such entries never count for the gate.
+   */
+  carriedFrom?: { runId: string | null; seed: number; generatedAt: string };
 }
