@@ -109,10 +109,13 @@ describe('coverage: the index says which claims must exist', () => {
     expect(r.closing).toBe('verification: 1 passed, 2 failed');
   }, 120_000);
   test('an explicit selection judges only what it names, and exits 0 when that is as recorded', () => {
+    const full = runSuiteCli(suite, []);
     const r = runSuiteCli(suite, ['--claim', 's900-holds']);
     expect(r.status).toBe(0);
-    expect(r.byId['s900-mismatch'].verdict).toBe('unchecked');
     expect(r.closing).toBe('verification: 1 passed, 0 failed, 2 skipped');
+    // The claims left out keep their entries from the previous run, marked, and never count for the gate.
+    expect(r.byId['s900-mismatch']).toMatchObject({ verdict: 'fail', carriedFrom: { runId: full.report!.runId } });
+    expect(r.report!.runId).not.toBe(full.report!.runId);
   }, 120_000);
   test('deleting both files of an indexed claim fails the run (it is not "skipped")', () => {
     const t = copyFixture('suite');

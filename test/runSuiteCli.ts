@@ -10,8 +10,8 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   /** The report the run left (null when none), and its claims by id. */
-  report: { runId?: string; runErrors?: string[]; summary: Record<string, number>; claims: { id: string; verdict: string; error: string | null; checks: { power?: string }[] }[] } | null;
-  byId: Record<string, { id: string; verdict: string; error: string | null; checks: { power?: string }[] }>;
+  report: { runId?: string; runErrors?: string[]; summary: Record<string, number>; claims: { id: string; verdict: string; error: string | null; checks: { power?: string }[]; carriedFrom?: { runId: string } }[] } | null;
+  byId: Record<string, { id: string; verdict: string; error: string | null; checks: { power?: string }[]; carriedFrom?: { runId: string } }>;
   closing: string | undefined;
   ms: number;
 }

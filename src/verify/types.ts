@@ -110,6 +110,60 @@ export interface MutantOutcome {
   why: string;
 }
 
+/**
+ * One point of a plotted series. `x` and `y` are finite numbers (on a log axis also > 0; a point the
+ * axis cannot show is left out of the plot with a note, never moved).
+ */
+export interface SeriesPoint {
+  x: number;
+  y: number;
+  /**
+   * The interval at x in y's units (an error bar for 'points'/'loglog-fit', the band for 'band').
+   * The series' `interval` says what it is (e.g. "±2 standard errors", "99.9% CI of the median").
+   */
+  lo?: number;
+  hi?: number;
+  /** The line or colour the point belongs to (e.g. "κ = 1e3", "(β₁, β₂) = (0.9, 0.999)"); absent: one group. */
+  group?: string;
+}
+
+/**
+ * The data of one plot, attached to the check that measured them (`CheckOutcome.series`). The report
+ * renders each series as an inline SVG (src/report/render/plots.ts); the verdict never depends on it.
+ * Kinds:
+ * - 'loglog-fit': points with error bars on log–log axes, the fitted line `fit` and, when given,
+ *   a line of the claimed slope `claimed` through the fit's centre (exponent claims);
+ * - 'band': per group a line through y with the interval lo–hi shaded (medians with their CIs);
+ * - 'lines': per group a line through the points (trajectories, errors vs iteration);
+ * - 'points': a scatter, with error bars where lo/hi are given.
+ * `reference` is what the statement or the source says the data should be (published numbers, a
+ * stated bound); it is drawn dashed in a colour of its own.
+ */
+export interface Series {
+  /** The plot's title. */
+  name: string;
+  kind: 'loglog-fit' | 'band' | 'lines' | 'points';
+  /** Axis titles, with units or symbols (e.g. "k (samples)", "‖E[C₃]‖"). */
+  x: string;
+  y: string;
+  /** Axis scales; default 'linear' ('loglog-fit' is always log–log). */
+  xScale?: 'linear' | 'log';
+  yScale?: 'linear' | 'log';
+  points: SeriesPoint[];
+  /** What lo–hi means, for the legend (e.g. "±2 s.e.", "99.9% CI"). */
+  interval?: string;
+  /** 'loglog-fit': ln y = intercept + slope·ln x, and the slope's interval with its confidence. */
+  fit?: { slope: number; intercept: number; ci?: [number, number]; confidence?: number };
+  /** 'loglog-fit': the slope the statement claims, drawn through the fitted line's value at the geometric centre of x. */
+  claimed?: { slope: number; label?: string };
+  /** What the data should be according to the statement or the source: drawn dashed ('line') or as crosses ('points'). */
+  reference?: { x: number; y: number; label?: string }[];
+  /** The reference's legend entry (default "claimed"). */
+  referenceName?: string;
+  /** How to draw the reference (default 'line'). */
+  referenceMark?: 'line' | 'points';
+}
+
 /** One executed check, as the report prints it. */
 export interface CheckOutcome {
   name: string;
@@ -139,6 +193,12 @@ export interface CheckOutcome {
    * e.g. a missing inverse). Only on a failing check; every other maxError/tolerance is finite.
    */
   infinite?: string;
+  /**
+   * Plots of what the check measured (see `Series`): presentation only, never part of the decision.
+   * A statistic hands them over as `StatisticDecision.series`, a `compute` check through its
+   * `series` option; a hand-written check sets this field itself.
+   */
+  series?: Series[];
 }
 
 /** A check as a property file declares it: a name, a backend and how to run it. */

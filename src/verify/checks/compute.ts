@@ -1,4 +1,4 @@
-import type { Backend, CheckContext, CheckOutcome, Check, StepCheck, StepMethod } from '../types.js';
+import type { Backend, CheckContext, CheckOutcome, Check, Series, StepCheck, StepMethod } from '../types.js';
 import { describeValue, holds, invalidReason, severity, type Measurement } from './measurement.js';
 
 export interface ComputeOptions {
@@ -15,6 +15,12 @@ export interface ComputeOptions {
   inputs?: unknown[];
   /** Negative control: the same cases computed for a known-false variant; it must fail. */
   control?: { description: string; run: ComputeOptions['run']; inputs?: unknown[] };
+  /**
+   * Plots of the measurements (see `Series`), built from them (their `detail` carries whatever a plot
+   * needs) after they were judged: presentation only. A builder that throws costs the plot, logged,
+   * never the verdict.
+   */
+  series?: (measurements: Measurement[], ctx: CheckContext) => Series[];
 }
 
 /** A check on explicit cases rather than random ones: worked examples, large fixed instances. */
@@ -46,6 +52,13 @@ export function compute(opts: ComputeOptions): Check {
       const failing = ms.findIndex((m) => !holds(m));
       const out: CheckOutcome = { ...base, cases: ms.length, maxError: w.value, tolerance: w.bound, passed: failing < 0, ms: elapsed };
       if (w.infinite !== undefined) out.infinite = w.infinite;
+      if (opts.series) {
+        try {
+          out.series = opts.series(ms, ctx);
+        } catch (e) {
+          ctx.log(`${opts.name}: its plot could not be built (${e instanceof Error ? e.message : String(e)}); the verdict is unaffected`);
+        }
+      }
       if (failing >= 0) {
         const f = ms[failing];
         out.counterexample = {

@@ -1,4 +1,4 @@
-import type { Backend, CheckContext, CheckOutcome, Check, StatisticEvidence, StatisticRule } from '../types.js';
+import type { Backend, CheckContext, CheckOutcome, Check, Series, StatisticEvidence, StatisticRule } from '../types.js';
 import { describeValue, isPlainObject, notFinite } from './measurement.js';
 
 /**
@@ -17,6 +17,11 @@ export interface StatisticDecision {
   decision: StatisticRule;
   /** Optional prose, printed after the rule the engine derives from `decision`. */
   rule?: string;
+  /**
+   * Plots of the data behind the statistic (see `Series`). They move to the outcome's `series`
+   * (not into the evidence) and never enter the decision.
+   */
+  series?: Series[];
   [extra: string]: unknown;
 }
 
@@ -171,8 +176,10 @@ export function statistic(opts: StatisticOptions): Check {
       }
       const bad = statisticInvalidReason(d);
       if (bad) return failed(bad);
-      const j = judgeStatistic(d as StatisticDecision);
-      return { ...base, ...j, ms: Math.round(performance.now() - t0) };
+      // Plots travel on the outcome, beside the evidence; the decision is made without them.
+      const { series, ...decision } = d as StatisticDecision;
+      const j = judgeStatistic(decision as StatisticDecision);
+      return { ...base, ...j, ...(series !== undefined ? { series } : {}), ms: Math.round(performance.now() - t0) };
     },
   };
   if (opts.control) {
