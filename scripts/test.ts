@@ -4,13 +4,14 @@
  * own tests, and exits 0 only when every claim was judged and every verdict is as recorded.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, suitePaths } from '../src/registry/paths.js';
 import { readReport, writeReport } from '../src/report/writeReport.js';
 import { summaryLines } from '../src/report/summaryLines.js';
 import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/runner/options.js';
 import { runSuite } from '../src/runner/runSuite.js';
-import { replayRequest } from '../src/verify/seed.js';
+import { replayRequest, type ReplayRequest } from '../src/verify/seed.js';
 import { unexpectedReason } from '../src/verify/verdict.js';
 
 /** The engine's tests take ≈ 40 s here; 10 minutes means they hang. */
@@ -33,54 +34,82 @@ if (opts === 'help') {
   process.exit(2);
 }
 const o = opts;
-let replay = null;
+let replay: ReplayRequest | null = null;
 try {
   replay = replayRequest();
 } catch (e) {
   usage((e as Error).message);
 }
 const paths = suitePaths();
-const t0 = performance.now();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.error(`muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`);
 const verbose = o.verbose || o.claims !== null;
 
-const report = await runSuite(paths, o, {
-  log: verbose ? (line) => console.error(line) : undefined,
-  claimDone: (id, x, done, total) => {
-    const what = x.kind === 'result' ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}` : x.kind === 'error' ? `error: ${x.error}` : 'mutants';
-    console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
-  },
-  progress: (running, done, total) => console.error(`… ${done}/${total} done; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`),
-}, replay);
-if ('usage' in report) usage(report.usage);
+/** One judgement of the selected claims: report written, summary printed; returns the gate's counts. */
+async function judge(): Promise<{ bad: number; illegitimate: number; skipped: number; total: number; runErrors: string[] }> {
+  const t0 = performance.now();
+  const report = await runSuite(paths, o, {
+    log: verbose ? (line) => console.error(line) : undefined,
+    claimDone: (id, x, done, total) => {
+      const what = x.kind === 'result' ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}` : x.kind === 'error' ? `error: ${x.error}` : 'mutants';
+      console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+    },
+    progress: (running, done, total) => console.error(`… ${done}/${total} done; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`),
+  }, replay);
+  if ('usage' in report) usage(report.usage);
 
-const file = writeReport(paths.reportsDir, report);
-// Belt and braces: the file on disk must be the one this run wrote.
-const back = readReport(file);
-const runErrors = [...(report.runErrors ?? [])];
-if (!('report' in back)) runErrors.push(back.error);
-else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
+  const file = writeReport(paths.reportsDir, report);
+  // Belt and braces: the file on disk must be the one this run wrote.
+  const back = readReport(file);
+  const runErrors = [...(report.runErrors ?? [])];
+  if (!('report' in back)) runErrors.push(back.error);
+  else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
 
-console.log('\n' + summaryLines(report).join('\n'));
-const slowest = [...report.claims].filter((c) => typeof c.ms === 'number' && !c.carriedFrom).sort((a, b) => b.ms! - a.ms!).slice(0, 5);
-if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
-console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId})`);
-for (const e of runErrors) console.log(`run error: ${e}`);
+  console.log('\n' + summaryLines(report).join('\n'));
+  const slowest = [...report.claims].filter((c) => typeof c.ms === 'number' && !c.carriedFrom).sort((a, b) => b.ms! - a.ms!).slice(0, 5);
+  if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
+  console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId})`);
+  for (const e of runErrors) console.log(`run error: ${e}`);
+  // Entries carried over from an earlier run (a --claim selection) were not judged now: never counted as passed.
+  const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;
+  const bad = report.claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length;
+  // `unchecked` is legitimate only for claims an explicit --claim selection left out.
+  return { bad, illegitimate: o.claims === null ? skipped : 0, skipped, total: report.claims.length, runErrors };
+}
 
-let engineOk = true;
-if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
-else if (paths.root !== projectRoot) console.log(`engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`);
-else engineOk = await runEngineTests();
-
-// Entries carried over from an earlier run (a --claim selection) were not judged now: never counted as passed.
-const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;
-const bad = report.claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length;
-// `unchecked` is legitimate only for claims an explicit --claim selection left out.
-const illegitimate = o.claims === null ? skipped : 0;
-console.log('(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)');
-console.log(`verification: ${report.claims.length - skipped - bad} passed, ${bad + illegitimate} failed${skipped && o.claims ? `, ${skipped} skipped` : ''}`);
-process.exit(bad || illegitimate || runErrors.length || !engineOk ? 1 : 0);
+if (o.watch) {
+  // Rerun on save: claims/, properties/, sources/ and src/ (each run loads everything afresh, one process per claim).
+  let pending: NodeJS.Timeout | null = null;
+  let running = false;
+  let again = false;
+  const rerun = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    do {
+      again = false;
+      const g = await judge();
+      console.log(`watch: ${g.total - g.skipped - g.bad} as recorded, ${g.bad} not${g.runErrors.length ? `, ${g.runErrors.length} run error(s)` : ''} — waiting for changes (Ctrl-C to stop)`);
+    } while (again);
+    running = false;
+  };
+  for (const dir of [paths.claimsDir, paths.propertiesDir, join(paths.root, 'sources'), join(projectRoot, 'src')]) {
+    if (!existsSync(dir)) continue;
+    watch(dir, { recursive: true }, () => {
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => { pending = null; void rerun(); }, 300); // one rerun per burst of saves
+    });
+  }
+  await rerun();
+} else {
+  const g = await judge();
+  let engineOk = true;
+  if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
+  else if (paths.root !== projectRoot) console.log(`engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`);
+  else engineOk = await runEngineTests();
+  console.log('(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)');
+  console.log(`verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && o.claims ? `, ${g.skipped} skipped` : ''}`);
+  process.exit(g.bad || g.illegitimate || g.runErrors.length || !engineOk ? 1 : 0);
+}
 
 /** The engine's own tests under vitest, killed if they overrun. */
 function runEngineTests(): Promise<boolean> {

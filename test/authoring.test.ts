@@ -1,5 +1,5 @@
 /** The authoring loop on a scratch tree: new → npm test (fails: "record the verdict") → accept → npm test (0). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,6 +9,27 @@ import { copyFixture, runSuiteCli } from './runSuiteCli.js';
 const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const script = (root: string, name: string, args: string[]) =>
   spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', `${name}.ts`), ...args], { cwd: projectRoot, env: { ...process.env, MUON_ROOT: root }, encoding: 'utf8', timeout: 60_000 });
+
+describe('watch mode', () => {
+  test('judges, then judges again when a property file is saved', async () => {
+    const t = copyFixture('suite');
+    try {
+      const child = spawn(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), '--watch', '--claim', 's900-holds'], { cwd: projectRoot, env: { ...process.env, MUON_ROOT: t.root } });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const runs = () => (out.match(/^watch: /gm) ?? []).length;
+      const until = async (n: number) => { for (let i = 0; i < 300 && runs() < n; i++) await new Promise((r) => setTimeout(r, 100)); };
+      await until(1);
+      expect(runs()).toBe(1);
+      const f = join(t.root, 'properties', 's900-holds.property.ts');
+      writeFileSync(f, readFileSync(f, 'utf8') + '\n');
+      await until(2);
+      child.kill('SIGKILL');
+      expect(runs()).toBeGreaterThanOrEqual(2);
+      expect(out).toMatch(/watch: 1 as recorded, 0 not/);
+    } finally { t.dispose(); }
+  }, 90_000);
+});
 
 describe('a claim from any source: new, judge, accept', () => {
   let t: { root: string; dispose(): void };

@@ -14,6 +14,8 @@ export interface SuiteOptions {
   /** Whole-run limit (s). */
   runLimitS: number;
   verbose: boolean;
+  /** Rerun on every save (never exits by itself). */
+  watch: boolean;
 }
 
 /** 2 minutes per claim by default: the slowest claim takes ≈ 25 s on 2 cores. */
@@ -33,6 +35,7 @@ export const USAGE = `usage: npm test [-- options]
   --claim-limit S     time limit in seconds per claim whose property file sets no timeoutMs (default ${DEFAULT_CLAIM_LIMIT_S})
   --run-limit S       time limit in seconds for the whole run (default ${DEFAULT_RUN_LIMIT_S}; heavy ${HEAVY_RUN_LIMIT_S})
   --verbose           print every check's outcome as it happens
+  --watch             judge, then judge again whenever a claim, property, source or src/ file is saved
 Exit status: 0 only when every claim was judged and every verdict is as recorded; 1 otherwise;
 2 for a command line that judges nothing (bad option, unknown claim, --help).`;
 
@@ -62,6 +65,7 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
         'claim-limit': { type: 'string' },
         'run-limit': { type: 'string' },
         verbose: { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,5 +97,6 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
     claimLimitS: v['claim-limit'] !== undefined ? positiveInt('--claim-limit', v['claim-limit'], 86_400) : DEFAULT_CLAIM_LIMIT_S,
     runLimitS: v['run-limit'] !== undefined ? positiveInt('--run-limit', v['run-limit'], 86_400) : heavy ? HEAVY_RUN_LIMIT_S : DEFAULT_RUN_LIMIT_S,
     verbose: v.verbose ?? false,
+    watch: v.watch ?? false,
   };
 }

@@ -73,7 +73,7 @@ export function compute(opts: ComputeOptions): Check {
   };
   if (opts.control) {
     const c = opts.control;
-    check.control = { description: c.description, check: compute({ ...opts, name: `${opts.name} [control: ${c.description}]`, run: c.run, inputs: c.inputs, control: undefined }) };
+    check.control = { description: c.description, check: compute({ ...opts, name: `${opts.name} [control: ${c.description}]`, run: c.run, inputs: c.inputs, control: undefined, series: undefined }) };
   }
   return check;
 }
