@@ -25,12 +25,12 @@ const ORTHO_TOL = f64Bound(5, 1, 'κ = 1 (a column has one singular value)');
 // roundoff u‖g‖/h ≈ 1e-12; 1e-7 on a directional derivative of size ≤ 1 leaves a 6× margin.
 const FD_TOL = 1e-7;
 const FD_REASON = 'central difference h = 1e-4·‖g‖: truncation ≈ h²‖D³‖/6 ≈ 2e-9, roundoff ≈ u/h·‖g‖ ≈ 1e-12; bound 1e-7 (relative to ‖E‖ = 1)';
-function gradNormFD(c: Case) {
+function gradNormFD(c: Case, claimed: (g: Matrix) => Matrix = normalise) {
   const g = toMatrix(c.g);
   const E = directionFromSeed(g.rows, 1, c.dir);
   const h = 1e-4 * frobeniusNorm(g);
   const fd = (frobeniusNorm(g.clone().add(E.clone().mul(h))) - frobeniusNorm(g.clone().sub(E.clone().mul(h)))) / (2 * h);
-  const exact = frobeniusInner(normalise(g), E);
+  const exact = frobeniusInner(claimed(g), E);
   return { value: Math.abs(fd - exact), bound: FD_TOL, detail: { fd, claimed: exact } };
 }
 
@@ -38,23 +38,34 @@ const orthoIsNormalised = forAll({
   name: 'Ortho(g) = g/‖g‖ (n×1 columns)', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 100,
   size: sizeOf, show: showMatrixCase, toleranceReason: ORTHO_TOL.reason,
   measure: (c: MatrixCase) => { const g = toMatrix(c); return matrixResidual(() => polarFactor(g), () => normalise(g), ORTHO_TOL.bound); },
+  // Only unit columns satisfy Ortho(g) = g/‖g‖²; every other column must refute it.
+  control: {
+    description: 'g/‖g‖ → g/‖g‖² (exponent 1 → 2)',
+    measure: (c: MatrixCase) => { const g = toMatrix(c); return matrixResidual(() => polarFactor(g), () => g.clone().mul(1 / frobeniusNorm(g) ** 2), ORTHO_TOL.bound); },
+  },
 });
 const gradientOfNorm = forAll({
   name: 'g/‖g‖ = ∇_g‖g‖ (central differences along random directions)', backend: 'ml-matrix-f64', arbitrary: withDirection, numRuns: 100,
-  size: (c) => sizeOf(c.g), show: showCase, toleranceReason: FD_REASON, measure: gradNormFD,
+  size: (c) => sizeOf(c.g), show: showCase, toleranceReason: FD_REASON, measure: (c: Case) => gradNormFD(c),
+  // The gradient of ‖g‖ is not the unnormalised g: equal only on unit columns.
+  control: { description: '∇_g‖g‖ = g/‖g‖ → g (normalisation dropped)', measure: (c: Case) => gradNormFD(c, (g) => g) },
 });
 // Finite-difference Jacobian of g ↦ g/‖g‖: each entry carries ≈ h²‖D³‖ + u/h ≈ 1e-10/‖g‖ error, so a
 // truly skew part would show as ‖J−Jᵀ‖/‖J‖ far above 1e-6, while a symmetric J stays below it.
+/** ‖J − Jᵀ‖_F·‖g‖ for the finite-difference Jacobian of `map` at g. */
+function jacobianSkew(c: MatrixCase, map: (g: Matrix) => Matrix) {
+  const g = toMatrix(c);
+  const J = jacobianMatrix(g, centralDifference(map, g, 1e-5 * frobeniusNorm(g)));
+  // Normalised by 1/‖g‖ (the scale of J = (I − ĝĝᵀ)/‖g‖), not by ‖J‖_F, which is 0 for n = 1.
+  return { value: frobeniusNorm(J.clone().sub(J.transpose())) * frobeniusNorm(g), bound: 1e-6 };
+}
 const integrable = forAll({
   name: 'g ↦ g/‖g‖ is integrable: finite-difference Jacobian symmetric', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 60,
   size: sizeOf, show: showMatrixCase,
   toleranceReason: 'FD Jacobian with h = 1e-5‖g‖: entry errors ≈ h²‖D³‖ + u‖g‖/h ≈ 1e-10; ‖J − Jᵀ‖_F·‖g‖ ≤ 1e-6',
-  measure: (c: MatrixCase) => {
-    const g = toMatrix(c);
-    const J = jacobianMatrix(g, centralDifference(normalise, g, 1e-5 * frobeniusNorm(g)));
-    // Normalised by 1/‖g‖ (the scale of J = (I − ĝĝᵀ)/‖g‖), not by ‖J‖_F, which is 0 for n = 1.
-    return { value: frobeniusNorm(J.clone().sub(J.transpose())) * frobeniusNorm(g), bound: 1e-6 };
-  },
+  measure: (c: MatrixCase) => jacobianSkew(c, normalise),
+  // g ↦ g/‖g‖₁ is a normalisation too, but not a gradient field: its Jacobian (I − g·sign(g)ᵀ/‖g‖₁)/‖g‖₁ is not symmetric.
+  control: { description: 'the same test on g ↦ g/‖g‖₁ (ℓ1 normalisation, not a gradient field)', measure: (c: MatrixCase) => jacobianSkew(c, (g) => g.clone().mul(1 / g.to1DArray().reduce((a, v) => a + Math.abs(v), 0))) },
 });
 
 // Stochastic gradient g = μ + ε, ε ~ N(0, s²I): M = E[ggᵀ] = μμᵀ + s²I exactly (no sampling needed).

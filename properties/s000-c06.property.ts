@@ -29,8 +29,8 @@ const TIE = 1e-12;
 const REASON = 'exact moment recursions in f64 (error ≲ t·u ≈ 1e-13); a relative MSE gap within 1e-12 counts as a tie';
 const show = (x: unknown) => x;
 
-function immediateWhenBelowCutoff([s, t]: [Setting, number]): Measurement {
-  if (ratio(s) > cutoff(s.gamma)) return { value: 1, bound: TIE, relation: '>=', detail: 'outside the hypothesis (vacuous)' };
+function immediateWhenBelowCutoff([s, t]: [Setting, number], threshold: (g: number) => number = cutoff): Measurement {
+  if (ratio(s) > threshold(s.gamma)) return { value: 1, bound: TIE, relation: '>=', detail: 'outside the hypothesis (vacuous)' };
   const gap = improvement(s, t);
   return { value: gap, bound: TIE, relation: '>=', detail: { r: ratio(s), cutoff: cutoff(s.gamma), t, relativeGap: gap } };
 }
@@ -42,9 +42,9 @@ function notImmediateAboveCutoff(s: Setting): Measurement {
   return { value: -gap, bound: -TIE, relation: '>=', detail: { r: ratio(s), cutoff: cutoff(s.gamma), mseMomentumAt1: emaMoments(s.mu, s.sigma, s.gamma, 1).mse, sigma2: s.sigma ** 2, tStar: tStar(s) } };
 }
 
-function improvesExactlyAfterTStar(s: Setting, t: number): Measurement {
+function improvesExactlyAfterTStar(s: Setting, t: number, shift = 0): Measurement {
   if (ratio(s) <= cutoff(s.gamma)) return { value: 0, bound: 0, detail: 'outside the hypothesis (vacuous)' };
-  const T = tStar(s);
+  const T = tStar(s) + shift;
   const gap = improvement(s, t);
   if (Math.abs(gap) <= TIE) return { value: 0, bound: 0, detail: 'tie' };
   const agrees = (gap > 0) === (t > T);
@@ -55,9 +55,17 @@ const Z = zQuantile(0.9999);
 
 verifyClaim(import.meta.url, {
   checks: [
-    forAll({ name: '(a) r ≤ (1−γ)/(1+γ) ⇒ MSE(m_t) < σ² for every t ≥ 1', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: REASON, measure: immediateWhenBelowCutoff }),
+    forAll({
+      name: '(a) r ≤ (1−γ)/(1+γ) ⇒ MSE(m_t) < σ² for every t ≥ 1', backend: 'scalar-f64', arbitrary: withT, numRuns: 400, show, toleranceReason: REASON, measure: (x) => immediateWhenBelowCutoff(x),
+      // The reciprocal threshold exceeds the true one, (2−γ)/γ (corrected), for γ > ½: some r in between do not improve at t = 1.
+      control: { description: 'threshold (1−γ)/(1+γ) → (1+γ)/(1−γ) (inverted)', measure: (x) => immediateWhenBelowCutoff(x, (g) => (1 + g) / (1 - g)) },
+    }),
     forAll({ name: '(b) otherwise momentum does not improve at t = 1', backend: 'scalar-f64', arbitrary: settings, numRuns: 300, show, toleranceReason: REASON, measure: notImmediateAboveCutoff }),
-    forAll({ name: '(b) otherwise it improves exactly at t > T*', backend: 'scalar-f64', arbitrary: fc.tuple(continuous, fc.integer({ min: 1, max: 400 })), numRuns: 600, show, toleranceReason: REASON, measure: ([s, t]) => improvesExactlyAfterTStar(s, t) }),
+    forAll({
+      name: '(b) otherwise it improves exactly at t > T*', backend: 'scalar-f64', arbitrary: fc.tuple(continuous, fc.integer({ min: 1, max: 400 })), numRuns: 600, show, toleranceReason: REASON, measure: ([s, t]) => improvesExactlyAfterTStar(s, t),
+      // Off by one: an integer t in (T*, T* + 1] improves, but the shifted threshold says it does not.
+      control: { description: 'T* → T* + 1 (off by one)', measure: ([s, t]) => improvesExactlyAfterTStar(s, t, 1) },
+    }),
   ],
   steps: [
     step('numeric', forAll({

@@ -3,6 +3,7 @@ import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, inverse, solve 
 import { verifyClaim } from '../src/verify/verifyClaim.js';
 import { forAll } from '../src/verify/checks/forAll.js';
 import { step } from '../src/verify/checks/compute.js';
+import { withControl } from '../src/verify/checks/control.js';
 import { affineInvariantDistance, karcherMean, karcherResidual, meanSquaredDistance } from '../src/linalg/karcherMean.js';
 import { frobeniusNorm } from '../src/linalg/norms.js';
 import type { Measurement } from '../src/verify/checks/measurement.js';
@@ -55,10 +56,19 @@ const inversionInvariant = (sigma: (Hs: Matrix[]) => number, label: string) => c
   return equalUpTo(sigma(Hs.map((H) => inverse(H))), sigma(Hs), {});
 });
 
+/** The controls' near-misses: a centre one unit off the mean, and a shift H ↦ H + I instead of a congruence. */
+const shiftedCentre = (Hs: Matrix[]) => meanSquaredDistance(Hs, arithmeticMean(Hs).add(Matrix.eye(Hs[0].rows)));
+const shiftedSetInvariant = check('σ_R²({H_i + I}) = σ_R²({H_i}) (arithmetic H̄) [control]', (c) => {
+  const Hs = spd(c);
+  return equalUpTo(sigmaArithmetic(Hs.map((H) => H.clone().add(Matrix.eye(H.rows)))), sigmaArithmetic(Hs), {});
+});
+
 verifyClaim(import.meta.url, {
   checks: [
-    zeroIffEqual(sigmaArithmetic, 'arithmetic H̄'),
-    affineInvariant(sigmaArithmetic, 'arithmetic H̄'),
+    // The variance about a centre off the mean does not vanish on equal sets.
+    withControl(zeroIffEqual(sigmaArithmetic, 'arithmetic H̄'), 'σ² about H̄ + I instead of H̄', zeroIffEqual(shiftedCentre, 'about H̄ + I [control]')),
+    // Adding I is not a congruence: the affine-invariant distances change.
+    withControl(affineInvariant(sigmaArithmetic, 'arithmetic H̄'), 'H_i ↦ H_i + I (a shift) instead of the congruence AH_iAᵀ', shiftedSetInvariant),
     check('σ_R² (about H̄) = Riemannian variance min_X (1/k)Σ d²(H_i, X) (about the Karcher mean)', (c) => {
       const Hs = spd(c);
       return equalUpTo(sigmaArithmetic(Hs), sigmaKarcher(Hs), { arithmeticMean: arithmeticMean(Hs).to2DArray(), karcherMean: karcherMean(Hs).to2DArray() });

@@ -38,6 +38,8 @@ function normGradientFD(norm: (G: Matrix) => number, c: Case) {
 const rankOne = forAll({
   name: 'm = 1: Ortho(g) = ∇_g‖g‖ (central differences)', backend: 'ml-matrix-f64', arbitrary: columns, numRuns: 100,
   size: (c) => sizeOf(c.G), show: showCase, toleranceReason: FD_REASON, measure: (c: Case) => normGradientFD(frobeniusNorm, c),
+  // The squared norm's gradient is 2g, not g/‖g‖: they agree only where ‖g‖ = ½.
+  control: { description: '∇_g‖g‖ → ∇_g‖g‖² (the squared norm)', measure: (c: Case) => normGradientFD((g) => frobeniusNorm(g) ** 2, c) },
 });
 
 const exactJacobian = (G: Matrix) => jacobianMatrix(G, (E) => polarDerivative(G, E));

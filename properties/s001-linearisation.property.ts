@@ -28,6 +28,8 @@ function claimedLinear(G: Matrix, E: Matrix): Matrix {
 }
 
 const STEPS = [1e-1, 1e-2, 1e-3, 1e-4];
+/** O(t²) is read as a fitted order ≥ 1.5 (midway between 1 and 2); a remainder ≤ 1e-13 is roundoff (R ≡ 0). */
+const O_T_SQUARED = 1.5, REMAINDER_ROUNDOFF = 1e-13;
 const ORDER_REASON = 'remainder order p = least-squares slope of log‖R(t)‖ on log t, t = σ_min·{10⁻¹,…,10⁻⁴}, ‖E‖_F = 1; O(t²) needs p ≥ 1.5 (midway between 1 and 2); R ≡ 0 counts as p = ∞';
 
 /** Order in t of R(t) = Ortho(G + tE) − Ortho(G) − t·lin(G, E). */
@@ -37,17 +39,19 @@ function remainderOrder(c: Case, lin: (G: Matrix, E: Matrix) => Matrix): Measure
   const L = lin(G, E);
   const Q = polarFactor(G);
   if (L.rows !== Q.rows || L.columns !== Q.columns) {
-    return { value: -Infinity, bound: 1.5, relation: '>=', detail: { reason: `the linear term is ${L.rows}×${L.columns} but Ortho(G) is ${Q.rows}×${Q.columns}: the sum is undefined` } };
+    const reason = `the linear term is ${L.rows}×${L.columns} but Ortho(G) is ${Q.rows}×${Q.columns}: the sum is undefined`;
+    return { value: -Infinity, bound: O_T_SQUARED, relation: '>=', detail: { reason }, infinite: reason };
   }
   const sMin = thinSvd(G).s.at(-1)!;
   const r = STEPS.map((h) => frobeniusNorm(polarFactor(G.clone().add(E.clone().mul(h * sMin))).sub(Q).sub(L.clone().mul(h * sMin))));
   // A remainder at roundoff level (‖R‖ ≤ 10⁻¹³) is zero: e.g. 1×1 G, where Ortho is locally constant.
-  if (r.every((x) => x <= 1e-13)) return { value: Infinity, bound: 1.5, relation: '>=', detail: { remainders: r } };
+  // (A holding order cannot be +∞ in a measurement: the largest finite double stands for it.)
+  if (r.every((x) => x <= REMAINDER_ROUNDOFF)) return { value: Number.MAX_VALUE, bound: O_T_SQUARED, relation: '>=', detail: { remainders: r, order: 'unbounded: R ≡ 0 to roundoff (reported as the largest finite double)' } };
   const X = STEPS.map(Math.log), Y = r.map((x) => Math.log(Math.max(x, 1e-300)));
   const xm = X.reduce((a, b) => a + b) / X.length, ym = Y.reduce((a, b) => a + b) / Y.length;
   let sxy = 0, sxx = 0;
   for (let i = 0; i < X.length; i++) { sxy += (X[i] - xm) * (Y[i] - ym); sxx += (X[i] - xm) ** 2; }
-  return { value: sxy / sxx, bound: 1.5, relation: '>=', detail: { remainders: r.map((x) => +x.toPrecision(4)), t: STEPS.map((h) => h * sMin) } };
+  return { value: sxy / sxx, bound: O_T_SQUARED, relation: '>=', detail: { remainders: r.map((x) => +x.toPrecision(4)), t: STEPS.map((h) => h * sMin) } };
 }
 
 const squareOrder = forAll({

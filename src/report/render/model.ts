@@ -50,10 +50,12 @@ export function anchorId(id: string): string {
 
 export function documentOf(c: ClaimResult): string {
   const d = c.source?.document;
-  return typeof d === 'string' && d.trim() !== '' ? d : '(no source document)';
+  return typeof d === 'string' && d.trim() !== '' ? d : NO_DOCUMENT;
 }
 
-/** Claims grouped by source document, documents and claims in report order. */
+export const NO_DOCUMENT = '(no source document)';
+
+/** Claims grouped by source document, documents and claims in report order; claims without one last. */
 export function byDocument(claims: ClaimResult[]): [string, ClaimResult[]][] {
   const groups = new Map<string, ClaimResult[]>();
   for (const c of claims) {
@@ -61,7 +63,7 @@ export function byDocument(claims: ClaimResult[]): [string, ClaimResult[]][] {
     if (!groups.has(d)) groups.set(d, []);
     groups.get(d)!.push(c);
   }
-  return [...groups];
+  return [...groups].sort((a, b) => Number(a[0] === NO_DOCUMENT) - Number(b[0] === NO_DOCUMENT));
 }
 
 /** For each claim id, the claims whose `dependsOn` names it. */
@@ -76,10 +78,25 @@ export function dependents(claims: ClaimResult[]): Map<string, string[]> {
   return m;
 }
 
-/** Unexpected results, errors first (the order a reader should look at them). */
+/** The earlier run a claim's entry was carried from (a --claim run keeps the others' entries), or null. */
+export function carriedOf(c: ClaimResult): { runId: string | null; seed: number; generatedAt: string } | null {
+  const f = (c as { carriedFrom?: unknown }).carriedFrom;
+  return typeof f === 'object' && f !== null ? (f as { runId: string | null; seed: number; generatedAt: string }) : null;
+}
+
+/**
+ * Unexpected results judged in this run, errors first (the order a reader should look at them).
+ * Entries carried from an earlier run are not this run's results (the gate does not count them either).
+ */
 export function attention(claims: ClaimResult[]): { claim: ClaimResult; reason: string }[] {
-  const out = claims.map((claim) => ({ claim, reason: unexpectedOf(claim) })).filter((x): x is { claim: ClaimResult; reason: string } => x.reason !== null);
+  const out = claims.filter((c) => !carriedOf(c)).map((claim) => ({ claim, reason: unexpectedOf(claim) })).filter((x): x is { claim: ClaimResult; reason: string } => x.reason !== null);
   return out.sort((a, b) => Number(verdictOf(b.claim) === 'error') - Number(verdictOf(a.claim) === 'error'));
+}
+
+/** Counts by verdict as the claims show them, and the number of unexpected results (`npm test`'s rule). */
+export function countsOf(r: Pick<Report, 'claims'>): { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number; carried: number } {
+  const by = (v: Verdict) => r.claims.filter((c) => verdictOf(c) === v).length;
+  return { total: r.claims.length, pass: by('pass'), fail: by('fail'), error: by('error'), unchecked: by('unchecked'), unexpected: attention(r.claims).length, carried: r.claims.filter((c) => carriedOf(c)).length };
 }
 
 /** A word for the shell: left alone when safe, else single-quoted. */
@@ -106,7 +123,10 @@ export function replayCommands(c: ClaimResult, report: Pick<Report, 'seed' | 'en
     });
   }
   const heavy = report.environment?.heavy === true ? ' --heavy' : '';
-  out.push({ label: 'rerun the claim with this run\'s seed', command: `npm test -- --claim ${shellWord(c.id)} --seed ${report.seed}${heavy}` });
+  const carried = carriedOf(c);
+  out.push(carried
+    ? { label: 'rerun the claim with the seed of the run that judged it', command: `npm test -- --claim ${shellWord(c.id)} --seed ${carried.seed}` }
+    : { label: 'rerun the claim with this run\'s seed', command: `npm test -- --claim ${shellWord(c.id)} --seed ${report.seed}${heavy}` });
   return out;
 }
 

@@ -123,6 +123,6 @@ export function statisticHtml(s: Record<string, unknown>): string {
     `<div class="ce-row"><span class="ce-label">Statistic</span><div class="ce-value">${typeof name === 'string' ? `${escapeHtml(name)}: ` : ''}${num(estimate)}${ciText ? `, ${ciText}` : ''}${typeof samples === 'number' ? ` <span class="muted">(${samples} samples)</span>` : ''}</div></div>`,
   ];
   if (typeof rule === 'string') rows.push(`<div class="ce-row"><span class="ce-label">Rule</span><div class="ce-value">${escapeHtml(rule)}</div></div>`);
-  if (Object.keys(extra).length) rows.push(`<div class="ce-row"><span class="ce-label">Data</span><div class="ce-value">${valueHtml(extra)}</div></div>`);
+  if (Object.keys(extra).length) rows.push(`<details class="ce-data"><summary>data behind the statistic (${Object.keys(extra).map(escapeHtml).join(', ')})</summary>${valueHtml(extra)}</details>`);
   return rows.join('\n');
 }
