@@ -13,10 +13,20 @@ import { clopperPearson } from '../src/stats/clopperPearson.js';
 import { mulberry32 } from '../src/arbitraries/prng.js';
 import { binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
+/** the n + 1 intervals for (n, c), computed once (they do not depend on p) */
+const intervalCache = new Map<string, [number, number][]>();
+function intervals(n: number, c: number): [number, number][] {
+  const key = `${n}/${c}`;
+  let all = intervalCache.get(key);
+  if (!all) { all = Array.from({ length: n + 1 }, (_, k) => clopperPearson(k, n, c)); intervalCache.set(key, all); }
+  return all;
+}
+
 function exactCoverage(n: number, p: number, c: number, transform: (ci: [number, number]) => [number, number] = (x) => x): number {
   const pmf = binomialPmf(n, p);
+  const all = intervals(n, c);
   let s = 0;
-  for (let k = 0; k <= n; k++) { const [a, b] = transform(clopperPearson(k, n, c)); if (a <= p && p <= b) s += pmf[k]; }
+  for (let k = 0; k <= n; k++) { const [a, b] = transform(all[k]); if (a <= p && p <= b) s += pmf[k]; }
   return s;
 }
 

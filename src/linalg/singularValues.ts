@@ -3,10 +3,12 @@ import { Matrix } from 'ml-matrix';
 /**
  * Singular values only (descending) of a dense real m×n matrix in f64, fast enough for n ≤ 1024
  * (ml-matrix's SVD, which also forms U and V through `get`/`set` when asked to, takes seconds at
- * n = 512). Measured on the shared 2-core machine (process CPU time, square G): n = 256 ≈ 0.1 s,
- * 512 ≈ 0.4 s, 1024 ≈ 2.5–3.2 s; ml-matrix values-only ≈ 2× that, with U and V far more. The work is
- * scalar JS at about 1 GFlop/s (a fused one-sweep-per-column variant was not faster: the loops are
- * compute-bound, not memory-bound).
+ * n = 512). Measured on the shared 2-core machine (process CPU time, square Gaussian-like G):
+ * n = 256 ≈ 0.05 s, 512 ≈ 0.22 s, 1024 ≈ 1.6 s; ml-matrix's SVD without vectors ≈ 0.08 / 0.76 /
+ * 6.2 s, with U and V (thinSvd) ≈ 0.58 / 2.5 s at 256 / 512. The bidiagonalization is scalar JS at
+ * ≈ 2 GFlop/s; its dot products use four partial sums and the bisection counts four shifts per pass,
+ * because both are latency-bound chains (a fused one-sweep-per-column variant of the reduction was
+ * not faster: the loops are compute-bound, not memory-bound).
  *
  * Algorithm (Golub & Van Loan, Matrix Computations, 4th ed., §5.4.8 and §8.6; LAPACK dgebd2 and
  * dstebz):
@@ -208,12 +210,24 @@ function bidiagonalizeInPlace(W: Float64Array, M: number, N: number, d: Float64A
     for (let i = 1; i < len; i++) {
       const base = (k + i) * N + c0;
       const c = tauL * v[i];
-      let s = 0;
+      // four partial sums: a single accumulator would make the loop wait on the add latency
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
       if (c !== 0) {
-        for (let j = 0; j < rlen; j++) { const x = W[base + j] - c * w[j]; W[base + j] = x; s += x * vr[j]; }
+        for (; j + 3 < rlen; j += 4) {
+          const b = base + j;
+          const x0 = W[b] - c * w[j], x1 = W[b + 1] - c * w[j + 1], x2 = W[b + 2] - c * w[j + 2], x3 = W[b + 3] - c * w[j + 3];
+          W[b] = x0; W[b + 1] = x1; W[b + 2] = x2; W[b + 3] = x3;
+          s0 += x0 * vr[j]; s1 += x1 * vr[j + 1]; s2 += x2 * vr[j + 2]; s3 += x3 * vr[j + 3];
+        }
+        for (; j < rlen; j++) { const x = W[base + j] - c * w[j]; W[base + j] = x; s0 += x * vr[j]; }
       } else {
-        for (let j = 0; j < rlen; j++) s += W[base + j] * vr[j];
+        for (; j + 3 < rlen; j += 4) {
+          const b = base + j;
+          s0 += W[b] * vr[j]; s1 += W[b + 1] * vr[j + 1]; s2 += W[b + 2] * vr[j + 2]; s3 += W[b + 3] * vr[j + 3];
+        }
+        for (; j < rlen; j++) s0 += W[base + j] * vr[j];
       }
+      let s = (s0 + s1) + (s2 + s3);
       s *= tauR;
       if (s !== 0) for (let j = 0; j < rlen; j++) W[base + j] -= s * vr[j];
     }
@@ -251,39 +265,65 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
   // −x − z·(z/piv), not −x − z²/piv: z² would underflow for z < 1e-154 and lose those σ's relative
   // accuracy, while z/piv stays in range wherever the term matters next to x (an overflow to −∞
   // is harmless: the next quotient is −0). Both roundings are relative perturbations of z².
-  const countBelow = (x: number): number => {
-    let neg = 0;
-    let piv = -x;
-    if (Math.abs(piv) < pivmin) piv = -pivmin;
-    if (piv < 0) neg++;
-    for (let k = 0; k < 2 * n - 1; k++) {
+  // Four shifts are counted in one pass: each count is a chain of dependent divisions (latency-
+  // bound), so interleaving independent chains runs them in parallel on the FPU.
+  const m2 = 2 * n - 1;
+  const counts = new Int32Array(4);
+  const countBelow4 = (x0: number, x1: number, x2: number, x3: number): void => {
+    let p0 = -x0, p1 = -x1, p2 = -x2, p3 = -x3;
+    if (Math.abs(p0) < pivmin) p0 = -pivmin;
+    if (Math.abs(p1) < pivmin) p1 = -pivmin;
+    if (Math.abs(p2) < pivmin) p2 = -pivmin;
+    if (Math.abs(p3) < pivmin) p3 = -pivmin;
+    let n0 = p0 < 0 ? 1 : 0, n1 = p1 < 0 ? 1 : 0, n2 = p2 < 0 ? 1 : 0, n3 = p3 < 0 ? 1 : 0;
+    for (let k = 0; k < m2; k++) {
       const zk = z[k];
-      piv = -x - zk * (zk / piv);
-      if (Math.abs(piv) < pivmin) piv = -pivmin;
-      if (piv < 0) neg++;
+      p0 = -x0 - zk * (zk / p0);
+      p1 = -x1 - zk * (zk / p1);
+      p2 = -x2 - zk * (zk / p2);
+      p3 = -x3 - zk * (zk / p3);
+      if (Math.abs(p0) < pivmin) p0 = -pivmin;
+      if (Math.abs(p1) < pivmin) p1 = -pivmin;
+      if (Math.abs(p2) < pivmin) p2 = -pivmin;
+      if (Math.abs(p3) < pivmin) p3 = -pivmin;
+      if (p0 < 0) n0++;
+      if (p1 < 0) n1++;
+      if (p2 < 0) n2++;
+      if (p3 < 0) n3++;
     }
-    return neg - n;
+    counts[0] = n0 - n; counts[1] = n1 - n; counts[2] = n2 - n; counts[3] = n3 - n;
   };
 
-  // recursive interval splitting: [lo, hi) holds σ's with ranks (ascending) nlo .. nhi−1
+  // recursive interval splitting: [lo, hi) holds σ's with ranks (ascending) nlo .. nhi−1; up to
+  // four intervals are split per pass
   let filled = 0;
   const asc = new Float64Array(n);
   const stack: number[] = [0, upper, 0, n];
+  const bLo = new Float64Array(4), bHi = new Float64Array(4), bMid = new Float64Array(4);
+  const bNlo = new Int32Array(4), bNhi = new Int32Array(4);
   while (stack.length) {
-    const nhi = stack.pop()!, nlo = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
-    if (nhi <= nlo) continue;
-    const width = hi - lo;
-    const mid = lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : lo + width / 2;
-    if (width <= relTol * hi || hi <= absTol || mid <= lo || mid >= hi) {
-      const val = lo + width / 2;
-      for (let r = nlo; r < nhi; r++) asc[r] = val;
-      filled += nhi - nlo;
-      continue;
+    let b = 0;
+    while (b < 4 && stack.length) {
+      const nhi = stack.pop()!, nlo = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
+      if (nhi <= nlo) continue;
+      const width = hi - lo;
+      const mid = lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : lo + width / 2;
+      if (width <= relTol * hi || hi <= absTol || mid <= lo || mid >= hi) {
+        const val = lo + width / 2;
+        for (let r = nlo; r < nhi; r++) asc[r] = val;
+        filled += nhi - nlo;
+        continue;
+      }
+      bLo[b] = lo; bHi[b] = hi; bMid[b] = mid; bNlo[b] = nlo; bNhi[b] = nhi; b++;
     }
-    const c = Math.min(Math.max(countBelow(mid), nlo), nhi);
-    // push the upper part first so the lower is processed first (order is irrelevant for the result)
-    stack.push(mid, hi, c, nhi);
-    stack.push(lo, mid, nlo, c);
+    if (b === 0) continue;
+    for (let t = b; t < 4; t++) bMid[t] = bMid[0]; // pad the batch (results unused)
+    countBelow4(bMid[0], bMid[1], bMid[2], bMid[3]);
+    for (let t = 0; t < b; t++) {
+      const c = Math.min(Math.max(counts[t], bNlo[t]), bNhi[t]);
+      stack.push(bMid[t], bHi[t], c, bNhi[t]);
+      stack.push(bLo[t], bMid[t], bNlo[t], c);
+    }
   }
   if (filled !== n) throw new Error(`bidiagonalSingularValues: internal error, ${filled} of ${n} values found`);
   for (let i = 0; i < n; i++) out[i] = asc[n - 1 - i];

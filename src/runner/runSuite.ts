@@ -13,8 +13,12 @@ import type { Job } from './protocol.js';
 import { typecheck } from './typecheck.js';
 import { runClaimProcess, type Limits, type ProcessOutcome, type RunningClaim } from './runClaimProcess.js';
 
-/** Importing a property file (tsx + ml-matrix + mathjs + gpu.js) takes ≈ 2 s here; 60 s means it is stuck. */
-export const LOAD_LIMIT_S = 60;
+/**
+ * Importing a property file (tsx + ml-matrix + mathjs + gpu.js) takes ≈ 0.5–2 s here, up to ≈ 16 s for one
+ * that simplifies expressions with mathjs at import; on a machine loaded 4× over that can pass 60 s.
+ * 120 s means it is stuck.
+ */
+export const LOAD_LIMIT_S = 120;
 
 export interface SuiteEvents {
   /** A claim finished (or could not start). */
@@ -127,7 +131,7 @@ export interface SuiteRun {
 export function limitsFor(o: SuiteOptions): Limits {
   return {
     // Importing takes ≈ 0.5 s: a claim's own limit (if shorter) bounds its import too.
-    loadMs: Math.min(LOAD_LIMIT_S, o.claimLimitS) * 1000,
+    loadMs: Math.min(LOAD_LIMIT_S, o.claimLimitS) * 1000 * (o.heavy ? HEAVY_FACTOR : 1),
     claimMs: o.claimLimitS * 1000,
     factor: o.heavy ? HEAVY_FACTOR : 1,
     capMs: (o.heavy ? Math.max(HEAVY_CLAIM_CAP_S, o.claimLimitS) : Math.max(600, o.claimLimitS)) * 1000,

@@ -45,7 +45,7 @@ p { margin: .4rem 0; }
 .badge.kind { color: #5e3ea8; background: #f1ebff; border-color: #c8b6f5; text-transform: none; }
 .badge.unexpected { color: #fff; background: var(--error); text-transform: none; }
 .badge.carried { color: #57606a; background: #fff; border-color: #afb8c1; border-style: dashed; text-transform: none; }
-.carried { font-size: .85rem; color: var(--muted); border: 1px dashed #afb8c1; border-radius: 6px; padding: .25rem .6rem; margin: .3rem 0; }
+.carried-note { font-size: .85rem; color: var(--muted); border: 1px dashed #afb8c1; border-radius: 6px; padding: .25rem .6rem; margin: .3rem 0; }
 .chip.carried { border-style: dashed; }
 .count.carried { border-top-color: #afb8c1; border-style: dashed; } .count.carried .n { color: var(--muted); }
 .badge.method { color: var(--muted); background: #f0f2f4; border-color: var(--line); text-transform: none; font-weight: 600; }

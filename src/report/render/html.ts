@@ -109,7 +109,11 @@ ${mismatch}${runErrors}
 
 function attentionHtml(claims: RenderedClaim[]): string {
   const a = attention(claims);
-  if (a.length === 0) return '<div class="box"><h2>Needs attention</h2><p><span class="ok">✓</span> Every verdict is as recorded in its claim file; no claim errored.</p></div>';
+  if (a.length === 0) {
+    const stale = claims.filter((c) => carriedOf(c) && unexpectedOf(c));
+    const note = stale.length ? ` <span class="muted small">(Among the entries carried from earlier runs, ${stale.length} ${stale.length === 1 ? 'is' : 'are'} not as recorded: ${stale.map((c) => `<a href="${href(c.id)}">${e(c.id)}</a>`).join(', ')}; rerun ${stale.length === 1 ? 'it' : 'them'} to judge again.)</span>` : '';
+    return `<div class="box"><h2>Needs attention</h2><p><span class="ok">✓</span> Every verdict judged in this run is as recorded in its claim file; no claim judged in this run errored.${note}</p></div>`;
+  }
   return `<div class="box alarm" id="attention"><h2>Needs attention: ${a.length} unexpected result${a.length === 1 ? '' : 's'}</h2><ul>
 ${a.map(({ claim: c, reason }) => `<li>${badge(verdictOf(c))} <a href="${href(c.id)}"><code>${e(c.id)}</code></a> ${renderInline(oneLine(c.title ?? '', 160))} — ${e(reason)}${c.error ? `<div class="small errline">${e(oneLine(c.error, 400))}</div>` : ''}</li>`).join('\n')}
 </ul></div>`;
@@ -159,7 +163,7 @@ function cardHtml(c: RenderedClaim, report: Report, plots: Map<string, Plot>, kn
   const head = `<div class="card-head">${badge(v)}<a class="id" href="${href(c.id)}">${e(c.id)}</a><span class="title">${renderInline(c.title ?? '')}</span>${expected}${why ? '<span class="badge unexpected">unexpected</span>' : ''}${carried ? '<span class="badge carried">carried</span>' : ''}${f ? `<span class="badge kind">${e(f.kind)}</span>` : ''}</div>`;
   const files = c.files ? [c.files.claim, c.files.property].filter((x): x is string => typeof x === 'string').map((x) => `<code>${e(x)}</code>`).join(' · ') : '';
   const meta = `<div class="card-meta">${e(documentOf(c))}${c.source?.locator ? ` · ${e(c.source.locator)}` : ''}${files ? ` · ${files}` : ''}${typeof c.ms === 'number' ? ` · ${e((c.ms / 1000).toFixed(1))}&nbsp;s` : ''}</div>`;
-  const carriedNote = carried ? `<div class="carried">Not judged in this run: carried from run <code>${e(carried.runId ?? 'unknown')}</code> (seed ${e(carried.seed)}, ${e(carried.generatedAt)}).${unexpectedOf(c) ? ` There: ${e(unexpectedOf(c))}.` : ''}</div>` : '';
+  const carriedNote = carried ? `<div class="carried-note">Not judged in this run: carried from run <code>${e(carried.runId ?? 'unknown')}</code> (seed ${e(carried.seed)}, ${e(carried.generatedAt)}).${unexpectedOf(c) ? ` There: ${e(unexpectedOf(c))}.` : ''}</div>` : '';
   const parts: string[] = [head, meta, carriedNote];
   if (why) parts.push(`<div class="why"><strong>Unexpected:</strong> ${e(why)}${c.error ? `<div class="small">${e(c.error)}</div>` : ''}</div>`);
   else if (c.error) parts.push(`<div class="why"><strong>Error:</strong> ${e(c.error)}</div>`);

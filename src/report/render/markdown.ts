@@ -30,7 +30,9 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   const s = countsOf(report);
   const env = report.environment ?? ({} as Report['environment']);
   const lines: string[] = [];
-  const status = s.unexpected === 0 && !(report.runErrors ?? []).length ? '✅ every verdict as recorded' : `❌ ${s.unexpected} unexpected`;
+  const runErrors = (report.runErrors ?? []).length;
+  const status = s.unexpected === 0 && runErrors === 0 ? '✅ every verdict as recorded'
+    : `❌ ${[s.unexpected ? `${s.unexpected} unexpected` : '', runErrors ? `${runErrors} run error${runErrors === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')}`;
   lines.push(`## muon-verify: ${s.total} claims — ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked${s.carried ? ` (${s.carried} carried from earlier runs)` : ''} (${status})`);
   lines.push('');
   lines.push(`seed \`${mdCode(report.seed)}\` · gpu backend \`${mdCode(env.gpuBackend ?? 'unknown')}\` · node \`${mdCode(env.node ?? '?')}\`${env.cpus !== undefined ? ` · ${mdText(env.cpus)} cpus` : ''}${env.heavy === true ? ' · heavy mode' : ''} · run \`${mdCode(report.runId ?? 'none')}\` · ${mdText(report.generatedAt)}`);
