@@ -3,6 +3,7 @@ import { compute } from '../src/verify/checks/compute.js';
 import type { Measurement } from '../src/verify/checks/measurement.js';
 import { biasCorrectionFactor } from '../src/optim/biasCorrectionFactor.js';
 import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import type { Series } from '../src/verify/types.js';
 
 /** Adam steps t = 1..T_MAX: five times the time the (0.9, 0.999) factor needs to reach 0.99. */
 const T_MAX = 20_000;
@@ -24,9 +25,28 @@ function worstMonotonicity(r: number[], direction: 'up' | 'down', from = 1) {
 const firstT = (r: number[], pred: (x: number) => boolean) => r.findIndex(pred) + 1;
 const lastT = (r: number[], pred: (x: number) => boolean) => { for (let t = r.length; t >= 1; t--) if (pred(r[t - 1])) return t; return 0; };
 
-function warmUp(name: string, from: number): ReturnType<typeof compute> {
+/** The document's two (β₁, β₂) pairs. */
+const BETA_PAIRS: [number, number][] = [[0.9, 0.999], [0.95, 0.95]];
+/** Plotted steps: every t ≤ 30 (the dip to t = 12, the spike's decay), then 60 per decade up to T_MAX. */
+const PLOT_T = [...new Set([
+  ...Array.from({ length: 30 }, (_, i) => i + 1),
+  ...Array.from({ length: 151 }, (_, i) => Math.round(30 * (T_MAX / 30) ** (i / 150))),
+])];
+/** ρ(t) for both pairs on a log t axis, with ρ = 1 for reference. Presentation only. */
+const rhoFigure = (): Series => ({
+  name: 'bias-correction factor ρ(t) = √(1−β₂ᵗ)/(1−β₁ᵗ) for the document\'s (β₁, β₂) pairs',
+  kind: 'lines', x: 't (Adam step)', y: 'ρ(t)', xScale: 'log',
+  points: BETA_PAIRS.flatMap(([b1, b2]) => {
+    const r = profile(b1, b2);
+    return PLOT_T.map((t) => ({ x: t, y: r[t - 1], group: `(β₁, β₂) = (${b1}, ${b2})` }));
+  }),
+  reference: [{ x: 1, y: 1 }, { x: T_MAX, y: 1 }], referenceName: 'ρ = 1',
+});
+
+function warmUp(name: string, from: number, plot = false): ReturnType<typeof compute> {
   return compute({
     name, backend: 'scalar-f64', toleranceReason: REASON, sizes: [[1, T_MAX]],
+    ...(plot ? { series: () => [rhoFigure()] } : {}),
     inputs: ['ρ(1) ≤ 0.5 (starts small)', 'ρ(t) ≤ 1 for all t (no overshoot)', `ρ non-decreasing for t ≥ ${from}`, 'first t with ρ ≥ 0.99 is ≥ 1000 (gradual)'],
     run: (): Measurement[] => {
       const r = profile(0.9, 0.999);
@@ -65,7 +85,7 @@ const spike = compute({
 });
 
 verifyClaim(import.meta.url, {
-  checks: [warmUp('(β₁, β₂) = (0.9, 0.999): a very steady warm-up', 1), spike],
+  checks: [warmUp('(β₁, β₂) = (0.9, 0.999): a very steady warm-up', 1, true), spike],
   corrected: [warmUp('(0.9, 0.999): ρ decreases for t ≤ 12, then warms up monotonically to 1', 12), spike,
     compute({
       name: '(0.9, 0.999): ρ strictly decreasing on t = 1..12, minimum ρ(12) ≈ 0.1522', backend: 'scalar-f64', toleranceReason: REASON,

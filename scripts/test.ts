@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { projectRoot, suitePaths } from '../src/registry/paths.js';
 import { readReport, writeReport } from '../src/report/writeReport.js';
 import { summaryLines } from '../src/report/summaryLines.js';
+import { renderAll } from '../src/report/render/index.js';
 import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/runner/options.js';
 import { runSuite } from '../src/runner/runSuite.js';
 import { replayRequest, type ReplayRequest } from '../src/verify/seed.js';
@@ -65,10 +66,17 @@ async function judge(): Promise<{ bad: number; illegitimate: number; skipped: nu
   if (!('report' in back)) runErrors.push(back.error);
   else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
 
+  // The report people read: HTML (rendered math, plots), Markdown for PRs, JUnit for CI — from the JSON alone.
+  try {
+    await renderAll(report, paths.reportsDir);
+  } catch (e) {
+    runErrors.push(`rendering reports/index.html, summary.md, junit.xml failed: ${(e as Error).message}`);
+  }
+
   console.log('\n' + summaryLines(report).join('\n'));
   const slowest = [...report.claims].filter((c) => typeof c.ms === 'number' && !c.carriedFrom).sort((a, b) => b.ms! - a.ms!).slice(0, 5);
   if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
-  console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId})`);
+  console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId}); open reports/index.html to read it`);
   for (const e of runErrors) console.log(`run error: ${e}`);
   // Entries carried over from an earlier run (a --claim selection) were not judged now: never counted as passed.
   const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;

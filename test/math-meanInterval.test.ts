@@ -13,7 +13,7 @@
 import { describe, expect, test } from 'vitest';
 import { meanInterval, zQuantile } from '../src/stats/meanInterval.js';
 import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { coverageDecision, describeDecision, shrink } from './math-helpers.js';
+import { binomialAcceptance, binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 const N = 10_000, n = 200;
 type Law = { name: string; mean: number; draw: (rng: () => number, out: Float64Array) => void };
@@ -40,17 +40,46 @@ describe('meanInterval: arithmetic', () => {
     const r = meanInterval([1, 2, 3, 4], 0.95);
     // mean 2.5, sample variance 5/3, se = √(5/3/4)
     expect(r.mean).toBe(2.5);
+    // a handful of roundings (two per Welford step, a division and a square root): 4·u relative
     expect(Math.abs(r.standardError - Math.sqrt(5 / 12))).toBeLessThanOrEqual(4 * 2 ** -53);
-    expect(r.ci[1] - r.mean).toBeCloseTo(1.96 * Math.sqrt(5 / 12), 14);
+    expect(Math.abs(r.ci[1] - r.mean - 1.96 * Math.sqrt(5 / 12))).toBeLessThanOrEqual(8 * 2 ** -53 * 3);
     expect(r.n).toBe(4);
-    // Welford stays accurate with a huge offset (naive Σx² − n·x̄² would lose every digit here)
+    // Welford stays accurate with a huge offset (naive Σx² − n·x̄² would lose every digit here): the
+    // entries are exact, the running mean carries ≲ 4·u·1e9 ≈ 5e-7 absolute, and each deviation as much
     const big = meanInterval([1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4], 0.95);
     expect(Math.abs(big.standardError - Math.sqrt(5 / 12))).toBeLessThanOrEqual(1e-6);
   });
-  test('z-quantiles are the normal ones to the 4–5 digits tabulated; unknown levels are refused', () => {
-    expect(zQuantile(0.95)).toBeCloseTo(1.959964, 2);
-    expect(zQuantile(0.999)).toBeCloseTo(3.290527, 3);
+  test('z-quantiles are the normal ones rounded to 4 decimals (|Δ| ≤ 0.5e-4); unknown levels are refused', () => {
+    // Φ⁻¹(1 − α/2) to 7 digits (Abramowitz & Stegun Table 26.5); 1.96 vs 1.959964 changes a 95%
+    // coverage by 2φ(1.96)·3.6e-5 ≈ 4e-6, invisible next to the Monte Carlo error below
+    const truth: [number, number][] = [[0.9, 1.644854], [0.95, 1.959964], [0.99, 2.575829], [0.995, 2.807034], [0.999, 3.290527], [0.9999, 3.890592]];
+    for (const [c, z] of truth) expect(Math.abs(zQuantile(c) - z), `c = ${c}`).toBeLessThanOrEqual(0.5e-4 + 1e-6);
     expect(() => zQuantile(0.42)).toThrow(/no z-quantile/);
+  });
+});
+
+describe('the decision rule itself (test/math-helpers.ts, shared by every coverage test)', () => {
+  test('binomial pmf equals C(N,k)pᵏ(1−p)^{N−k} for N = 10 (to 30·N·u relative) and sums to 1', () => {
+    const choose = (n: number, k: number) => { let c = 1; for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1); return c; };
+    const pmf = binomialPmf(10, 0.3);
+    for (let k = 0; k <= 10; k++) {
+      const want = choose(10, k) * 0.3 ** k * 0.7 ** (10 - k);
+      expect(Math.abs(pmf[k] - want) / want).toBeLessThanOrEqual(30 * 10 * 2 ** -53);
+    }
+    expect(Math.abs(binomialPmf(10_000, 0.95).reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(30 * 10_000 * 2 ** -53);
+  });
+  test('the 99.99% region is maximal: each tail outside it has mass ≤ 5e-5, and one more point would exceed it', () => {
+    for (const [N, p] of [[10_000, 0.95], [10_000, 0.999], [2_000, 0.5]] as [number, number][]) {
+      const { lo, hi } = binomialAcceptance(N, p);
+      const pmf = binomialPmf(N, p);
+      let below = 0, above = 0;
+      for (let k = 0; k < lo; k++) below += pmf[k];
+      for (let k = hi + 1; k <= N; k++) above += pmf[k];
+      expect(below).toBeLessThanOrEqual(5e-5);
+      expect(above).toBeLessThanOrEqual(5e-5);
+      expect(below + pmf[lo]).toBeGreaterThan(5e-5);
+      if (hi < N) expect(above + pmf[hi]).toBeGreaterThan(5e-5);
+    }
   });
 });
 
