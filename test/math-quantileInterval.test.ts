@@ -34,7 +34,7 @@ describe('quantileInterval: ranks and estimate', () => {
     const sorted = [...x].sort((a, b) => a - b);
     expect(r.ci).toEqual([sorted[r.ranks[0] - 1], sorted[r.ranks[1] - 1]]);
     expect(r.estimate).toBe(5);
-    expect(quantileInterval([0, 10], 0.25, 0.5).estimate).toBe(2.5);
+    expect(quantileInterval(Float64Array.from({ length: 41 }, (_, i) => i / 4), 0.25, 0.5).estimate).toBe(2.5); // type 7: x at (n − 1)q = 10
     expect(() => quantileInterval([1], 0.5)).toThrow(/n ≥ 2/);
     expect(() => quantileInterval([1, 2], 1)).toThrow(/0 < q < 1/);
   });
@@ -49,30 +49,19 @@ describe('quantileInterval: ranks and estimate', () => {
       expect(cov, `n=${n} q=${q} c=${c}`).toBeGreaterThanOrEqual(c - n * 2 ** -52);
     }
   });
-  // BUG (reported, not fixed): when n is too small for (q, confidence), no rank satisfies the
-  // conditions in the doc comment, but the loops fall back to l = 1 and/or u = n silently and the
-  // result still says `confidence: c`. Input quantileInterval(<20 samples>, 0.9, 0.95): returns
-  // ranks [15, 20], exact coverage for every continuous law 0.8672 (P(B = 20) = 0.9²⁰ = 0.122 >
-  // 0.025). Likewise medianInterval(<5 samples>, 0.95): ranks [1, 5], coverage 0.9375; and
-  // medianInterval(<10 samples>, 0.999): ranks [1, 10], coverage 0.99805. Expected: an error (or
-  // an unbounded side, −∞/+∞, and a note) whenever P(B = 0) > α/2 or P(B = n) > α/2.
-  test.fails('BUG: quantileInterval(n = 20, q = 0.9, 0.95) covers with probability ≥ 0.95', () => {
-    expect(exactCoverage(20, 0.9, ranksFor(20, 0.9, 0.95))).toBeGreaterThanOrEqual(0.95);
+  // Regression (found by these tests): when n is too small for (q, confidence) no order-statistic
+  // interval reaches the level (P(B = 0) > α/2 or P(B = n) > α/2). It used to fall back to l = 1 /
+  // u = n silently and still claim the level: n = 20, q = 0.9, 0.95 covered with 0.8672; n = 5
+  // median at 0.95 with 0.9375. Now it refuses, naming the coverage it could give.
+  test('quantileInterval(n = 20, q = 0.9, 0.95) refuses (even [min, max] covers only with 0.8784)', () => {
+    expect(() => quantileInterval(Float64Array.from({ length: 20 }, (_, i) => i), 0.9, 0.95)).toThrow(/n = 20 samples cannot give a 0\.95 interval for the 0\.9 quantile/);
   });
-  test.fails('BUG: medianInterval(n = 5, 0.95) covers with probability ≥ 0.95', () => {
-    expect(exactCoverage(5, 0.5, medianInterval([1, 2, 3, 4, 5], 0.95).ranks)).toBeGreaterThanOrEqual(0.95);
+  test('medianInterval(n = 5, 0.95) and (n = 10, 0.999) refuse', () => {
+    expect(() => medianInterval([1, 2, 3, 4, 5], 0.95)).toThrow(/cannot give a 0\.95 interval/);
+    expect(() => medianInterval(Float64Array.from({ length: 10 }, (_, i) => i), 0.999)).toThrow(/cannot give a 0\.999 interval/);
   });
-  test('the under-coverage above is real: simulated K for n = 20, q = 0.9, c = 0.95 rejects 0.95 (one-sided) and matches 0.8672', () => {
-    const rng = mulberry32(777), N = 10_000, xi = -Math.log(1 - 0.9);
-    let K = 0;
-    const x = new Float64Array(20);
-    for (let t = 0; t < N; t++) {
-      for (let i = 0; i < 20; i++) x[i] = -Math.log(1 - rng());
-      const [a, b] = quantileInterval(x, 0.9, 0.95).ci;
-      if (a <= xi && xi <= b) K++;
-    }
-    expect(coverageDecision(K, N, 0.95, 'atLeast').reject).toBe(true);
-    expect(coverageDecision(K, N, exactCoverage(20, 0.9, ranksFor(20, 0.9, 0.95)), 'exact').reject).toBe(false);
+  test('n just large enough is accepted: the median of 6 samples at 0.95 (P(B = 0) = 1/64 ≤ 0.025)', () => {
+    expect(medianInterval([1, 2, 3, 4, 5, 6], 0.95).ranks).toEqual([1, 6]);
   });
 });
 

@@ -110,24 +110,20 @@ describe('fullSvd and completeOrthonormalBasis', () => {
     expect(orthogonalityDefect(C)).toBe(0);
     expect(C.subMatrix(0, 4, 0, 1).to2DArray()).toEqual(Q.to2DArray());
   });
-  // BUG (reported, not fixed): completeOrthonormalBasis skips every standard basis vector whose
-  // residual after projection is < 1/2. When the missing directions are spread over many
-  // coordinates, every candidate is skipped and the "orthogonal" matrix keeps zero columns. The
-  // smallest clean case: Q spans the complement of (1,…,1)/√8 in ℝ⁸ (each eᵢ has residual
-  // 1/√8 ≈ 0.354 < 1/2). fullSvd of the 8×7 difference matrix D (Dᵢᵢ = 1, Dᵢ₊₁,ᵢ = −1) hits it,
-  // and so do random matrices: of 40 Gaussian m×n ones, 9 (20×10), 24 (20×18), 37 (40×20) and
-  // 40 (64×32) get a U with ‖UᵀU − I‖_F ≈ 1 or more (measured while writing these tests).
-  test.fails('BUG: fullSvd(8×7 difference matrix).U is orthogonal (it has a zero last column)', () => {
+  // Regression (found by these tests): completeOrthonormalBasis used to skip every standard basis
+  // vector whose residual after projection was < 1/2, leaving zero columns when the missing
+  // directions are spread over many coordinates (8×7 difference matrix: each eᵢ has residual 1/√8).
+  test('fullSvd(8×7 difference matrix).U is orthogonal (it used to have a zero last column)', () => {
     const D = new Matrix(8, 7);
     for (let i = 0; i < 7; i++) { D.set(i, i, 1); D.set(i + 1, i, -1); }
     const U = fullSvd(D).U;
     expect(orthogonalityRatio(U, 8)).toBeLessThanOrEqual(RATIO);
   });
-  test.fails('BUG: fullSvd(random 100×99).U is orthogonal', () => {
+  test('fullSvd(random 100×99).U is orthogonal', () => {
     const U = fullSvd(gaussianMatrix(100, 99, 5)).U;
     expect(orthogonalityRatio(U, 100)).toBeLessThanOrEqual(RATIO);
   });
-  test.fails('BUG: fullSvd(random 20×10).U is orthogonal (seed 205)', () => {
+  test('fullSvd(random 20×10).U is orthogonal (seed 205)', () => {
     const U = fullSvd(gaussianMatrix(20, 10, 205)).U;
     expect(orthogonalityRatio(U, 20)).toBeLessThanOrEqual(RATIO);
   });
