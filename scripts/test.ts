@@ -49,14 +49,24 @@ const verbose = o.verbose || o.claims !== null;
 /** One judgement of the selected claims: report written, summary printed; returns the gate's counts. */
 async function judge(): Promise<{ bad: number; illegitimate: number; skipped: number; total: number; runErrors: string[] }> {
   const t0 = performance.now();
+  // On a terminal one status line is redrawn every second; in a log, a plain line every 30 s.
+  const tty = process.stderr.isTTY === true;
+  const clear = () => { if (tty) process.stderr.write('\r\x1b[K'); };
   const report = await runSuite(paths, o, {
-    log: verbose ? (line) => console.error(line) : undefined,
+    log: verbose ? (line) => { clear(); console.error(line); } : undefined,
     claimDone: (id, x, done, total) => {
       const what = x.kind === 'result' ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}` : x.kind === 'error' ? `error: ${x.error}` : 'mutants';
+      clear();
       console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
     },
-    progress: (running, done, total) => console.error(`… ${done}/${total} done; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`),
+    progress: (running, done, total) => {
+      const line = `${done}/${total} claims done, ${secs(performance.now() - t0)}; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`;
+      if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
+      else console.error(`… ${line}`);
+    },
+    progressEveryMs: tty ? 1000 : 30_000,
   }, replay);
+  clear();
   if ('usage' in report) usage(report.usage);
 
   const file = writeReport(paths.reportsDir, report);

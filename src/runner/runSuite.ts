@@ -26,6 +26,8 @@ export interface SuiteEvents {
   log?(line: string): void;
   /** Every `progressEveryMs`: what is running. */
   progress?(running: { id: string; doing: string; elapsedMs: number }[], done: number, total: number): void;
+  /** How often `progress` is called (default 30 s: plain lines in CI logs; a terminal wants ≈ 1 s). */
+  progressEveryMs?: number;
 }
 
 export interface Selection {
@@ -162,7 +164,7 @@ export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: Suite
   const jobs: Job[] = sel.runnable.filter((c) => !types.byFile.has(c.propertyFile!))
     .map((c) => ({ kind: 'verify' as const, id: c.id, root: paths.root, propertyFile: c.propertyFile!, seed: o.seed, heavy: o.heavy, replay: replay && replay.claim === c.id ? replay : null, knownIds: sel.knownIds }))
     .sort((a, b) => (times.get(b.id) ?? Infinity) - (times.get(a.id) ?? Infinity) || a.id.localeCompare(b.id));
-  const outcomes = await runPool(jobs, { jobs: o.jobs, limits: limitsFor(o), runLimitMs: o.runLimitS * 1000, events, progressEveryMs: 30_000 });
+  const outcomes = await runPool(jobs, { jobs: o.jobs, limits: limitsFor(o), runLimitMs: o.runLimitS * 1000, events, progressEveryMs: events.progressEveryMs ?? 30_000 });
   if ([...outcomes.values()].some((x) => x.kind === 'error' && /run's time limit/.test(x.error))) runErrors.push(`the run's time limit of ${o.runLimitS} s was reached: some claims were not judged`);
   const results: ClaimResult[] = [...sel.broken];
   for (const job of jobs) {
