@@ -30,6 +30,8 @@ const seeds = Array.from({ length: n }, (_, i) => from + i);
 const paths = suitePaths();
 const claims: Record<string, string[]> = {};
 const runErrors: { seed: number; errors: string[] }[] = [];
+/** Every claim error, by seed: an error is a verdict too, and its message says why (a time limit, a NaN …). */
+const claimErrors: { seed: number; id: string; error: string | null }[] = [];
 const t0 = performance.now();
 for (const [i, seed] of seeds.entries()) {
   const args = ['--seed', String(seed), ...(v.claim ? ['--claim', v.claim] : []), ...(v.jobs ? ['--jobs', v.jobs] : [])];
@@ -40,10 +42,12 @@ for (const [i, seed] of seeds.entries()) {
   if (r.runErrors?.length) runErrors.push({ seed, errors: r.runErrors });
   for (const c of r.claims) if (c.verdict !== 'unchecked') (claims[c.id] ??= []).push(c.verdict);
   const errs = r.claims.filter((c) => c.verdict === 'error').map((c) => c.id);
+  for (const c of r.claims.filter((x) => x.verdict === 'error')) claimErrors.push({ seed, id: c.id, error: c.error });
   console.error(`[${i + 1}/${n}] seed ${seed}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.error} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`);
 }
 const flips = Object.entries(claims).filter(([, vs]) => new Set(vs).size > 1).map(([id, vs]) => ({ id, verdicts: Object.fromEntries(seeds.map((s, i) => [s, vs[i]])) }));
-writeFileAtomic(join(paths.reportsDir, 'stability.json'), toJson({ generatedAt: new Date().toISOString(), seeds, claims, flips, runErrors }) + '\n');
+writeFileAtomic(join(paths.reportsDir, 'stability.json'), toJson({ generatedAt: new Date().toISOString(), seeds, claims, flips, claimErrors, runErrors }) + '\n');
 for (const f of flips) console.log(`FLIP ${f.id}: ${JSON.stringify(f.verdicts)}`);
+for (const e of claimErrors) console.log(`error at seed ${e.seed}: ${e.id}: ${e.error}`);
 console.log(`stability: ${Object.keys(claims).length} claims × ${n} seeds (${seeds[0]}…${seeds[n - 1]}); ${flips.length} claim(s) changed verdict; reports/stability.json`);
-process.exit(flips.length || runErrors.length ? 1 : 0);
+process.exit(flips.length || runErrors.length || claimErrors.length ? 1 : 0);
