@@ -87,5 +87,4 @@ const frechetVsFD = forAll({
 verifyClaim(import.meta.url, {
   checks: [squareOrder, nonSquareShape, linearisationAtScaleCheck('square G at n = 1024 (κ = 10): remainder of the claimed linearisation is O(t²)', 1024, 10)],
   corrected: [correctedOrder, frechetVsFD],
-  timeoutMs: 120_000,
 });

@@ -198,5 +198,4 @@ verifyClaim(import.meta.url, {
     { name: 'GD contraction (κ−1)/(κ+1) → (√κ−1)/(√κ+1) (the accelerated rate)', parts: { conditionPower: 0.5 } },
   ],
   steps: [reduction],
-  timeoutMs: 120_000,
 });

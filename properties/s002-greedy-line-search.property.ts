@@ -137,5 +137,4 @@ verifyClaim(import.meta.url, {
       },
     })),
   ],
-  timeoutMs: 120_000,
 });

@@ -193,5 +193,4 @@ verifyClaim(import.meta.url, {
     { name: `median at σ = 10: 179 → ${Math.round(179 * (1 + MEDIAN_SHIFT))} (+30%)`, parts: { medianAtSigma10: Math.round(179 * (1 + MEDIAN_SHIFT)) } },
     { name: `median at σ = 10: 179 → ${Math.round(179 * (1 - MEDIAN_SHIFT))} (−30%)`, parts: { medianAtSigma10: Math.round(179 * (1 - MEDIAN_SHIFT)) } },
   ],
-  timeoutMs: 120_000,
 });

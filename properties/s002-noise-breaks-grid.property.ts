@@ -140,5 +140,4 @@ verifyClaim(import.meta.url, {
       where: (v) => 1.3 * v.e <= v.a / 2, relTol: 1e-12,
     }),
   ],
-  timeoutMs: 120_000,
 });

@@ -158,5 +158,4 @@ verifyClaim(import.meta.url, {
       },
     })),
   ],
-  timeoutMs: 120_000,
 });
