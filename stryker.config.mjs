@@ -8,7 +8,7 @@
  * the sandbox copy lives in reports/stryker/.tmp and is removed after every run.
  * Surviving mutants that were reviewed and left on purpose are listed in docs/stryker-survivors.md.
  *
- * While iterating on one module: `npx stryker run --mutate src/verify/seed.ts --concurrency 1`.
+ * While iterating on one module: `npx stryker run --mutate src/engine/verify/seed.ts --concurrency 1`.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -22,12 +22,12 @@ export default {
   },
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/registry/**/*.ts',
-    'src/verify/**/*.ts',
-    'src/report/**/*.ts',
+    'src/engine/registry/**/*.ts',
+    'src/engine/verify/**/*.ts',
+    'src/engine/report/**/*.ts',
     '!src/**/*.test.ts',
     // Interfaces and type aliases only: nothing to mutate.
-    '!src/verify/types.ts',
+    '!src/engine/verify/types.ts',
   ],
   // 2 cores on the shared machine.
   concurrency: 2,

@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { meanInterval } from '../src/stats/meanInterval.js';
+import { forAll, gaussianArray, meanInterval, mulberry32, statistic, step, verifyClaim } from '../src/claim.js';
 
 type Point = { x: number[]; y: number };
 type Population = { points: Point[]; theta: number[]; b: number };

@@ -1,9 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { polarIdentityCheck, svdStepCheck } from '../src/verify/checks/polarIdentity.js';
-import { leftGramPolar, pinvLeftGramPolar, rightGramPolar } from '../src/linalg/gramPolar.js';
-import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
-import { polarRelationAtScaleCheck } from '../src/atScale/polarRelationAtScale.js';
+import { invSqrtmSym, leftGramPolar, pinvLeftGramPolar, polarIdentityCheck, polarRelationAtScaleCheck, rightGramPolar, svdStepCheck, verifyClaim } from '../src/claim.js';
 
 const diag = (s: number[], p: (x: number) => number) => Matrix.diag(s.map(p));
 

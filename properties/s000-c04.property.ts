@@ -1,18 +1,6 @@
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { polarDerivative } from '../src/linalg/frechetPolar.js';
-import { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from '../src/linalg/jacobian.js';
-import { frobeniusInner, frobeniusNorm, nuclearNorm } from '../src/linalg/norms.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { skewPartAtScale } from '../src/atScale/polarJacobianAtScale.js';
-import { acrossSizes } from '../src/atScale/heavySizes.js';
-import { directionFromSeed } from '../src/arbitraries/matrices.js';
+import { acrossSizes, centralDifference, compute, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, jacobianMatrix, matrices, nuclearNorm, polarDerivative, polarFactor, showMatrixCase, sizeOf, skewPartAtScale, skewRatio, step, thinSvd, toMatrix, unitMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 import fc from 'fast-check';
 
 // Full rank, at least two columns, κ ≤ 10 so central differences are accurate (see fdError).

@@ -1,10 +1,6 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { emaMoments } from '../src/sim/emaMoments.js';
-import { emaSquaredErrors, type NoiseLaw } from '../src/sim/emaMonteCarlo.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
+import { compute, emaMoments, emaSquaredErrors, step, verifyClaim, zQuantile } from '../src/claim.js';
+import type { Measurement, NoiseLaw } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 /**
  * The statement's parts, as written: MSE = μ²γ^{(biasPower)t} + (sign)·σ^(sigmaPower)·r(γ)·(1 − γ^{2(t + horizonOffset)})

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { emaMoments } from '../src/sim/emaMoments.js';
-import { emaSquaredErrors } from '../src/sim/emaMonteCarlo.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
+import { emaMoments, emaSquaredErrors, forAll, step, verifyClaim, zQuantile } from '../src/claim.js';
+import type { Measurement } from '../src/claim.js';
 
 interface Setting { mu: number; sigma: number; gamma: number }
 /** Small integers and tenths: shrinks toward μ = 0, σ = 1, γ = 0.1. */

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { regularFamilies, uniformScaleFamily, type ParametricFamily } from '../src/stats/parametricFamilies.js';
-import { fisherComparison, hessianFD, scoreFD, type FisherComparison } from '../src/stats/fisherIdentity.js';
+import { compute, fisherComparison, forAll, hessianFD, regularFamilies, scoreFD, step, uniformScaleFamily, verifyClaim } from '../src/claim.js';
+import type { FisherComparison, Measurement, ParametricFamily } from '../src/claim.js';
 
 /** A family and a parameter point: u in hundredths so counterexamples print short. */
 const familyAndTheta = fc.tuple(fc.integer({ min: 0, max: regularFamilies.length - 1 }), fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 3, maxLength: 3 }))

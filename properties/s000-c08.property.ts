@@ -1,23 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { PolarWorkspace, polarFlat } from '../src/linalg/polarFlat.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { numericalRank } from '../src/linalg/thinSvd.js';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
-import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
-import { meanInterval } from '../src/stats/meanInterval.js';
-import { exponentFit } from '../src/stats/exponentFit.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
+import { compute, exponentFit, f64Bound, forAll, frobeniusNorm, gaussianArray, invSqrtmSym, matrices, matrixResidual, meanInterval, mulberry32, numericalRank, polarFactor, polarFlat, PolarWorkspace, showMatrixCase, sizeOf, statistic, step, symmetricEigen, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // μ = [diag(2, 1); 0] (3×2, σ = 2, 1) and anisotropic Gaussian noise on its six entries.
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]);

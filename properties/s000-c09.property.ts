@@ -1,22 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices, directionFromSeed } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { polarDerivative } from '../src/linalg/frechetPolar.js';
-import { PolarWorkspace, polarFlat } from '../src/linalg/polarFlat.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { meanInterval } from '../src/stats/meanInterval.js';
-import { normOfMeanInterval } from '../src/stats/normOfMean.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
+import { compute, directionFromSeed, exponentDecision, f64Bound, forAll, frobeniusNorm, gaussianArray, matrices, meanInterval, mulberry32, normOfMeanInterval, polarDerivative, polarFactor, polarFlat, PolarWorkspace, showMatrixCase, sizeOf, statistic, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0], σ = 2, 1
 const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]); // anisotropic Σ = diag(SCALE²)

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, inverse, solve } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { withControl } from '../src/verify/checks/control.js';
-import { affineInvariantDistance, karcherMean, karcherResidual, meanSquaredDistance } from '../src/linalg/karcherMean.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
+import { affineInvariantDistance, forAll, frobeniusNorm, karcherMean, karcherResidual, meanSquaredDistance, step, verifyClaim, withControl } from '../src/claim.js';
+import type { Measurement } from '../src/claim.js';
 
 type SpdSet = { Bs: number[][][]; same: boolean; A: number[][] };
 const intMatrix = (n: number) => fc.array(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n });

@@ -1,23 +1,6 @@
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { geometricSpectrum } from '../src/arbitraries/spectrum.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { spectralNorm, frobeniusNorm } from '../src/linalg/norms.js';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
-import { newtonPolar, newtonPolarStep } from '../src/linalg/newtonPolar.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import type { Series } from '../src/verify/types.js';
-import { newtonPolarF32 } from '../src/linalg/newtonPolarF32.js';
-import { newtonStartAtScale } from '../src/atScale/newtonStartAtScale.js';
-import { acrossSizes } from '../src/atScale/heavySizes.js';
+import { acrossSizes, compute, f64Bound, forAll, frobeniusNorm, geometricSpectrum, haarOrthonormal, matrices, matrixResidual, newtonPolar, newtonPolarF32, newtonPolarStep, newtonStartAtScale, polarFactor, showMatrixCase, sizeOf, spectralNorm, step, symmetricEigen, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement, Series } from '../src/claim.js';
 
 const U32 = 2 ** -24;
 /**

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { symmetricFunction } from '../src/linalg/symmetricFunction.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
+import { forAll, frobeniusNorm, step, symmetricFunction, verifyClaim } from '../src/claim.js';
+import type { Measurement } from '../src/claim.js';
 
 /** ℓ(θ) = log Σ e^{θ_i} + ½ Σ (i+1) θ_i²: smooth, non-quadratic, all derivatives O(1). */
 function loss(theta: number[]): number {

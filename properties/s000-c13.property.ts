@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { matrices, directionFromSeed } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { polarDerivative } from '../src/linalg/frechetPolar.js';
-import { frobeniusInner, frobeniusNorm, nuclearNorm } from '../src/linalg/norms.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { jacobianMatrix, unitMatrix } from '../src/linalg/jacobian.js';
+import { compute, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, jacobianMatrix, matrices, nuclearNorm, polarDerivative, polarFactor, showMatrixCase, sizeOf, step, thinSvd, toMatrix, unitMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 type Case = { G: MatrixCase; dir: number };
 const showCase = (c: Case) => ({ G: showMatrixCase(c.G), directionSeed: c.dir });

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
+import { forAll, frobeniusNorm, step, verifyClaim } from '../src/claim.js';
 
 /** The loss as a function of θ for one outcome x, with its analytic gradient and Hessian. */
 interface Loss { name: string; grad(theta: number[], x: number): Matrix; hess(theta: number[], x: number): Matrix }

@@ -1,15 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { polarIdentityCheck } from '../src/verify/checks/polarIdentity.js';
-import { statistic, type StatisticDecision } from '../src/verify/checks/statistic.js';
-import { withControl } from '../src/verify/checks/control.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { leftGramPolar, rightGramPolar } from '../src/linalg/gramPolar.js';
-import { pinvSqrtmSym, symmetricFunction } from '../src/linalg/symmetricFunction.js';
-import { PolarWorkspace, polarFlat } from '../src/linalg/polarFlat.js';
-import { normOfMeanInterval } from '../src/stats/normOfMean.js';
-import { rightPolarRelationAtScaleCheck } from '../src/atScale/rightPolarRelationAtScale.js';
+import { f64Bound, gaussianArray, leftGramPolar, mulberry32, normOfMeanInterval, pinvSqrtmSym, polarFactor, polarFlat, polarIdentityCheck, PolarWorkspace, rightGramPolar, rightPolarRelationAtScaleCheck, statistic, symmetricFunction, verifyClaim, withControl } from '../src/claim.js';
+import type { StatisticDecision } from '../src/claim.js';
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0]
 const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);

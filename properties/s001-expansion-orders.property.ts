@@ -1,12 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { exponentialBatchNoise, gaussianBatchNoise, type BatchMeanNoise } from '../src/sim/batchMeanNoise.js';
-import { noiseScales, S001_SIGMA_MIN, tallG } from '../src/sim/s001Setting.js';
-import { PolarTaylor } from '../src/linalg/polarTaylorFlat.js';
-import { normOfMeanInterval } from '../src/stats/normOfMean.js';
-import { componentZTest } from '../src/stats/componentZTest.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
+import { componentZTest, exponentDecision, exponentialBatchNoise, gaussianBatchNoise, mulberry32, noiseScales, normOfMeanInterval, PolarTaylor, S001_SIGMA_MIN, statistic, tallG, verifyClaim } from '../src/claim.js';
+import type { BatchMeanNoise } from '../src/claim.js';
 
 const m = 4, n = 3, d = m * n;
 const G = tallG();

@@ -1,13 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import type { StatisticRule } from '../src/verify/types.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise } from '../src/sim/batchMeanNoise.js';
-import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
-import { noiseScales, tallG } from '../src/sim/s001Setting.js';
-import { normOfMeanInterval, totalVarianceInterval } from '../src/stats/normOfMean.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
+import { exponentDecision, gaussianBatchNoise, mulberry32, noiseScales, normOfMeanInterval, OrthoNoiseSampler, statistic, tallG, totalVarianceInterval, verifyClaim, zQuantile } from '../src/claim.js';
+import type { StatisticRule } from '../src/claim.js';
 
 const m = 4, n = 3, d = m * n;
 const GAMMA = 0.9;

@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
-import { directionFromSeed, matrices, type MatrixOptions } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { polarDerivative, polarDerivativeFD } from '../src/linalg/frechetPolar.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { linearisationAtScaleCheck } from '../src/atScale/linearisationAtScale.js';
+import { directionFromSeed, forAll, frobeniusNorm, linearisationAtScaleCheck, matrices, polarDerivative, polarDerivativeFD, polarFactor, showMatrixCase, thinSvd, toMatrix, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, MatrixOptions, Measurement } from '../src/claim.js';
 
 type Case = { G: MatrixCase; dir: number };
 // κ ≤ 100 keeps the O(t²) remainder at t = 10⁻⁴σ_min (≈ 10⁻⁸ relative) far above roundoff (≈ u·κ).

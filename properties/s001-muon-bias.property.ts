@@ -1,23 +1,6 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise } from '../src/sim/batchMeanNoise.js';
-import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
-import { noiseScales, tallG } from '../src/sim/s001Setting.js';
-import { normOfMeanInterval } from '../src/stats/normOfMean.js';
-import { componentZTest } from '../src/stats/componentZTest.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { polarDerivative } from '../src/linalg/frechetPolar.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { conditionNumber } from '../src/linalg/thinSvd.js';
+import { componentZTest, conditionNumber, exponentDecision, f64Bound, forAll, frobeniusNorm, gaussianBatchNoise, matrices, matrixResidual, mulberry32, noiseScales, normOfMeanInterval, OrthoNoiseSampler, polarDerivative, polarFactor, showMatrixCase, sizeOf, statistic, step, tallG, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 const m = 4, n = 3, d = m * n;
 const GAMMA = 0.9;

@@ -1,11 +1,4 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise, traceSigma } from '../src/sim/batchMeanNoise.js';
-import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
-import { noiseScales, tallG } from '../src/sim/s001Setting.js';
-import { meanInterval, zQuantile } from '../src/stats/meanInterval.js';
-import { totalVarianceInterval } from '../src/stats/normOfMean.js';
+import { gaussianBatchNoise, meanInterval, mulberry32, noiseScales, OrthoNoiseSampler, statistic, tallG, totalVarianceInterval, traceSigma, verifyClaim, zQuantile } from '../src/claim.js';
 
 const m = 4, n = 3, d = m * n;
 const GAMMA = 0.9;

@@ -1,11 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise, traceSigma } from '../src/sim/batchMeanNoise.js';
-import { fixedSpectrumMatrix } from '../src/arbitraries/fixedSpectrumMatrix.js';
-import { biasTransition, type BiasTransition } from '../src/sim/biasTransition.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
+import { biasTransition, exponentDecision, fixedSpectrumMatrix, gaussianBatchNoise, mulberry32, statistic, traceSigma, verifyClaim, zQuantile } from '../src/claim.js';
+import type { BiasTransition } from '../src/claim.js';
 
 const m = 4, n = 3;
 const KAPPAS = [1, 2, 4, 8, 16];

@@ -1,14 +1,4 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise, traceSigma } from '../src/sim/batchMeanNoise.js';
-import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
-import { S001_SIGMA_MIN, noiseScales, tallG } from '../src/sim/s001Setting.js';
-import { PolarTaylor } from '../src/linalg/polarTaylorFlat.js';
-import { normOfMeanInterval } from '../src/stats/normOfMean.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import { componentZTest } from '../src/stats/componentZTest.js';
+import { componentZTest, compute, exponentDecision, gaussianBatchNoise, mulberry32, noiseScales, normOfMeanInterval, OrthoNoiseSampler, PolarTaylor, S001_SIGMA_MIN, statistic, step, tallG, traceSigma, verifyClaim } from '../src/claim.js';
 
 const m = 4, n = 3, d = m * n;
 const G = tallG();

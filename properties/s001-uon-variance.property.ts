@@ -1,17 +1,6 @@
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { gaussianBatchNoise, type BatchMeanNoise } from '../src/sim/batchMeanNoise.js';
-import { OrthoNoiseSampler } from '../src/sim/orthoNoiseMonteCarlo.js';
-import { noiseScales, squareG, tallG } from '../src/sim/s001Setting.js';
-import { totalVarianceInterval } from '../src/stats/normOfMean.js';
-import { exponentDecision } from '../src/stats/exponentDecision.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { linearisedPolarVariance } from '../src/linalg/linearisedPolarVariance.js';
-import { unitMatrix } from '../src/linalg/jacobian.js';
+import { exponentDecision, frobeniusNorm, gaussianBatchNoise, linearisedPolarVariance, mulberry32, noiseScales, OrthoNoiseSampler, polarFactor, squareG, statistic, tallG, thinSvd, totalVarianceInterval, unitMatrix, verifyClaim } from '../src/claim.js';
+import type { BatchMeanNoise } from '../src/claim.js';
 
 const N = 6000;
 const toM = (A: Float64Array, m: number, n: number) => new Matrix(Array.from({ length: m }, (_, i) => Array.from(A.subarray(i * n, (i + 1) * n))));

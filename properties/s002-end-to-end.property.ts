@@ -1,22 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import type { CheckContext } from '../src/verify/types.js';
-import { mulberry32, gaussianArray } from '../src/arbitraries/prng.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { geometricSpectrum } from '../src/arbitraries/spectrum.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
-import { gridDistance, gridLoss, polarHittingTime, polarStepFrobenius } from '../src/sim/polarGridDynamics.js';
-import { medianInterval } from '../src/stats/quantileInterval.js';
-import { exponentFit } from '../src/stats/exponentFit.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
+import { exponentFit, f64Bound, forAll, frobeniusInner, frobeniusNorm, gaussianArray, geometricSpectrum, gridDistance, gridLoss, haarOrthonormal, matrices, medianInterval, mulberry32, polarHittingTime, polarStepFrobenius, showMatrixCase, statistic, step, thinSvd, toMatrix, verifyClaim, zQuantile } from '../src/claim.js';
+import type { CheckContext, MatrixCase } from '../src/claim.js';
 
 const N = 4; // W is 4×4 (the paper's point needs several singular values, not a large n)
 /** Singular values of M matrices W₀ with i.i.d. N(0, 1/n) entries (the paper's initialisation). */

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import type { CheckContext } from '../src/verify/types.js';
-import { mulberry32, gaussianArray } from '../src/arbitraries/prng.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { frobeniusInner } from '../src/linalg/norms.js';
-import { exactLineSearch } from '../src/sim/exactLineSearch.js';
+import { compute, exactLineSearch, f64Bound, forAll, frobeniusInner, gaussianArray, haarOrthonormal, matrices, mulberry32, polarFactor, showMatrixCase, step, toMatrix, verifyClaim } from '../src/claim.js';
+import type { CheckContext, MatrixCase } from '../src/claim.js';
 
 // Fig. 5 at the paper's n = 100 (at n = 20 the polar margin shrinks and about 1 init in 300 picks GD once,
 // at iteration 2: the size matters, so it is not scaled down); 3 initialisations (paper 100) and T = 12

@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { gridDistance, gridSingularValue, polarStepFrobenius } from '../src/sim/polarGridDynamics.js';
+import { compute, f64Bound, forAll, frobeniusNorm, gridDistance, gridSingularValue, matrices, matrixResidual, polarFactor, polarStepFrobenius, showMatrixCase, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 interface Case { W0: MatrixCase; k: number }
 const etaOf = (c: Case) => c.k / 8;

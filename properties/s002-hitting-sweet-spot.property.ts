@@ -1,9 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { statistic, type StatisticDecision } from '../src/verify/checks/statistic.js';
-import type { CheckContext, Series } from '../src/verify/types.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { logGrid, noisySignHittingTimes } from '../src/sim/noisySignDynamics.js';
-import { medianInterval, type QuantileInterval } from '../src/stats/quantileInterval.js';
+import { logGrid, medianInterval, mulberry32, noisySignHittingTimes, statistic, verifyClaim } from '../src/claim.js';
+import type { CheckContext, QuantileInterval, Series, StatisticDecision } from '../src/claim.js';
 
 // Fig. 4 / App. E: α = 0.1, ε = α/5 = 0.02, s₀ = 10α + 1.3ε = 1.026, T capped at T_max = 1000.
 const ALPHA = 0.1, EPS = ALPHA / 5, S0 = 10 * ALPHA + 1.3 * EPS, CAP = 1000;

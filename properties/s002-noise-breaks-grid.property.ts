@@ -1,14 +1,7 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute } from '../src/verify/checks/compute.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { statistic, type StatisticDecision } from '../src/verify/checks/statistic.js';
-import type { CheckContext } from '../src/verify/types.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { logGrid, noisySignHittingTimes } from '../src/sim/noisySignDynamics.js';
-import { gridDistance } from '../src/sim/polarGridDynamics.js';
-import { clopperPearson } from '../src/stats/clopperPearson.js';
+import { clopperPearson, compute, forAll, gridDistance, logGrid, mulberry32, noisySignHittingTimes, statistic, verifyClaim } from '../src/claim.js';
+import type { CheckContext, StatisticDecision } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 // The experiment's setting (Fig. 4 / App. E): α = 0.1, ε = α/5, s₀ = 10α + 1.3ε = 1.026.
 const ALPHA = 0.1, EPS = ALPHA / 5;

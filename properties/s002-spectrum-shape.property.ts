@@ -1,14 +1,6 @@
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import type { CheckContext } from '../src/verify/types.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { mulberry32, gaussianArray } from '../src/arbitraries/prng.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { frobeniusInner } from '../src/linalg/norms.js';
-import { controlledSpectrum, SPECTRUM_SHAPES } from '../src/sim/controlledSpectra.js';
+import { compute, controlledSpectrum, f64Bound, frobeniusInner, gaussianArray, haarOrthonormal, mulberry32, polarFactor, SPECTRUM_SHAPES, step, verifyClaim } from '../src/claim.js';
+import type { CheckContext, Measurement } from '../src/claim.js';
 
 // Fig. 2 scaled down: n = 10 (W and A are 10×10), 2 initialisations per shape (paper: 100), T = 500 as in the paper.
 const N = 10, T = 500, INITS = 2, S_MIN = 1e-3, S_MAX = 10;

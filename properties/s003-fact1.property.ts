@@ -1,21 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { withControl } from '../src/verify/checks/control.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
-import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
-import { rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
-import { spectralNorm } from '../src/linalg/norms.js';
-import { singularValues, thinSvd } from '../src/linalg/thinSvd.js';
-import { fullSvd } from '../src/linalg/fullSvd.js';
-import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { compute, f64Bound, forAll, fullSvd, integerVectors, matrices, matrixResidual, norm2, orthogonalMatrices, rmsOperatorNormByDefinition, showMatrixCase, singularValues, sizeOf, spectralNorm, spectralNormAtScale, spectralNormAtScaleCheck, step, thinSvd, toMatrix, verifyClaim, withControl } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // Up to 4×4, every rank, κ ≤ 10³; σ_max is perfectly conditioned, so errors are O(n·u64)·σ_max.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
-import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
+import { f64Bound, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, orthogonalMatrices, showMatrixCase, step, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 // A, B any m×n up to 4×4 (B an independent draw of the same shape), U ∈ O(m), V ∈ O(n): signed
 // permutations (shrink target) or Haar.

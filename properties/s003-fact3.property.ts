@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { withControl } from '../src/verify/checks/control.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
-import { rmsOperatorNorm, rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
-import { frobeniusNorm, spectralNorm } from '../src/linalg/norms.js';
-import { fullSvd } from '../src/linalg/fullSvd.js';
-import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { compute, f64Bound, forAll, frobeniusNorm, fullSvd, matrices, matrixResidual, orthogonalMatrices, rmsOperatorNorm, rmsOperatorNormByDefinition, showMatrixCase, sizeOf, spectralNorm, spectralNormAtScale, spectralNormAtScaleCheck, step, toMatrix, verifyClaim, withControl } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // A any m×n up to 4×4 and every rank; U ∈ O(m), V ∈ O(n) signed permutations (shrink target) or Haar.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });

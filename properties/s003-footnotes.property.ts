@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { dot, integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { frobeniusInner, frobeniusNorm, nuclearNorm, spectralNorm } from '../src/linalg/norms.js';
-import { rmsOperatorNorm } from '../src/linalg/rmsNorm.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
+import { compute, dot, f64Bound, forAll, frobeniusInner, frobeniusNorm, gaussianArray, integerVectors, matrices, mulberry32, norm2, nuclearNorm, rmsOperatorNorm, showMatrixCase, sizeOf, spectralNorm, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 const U64 = 2 ** -53;
 const l1 = (x: ArrayLike<number>) => Array.from(x).reduce((a, v) => a + Math.abs(v), 0);

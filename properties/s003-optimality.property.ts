@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { withControl } from '../src/verify/checks/control.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { frobeniusInner, nuclearNorm, spectralNorm } from '../src/linalg/norms.js';
-import { rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm } from '../src/linalg/rmsNorm.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { fullSvd } from '../src/linalg/fullSvd.js';
-import { muonOptimalityAtScale, muonOptimalityAtScaleCheck } from '../src/atScale/muonOptimalityAtScale.js';
+import { compute, f64Bound, forAll, frobeniusInner, fullSvd, matrices, matrixResidual, muonOptimalityAtScale, muonOptimalityAtScaleCheck, nuclearNorm, rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm, showMatrixCase, sizeOf, spectralNorm, step, thinSvd, toMatrix, verifyClaim, withControl } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // ∇L any m×n up to 4×4, every rank; R a second matrix of that shape (competitor direction); η ∈ {1,2,3}.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });

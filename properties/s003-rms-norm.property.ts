@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { withControl } from '../src/verify/checks/control.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
-import { rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm } from '../src/linalg/rmsNorm.js';
-import { spectralNorm } from '../src/linalg/norms.js';
-import { spectralNormAtScale, spectralNormAtScaleCheck } from '../src/atScale/spectralNormAtScale.js';
+import { compute, f64Bound, forAll, integerVectors, matrices, norm2, rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm, showMatrixCase, sizeOf, spectralNorm, spectralNormAtScale, spectralNormAtScaleCheck, step, toMatrix, verifyClaim, withControl } from '../src/claim.js';
+import type { MatrixCase, Measurement } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 // Up to 4×4, every rank, κ ≤ 10³: the SVD and the eigen route to the supremum agree to O(n·u64).
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });

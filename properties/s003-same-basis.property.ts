@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { f64Bound } from '../src/verify/tolerance.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { dot } from '../src/arbitraries/integerVectors.js';
-import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
-import { rmsOperatorNormByDefinition } from '../src/linalg/rmsNorm.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
+import { dot, f64Bound, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, rmsOperatorNormByDefinition, showMatrixCase, sizeOf, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 // ∇L any m×n up to 4×4 and every rank (thin SVD, r = min(m, n)); d ∈ {0..3}^r; η ∈ {1, 2, 3};
 // t ∈ {0..4}^r gives a feasible d' = η√(m/n)·t/4.

@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { dot, integerVectors, norm2 } from '../src/arbitraries/integerVectors.js';
+import { dot, forAll, integerVectors, norm2, step, verifyClaim } from '../src/claim.js';
 
 // a ≠ 0 and directions d in ℝ^1..ℝ^4 with small integer entries, α ∈ {1..5}: everything a person can redo by hand.
 const U64 = 2 ** -53;

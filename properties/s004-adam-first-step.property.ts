@@ -1,9 +1,6 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { adamMoments, type AdamSwitches } from '../src/optim/adamMoments.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { adamMoments, forAll, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { AdamSwitches } from '../src/claim.js';
 
 /** One first step: a gradient vector g_1 (non-zero integer entries, the formulas divide by |g_1|) and Adam's switches. */
 interface FirstStep extends AdamSwitches { g: number[] }

@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { adamMoments } from '../src/optim/adamMoments.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { adamMoments, forAll, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
 
 /** A gradient sequence g_1..g_t (one coordinate; Adam acts elementwise) and β₁. */
 interface Run { t: number; beta: number; g: number[] }

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { emaTrajectory } from '../src/optim/exponentialMovingAverage.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { emaTrajectory, forAll, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 /**
  * Gradients with a constant mean but otherwise arbitrary law: g_i = μ + a_i ε_i + b_i ε_{i−1}ε_i with

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { singularValues } from '../src/linalg/thinSvd.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { forAll, matrices, showMatrixCase, singularValues, sizeOf, toMatrix, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 /** The notes' definition as typed: Σ_{i,j} |a_ij|² (no square root). */
 const typed = (A: Matrix) => { let s = 0; for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) s += Math.abs(A.get(i, j)) ** 2; return s; };

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { Matrix, determinant, inverse } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { choleskyLower, gaussianLogDensity } from '../src/stats/gaussianLogDensity.js';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { meanInterval } from '../src/stats/meanInterval.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { choleskyLower, forAll, gaussianArray, gaussianLogDensity, matrices, meanInterval, mulberry32, showMatrixCase, statistic, symmetricEigen, toMatrix, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 /**
  * The closed form ½[tr(Σ_q⁻¹Σ_p) + (μ_q − μ_p)ᵀΣ_q⁻¹(μ_q − μ_p) − k + ln(det Σ_q / det Σ_p)] as a function of its

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { asMatrices, problemSize, regressionProblems, showProblem, type RegressionProblem } from '../src/arbitraries/linearRegressionProblems.js';
-import { directionFromSeed } from '../src/arbitraries/matrices.js';
-import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { asMatrices, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, matrixResidual, problemSize, regressionProblems, showProblem, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { RegressionProblem } from '../src/claim.js';
 
 const loss = (X: Matrix, W: Matrix, Y: Matrix) => { const R = Y.clone().sub(X.mmul(W)); return frobeniusInner(R, R); };
 /**

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { Matrix, inverse } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { orthogonalMatrices } from '../src/arbitraries/orthogonalMatrices.js';
-import { frobeniusNorm } from '../src/linalg/norms.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { forAll, frobeniusNorm, orthogonalMatrices, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { Measurement } from '../src/claim.js';
 
 /**
  * X = UΣVᵀ built from its full SVD: U (N×N) and V (d×d) orthogonal (signed permutations, which shrink to

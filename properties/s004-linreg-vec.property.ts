@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { asMatrices, problemSize, regressionProblems, showProblem, type RegressionProblem } from '../src/arbitraries/linearRegressionProblems.js';
-import { matrices } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { kron, vec } from '../src/linalg/kronecker.js';
-import { frobeniusInner, frobeniusNorm } from '../src/linalg/norms.js';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { asMatrices, forAll, frobeniusInner, frobeniusNorm, kron, matrices, problemSize, regressionProblems, showMatrixCase, showProblem, sizeOf, step, symmetricEigen, toMatrix, UNIT_ROUNDOFF_F64, vec, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement, RegressionProblem } from '../src/claim.js';
 
 const sq = (A: Matrix) => frobeniusInner(A, A);
 const ones = (n: number) => Matrix.ones(n, 1);

@@ -1,11 +1,7 @@
 import { derivative, parse } from 'mathjs';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { scalarIdentity } from '../src/symbolic/scalarIdentity.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
-import { biasCorrectionFactor } from '../src/optim/biasCorrectionFactor.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { biasCorrectionFactor, compute, mulberry32, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { Measurement } from '../src/claim.js';
+import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 const RHO = 'sqrt(1 - b2^t) / (1 - b1^t)';
 /** The document's dρ/dt, as typed. */

@@ -1,9 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { compute } from '../src/verify/checks/compute.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { biasCorrectionFactor } from '../src/optim/biasCorrectionFactor.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
-import type { Series } from '../src/verify/types.js';
+import { biasCorrectionFactor, compute, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { Measurement, Series } from '../src/claim.js';
 
 /** Adam steps t = 1..T_MAX: five times the time the (0.9, 0.999) factor needs to reach 0.99. */
 const T_MAX = 20_000;

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { matrices, directionFromSeed } from '../src/arbitraries/matrices.js';
-import { showMatrixCase, toMatrix, type MatrixCase } from '../src/arbitraries/matrixCase.js';
-import { meanCrossEntropy, softmaxRows } from '../src/ml/softmaxCrossEntropy.js';
-import { frobeniusInner } from '../src/linalg/norms.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { directionFromSeed, forAll, frobeniusInner, matrices, meanCrossEntropy, showMatrixCase, softmaxRows, step, toMatrix, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import type { MatrixCase } from '../src/claim.js';
 
 /** A softmax-regression problem: features X (N×d), weights W (d×K), one-hot labels, and a direction seed. */
 interface Problem { X: MatrixCase; W: number[][]; labels: number[]; K: number; seed: number }

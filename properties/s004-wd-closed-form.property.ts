@@ -1,9 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { decayProduct, decoupledWeightDecayTrajectory } from '../src/optim/decoupledWeightDecay.js';
-import { vectorResidual, weightDecayCases, type WeightDecayCase } from '../src/arbitraries/weightDecaySchedules.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { decayProduct, decoupledWeightDecayTrajectory, forAll, step, UNIT_ROUNDOFF_F64, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
+import type { WeightDecayCase } from '../src/claim.js';
 
 // Dyadic η_j and integer w_0, s_j: products of ≤ 5 factors and sums of ≤ 6 terms, each rounded once.
 const REASON = '30 × (k+2) × u64 relative to max(1, Σ|terms|): ≤ 2(k+2) roundings per term (dyadic data)';

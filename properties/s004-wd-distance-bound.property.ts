@@ -1,14 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { compute, step } from '../src/verify/checks/compute.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import type { Measurement } from '../src/verify/checks/measurement.js';
-import { decayProduct, decoupledWeightDecayTrajectory } from '../src/optim/decoupledWeightDecay.js';
-import { weightDecayCases, type WeightDecayCase } from '../src/arbitraries/weightDecaySchedules.js';
-import { chiMean } from '../src/stats/chiMean.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
-import { meanInterval } from '../src/stats/meanInterval.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { chiMean, compute, decayProduct, decoupledWeightDecayTrajectory, forAll, gaussianArray, meanInterval, mulberry32, statistic, step, UNIT_ROUNDOFF_F64, verifyClaim, weightDecayCases } from '../src/claim.js';
+import type { Measurement, WeightDecayCase } from '../src/claim.js';
 
 const norm = (v: readonly number[]) => Math.hypot(...v);
 const size = (c: WeightDecayCase): [number, number] => [c.w0.length, c.k + 1];

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { step } from '../src/verify/checks/compute.js';
-import { decayProduct, decoupledWeightDecayTrajectory } from '../src/optim/decoupledWeightDecay.js';
-import { vectorResidual, weightDecayCases, type WeightDecayCase } from '../src/arbitraries/weightDecaySchedules.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { decayProduct, decoupledWeightDecayTrajectory, forAll, step, UNIT_ROUNDOFF_F64, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
+import type { WeightDecayCase } from '../src/claim.js';
 
 // Divisions by products of factors 1 − αη ∈ [1/4, 7/8] are not exact: ≤ 3(k+2) roundings per term,
 // each term bounded by Σ|terms| (the factors are ≥ 1/4, so 1/Π ≤ 4^{k+1} is folded into that sum).

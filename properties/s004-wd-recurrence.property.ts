@@ -1,8 +1,5 @@
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
-import { decoupledWeightDecayTrajectory } from '../src/optim/decoupledWeightDecay.js';
-import { vectorResidual, weightDecayCases, type WeightDecayCase } from '../src/arbitraries/weightDecaySchedules.js';
-import { UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { decoupledWeightDecayTrajectory, forAll, UNIT_ROUNDOFF_F64, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
+import type { WeightDecayCase } from '../src/claim.js';
 
 // Dyadic η, small-integer w_0 and s: every iterate is a short sum of exact products, so the two
 // recurrences agree to a few ulps of the largest term when they are the same map.

@@ -7,10 +7,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { discoverClaims } from '../src/registry/discover.js';
-import { loadClaim } from '../src/registry/loadClaim.js';
-import { suitePaths } from '../src/registry/paths.js';
-import { readReport, writeFileAtomic } from '../src/report/writeReport.js';
+import { discoverClaims } from '../src/engine/registry/discover.js';
+import { loadClaim } from '../src/engine/registry/loadClaim.js';
+import { suitePaths } from '../src/engine/registry/paths.js';
+import { readReport, writeFileAtomic } from '../src/engine/report/writeReport.js';
 
 function refuse(message: string): never {
   console.error(`npm run accept: ${message}`);

@@ -6,14 +6,14 @@
  * mutant errors, or a claim with mutants declares fewer than 5.
  */
 import { join, relative } from 'node:path';
-import { loadClaim } from '../src/registry/loadClaim.js';
-import { suitePaths } from '../src/registry/paths.js';
-import { writeFileAtomic } from '../src/report/writeReport.js';
-import { toJson } from '../src/report/json.js';
-import { parseSuiteArgs, UsageError, USAGE } from '../src/runner/options.js';
-import { limitsFor, runPool, selectClaims } from '../src/runner/runSuite.js';
-import type { Job } from '../src/runner/protocol.js';
-import type { MutantOutcome } from '../src/verify/types.js';
+import { loadClaim } from '../src/engine/registry/loadClaim.js';
+import { suitePaths } from '../src/engine/registry/paths.js';
+import { writeFileAtomic } from '../src/engine/report/writeReport.js';
+import { toJson } from '../src/engine/report/json.js';
+import { parseSuiteArgs, UsageError, USAGE } from '../src/engine/runner/options.js';
+import { limitsFor, runPool, selectClaims } from '../src/engine/runner/runSuite.js';
+import type { Job } from '../src/engine/runner/protocol.js';
+import type { MutantOutcome } from '../src/engine/verify/types.js';
 
 /** The target: at least 95% of the non-equivalent mutants refuted. */
 export const MIN_SCORE = 0.95;

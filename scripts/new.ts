@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { CLAIM_ID } from '../src/registry/claimSchema.js';
-import { discoverClaims } from '../src/registry/discover.js';
-import { loadClaim } from '../src/registry/loadClaim.js';
-import { suitePaths } from '../src/registry/paths.js';
+import { CLAIM_ID } from '../src/engine/registry/claimSchema.js';
+import { discoverClaims } from '../src/engine/registry/discover.js';
+import { loadClaim } from '../src/engine/registry/loadClaim.js';
+import { suitePaths } from '../src/engine/registry/paths.js';
 
 const USAGE = 'usage: npm run new -- <id> (--source <file under sources/> | --authors "A; B" --title T --year Y (--doi D | --url U)) --locator <where>';
 function refuse(message: string): never {
@@ -53,8 +53,8 @@ const claimFile = join(paths.claimsDir, `${id}.md`);
 const propertyFile = join(paths.propertiesDir, `${id}.property.ts`);
 const claimText = `---\n${front}\n---\n\nCommentary for a person: the worked example, references.\n`;
 const propertyText = `import fc from 'fast-check';
-import { verifyClaim } from '../src/verify/verifyClaim.js';
-import { forAll } from '../src/verify/checks/forAll.js';
+import { verifyClaim } from '../src/engine/verify/verifyClaim.js';
+import { forAll } from '../src/engine/verify/checks/forAll.js';
 
 // TODO: replace this example (a + b = b + a on small integers) with the checks of ${id}'s statement.
 // Every headline check needs a negative control: the same measure on a known-false variant, which must fail.

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/registry/paths.js';
-import type { Report } from '../src/report/buildReport.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
+import type { Report } from '../src/engine/report/buildReport.js';
 
 const args = process.argv.slice(2);
 const id = args.find((a) => !a.startsWith('--'));

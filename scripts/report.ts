@@ -4,9 +4,9 @@
  * reports/verification.json, into the report's own folder) without rerunning any claim.
  */
 import { dirname, resolve } from 'node:path';
-import { projectRoot } from '../src/registry/paths.js';
-import { readReport } from '../src/report/writeReport.js';
-import { renderAll } from '../src/report/render/index.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
+import { readReport } from '../src/engine/report/writeReport.js';
+import { renderAll } from '../src/engine/report/render/index.js';
 
 const USAGE = 'usage: npx tsx scripts/report.ts [--in FILE] [--out DIR] [--fail-on unexpected|verdict] [--no-katex-fonts]';
 const args = process.argv.slice(2);

@@ -7,12 +7,12 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { suitePaths } from '../src/registry/paths.js';
-import { writeFileAtomic } from '../src/report/writeReport.js';
-import { toJson } from '../src/report/json.js';
-import { parseSuiteArgs } from '../src/runner/options.js';
-import { runSuite } from '../src/runner/runSuite.js';
-import { MAX_SEED } from '../src/verify/seed.js';
+import { suitePaths } from '../src/engine/registry/paths.js';
+import { writeFileAtomic } from '../src/engine/report/writeReport.js';
+import { toJson } from '../src/engine/report/json.js';
+import { parseSuiteArgs } from '../src/engine/runner/options.js';
+import { runSuite } from '../src/engine/runner/runSuite.js';
+import { MAX_SEED } from '../src/engine/verify/seed.js';
 
 let v;
 try {

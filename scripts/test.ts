@@ -6,14 +6,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, suitePaths } from '../src/registry/paths.js';
-import { readReport, writeReport } from '../src/report/writeReport.js';
-import { summaryLines } from '../src/report/summaryLines.js';
-import { renderAll } from '../src/report/render/index.js';
-import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/runner/options.js';
-import { runSuite } from '../src/runner/runSuite.js';
-import { replayRequest, type ReplayRequest } from '../src/verify/seed.js';
-import { unexpectedReason } from '../src/verify/verdict.js';
+import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
+import { readReport, writeReport } from '../src/engine/report/writeReport.js';
+import { summaryLines } from '../src/engine/report/summaryLines.js';
+import { renderAll } from '../src/engine/report/render/index.js';
+import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/engine/runner/options.js';
+import { runSuite } from '../src/engine/runner/runSuite.js';
+import { replayRequest, type ReplayRequest } from '../src/engine/verify/seed.js';
+import { unexpectedReason } from '../src/engine/verify/verdict.js';
 
 /** The engine's tests take ≈ 40 s here; 10 minutes means they hang. */
 const ENGINE_LIMIT_S = 600;

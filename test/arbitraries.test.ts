@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { matrices, integerMatrices, spectralMatrices } from '../src/arbitraries/matrices.js';
-import { toMatrix } from '../src/arbitraries/matrixCase.js';
-import { geometricSpectrum } from '../src/arbitraries/spectrum.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { numericalRank, thinSvd } from '../src/linalg/thinSvd.js';
-import { f64Bound, f32Bound, UNIT_ROUNDOFF_F64 } from '../src/verify/tolerance.js';
+import { matrices, integerMatrices, spectralMatrices } from '../src/random/matrices.js';
+import { toMatrix } from '../src/random/matrixCase.js';
+import { geometricSpectrum } from '../src/random/spectrum.js';
+import { haarOrthonormal } from '../src/random/orthogonal.js';
+import { numericalRank, thinSvd } from '../src/math/linalg/thinSvd.js';
+import { f64Bound, f32Bound, UNIT_ROUNDOFF_F64 } from '../src/engine/verify/tolerance.js';
 import { Matrix } from 'ml-matrix';
 
 describe('matrix arbitraries', () => {

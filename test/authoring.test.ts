@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectRoot } from '../src/registry/paths.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
 import { copyFixture, runSuiteCli } from './runSuiteCli.js';
 
 const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildReport } from '../src/report/buildReport.js';
-import { summaryLines } from '../src/report/summaryLines.js';
-import { toJson } from '../src/report/json.js';
-import { errorResult } from '../src/verify/runClaim.js';
-import type { ClaimResult } from '../src/verify/types.js';
+import { buildReport } from '../src/engine/report/buildReport.js';
+import { summaryLines } from '../src/engine/report/summaryLines.js';
+import { toJson } from '../src/engine/report/json.js';
+import { errorResult } from '../src/engine/verify/runClaim.js';
+import type { ClaimResult } from '../src/engine/verify/types.js';
 
 const result = (id: string, verdict: ClaimResult['verdict'], expected: 'pass' | 'fail'): ClaimResult => ({
   ...errorResult(id, '', { claim: null, property: null }), verdict, expected, error: null,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { projectRoot } from '../src/registry/paths.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
 
 const bin = join(projectRoot, 'bin', 'muon-verify.mjs');
 const suite = join(projectRoot, 'test', 'fixtures', 'suite');

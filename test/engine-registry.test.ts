@@ -1,5 +1,5 @@
 /**
- * Engine unit tests for src/registry: the claim-file schema, loading claim files with messages that
+ * Engine unit tests for src/engine/registry: the claim-file schema, loading claim files with messages that
  * name the file and the field, repository paths, and discovery of claims, properties and the index.
  * Written so that Stryker's mutants of these files are killed (stryker.config.mjs).
  */
@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CLAIM_ID, claimSchema } from '../src/registry/claimSchema.js';
-import { displayPath, loadClaim } from '../src/registry/loadClaim.js';
-import { CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths, type SuitePaths } from '../src/registry/paths.js';
-import { INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } from '../src/registry/discover.js';
+import { CLAIM_ID, claimSchema } from '../src/engine/registry/claimSchema.js';
+import { displayPath, loadClaim } from '../src/engine/registry/loadClaim.js';
+import { CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths, type SuitePaths } from '../src/engine/registry/paths.js';
+import { INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } from '../src/engine/registry/discover.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-registry-'));
 let fileNo = 0;

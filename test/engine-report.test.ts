@@ -1,5 +1,5 @@
 /**
- * Engine unit tests for src/report: JSON serialisation, the terminal summary and the report builder.
+ * Engine unit tests for src/engine/report: JSON serialisation, the terminal summary and the report builder.
  * Written to pin behaviour precisely enough that Stryker's mutants of these files are killed
  * (stryker.config.mjs); each test states the behaviour it protects.
  */
@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { REPORT_FILE, detectGpuBackend, environment, readReport, writeFileAtomic, writeReport } from '../src/report/writeReport.js';
-import { buildReport, type BuildInput, type Report } from '../src/report/buildReport.js';
-import { summaryLines } from '../src/report/summaryLines.js';
-import { toJson } from '../src/report/json.js';
-import type { ClaimResult, Verdict } from '../src/verify/types.js';
+import { REPORT_FILE, detectGpuBackend, environment, readReport, writeFileAtomic, writeReport } from '../src/engine/report/writeReport.js';
+import { buildReport, type BuildInput, type Report } from '../src/engine/report/buildReport.js';
+import { summaryLines } from '../src/engine/report/summaryLines.js';
+import { toJson } from '../src/engine/report/json.js';
+import type { ClaimResult, Verdict } from '../src/engine/verify/types.js';
 
 /** A complete ClaimResult with neutral content; tests override what they are about. */
 function claimResult(id: string, over: Partial<ClaimResult> = {}): ClaimResult {

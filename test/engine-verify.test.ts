@@ -1,13 +1,13 @@
 /**
- * Engine unit tests for src/verify: seeds, tolerances, measurements, verdict rules and the check
+ * Engine unit tests for src/engine/verify: seeds, tolerances, measurements, verdict rules and the check
  * builders. Written so that Stryker's mutants of these files are killed (stryker.config.mjs); each
  * test states the behaviour it protects.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SEED, MAX_SEED, deriveSeed, heavyMode, replayRequest, runSeed } from '../src/verify/seed.js';
-import { RESIDUAL_RATIO_THRESHOLD, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64, f32Bound, f64Bound } from '../src/verify/tolerance.js';
-import { takeRegistrations, verifyClaim } from '../src/verify/verifyClaim.js';
-import { MEASUREMENT_KEYS, describeValue, holds, invalidReason, isPlainObject, notFinite, severity, type Measurement } from '../src/verify/checks/measurement.js';
+import { DEFAULT_SEED, MAX_SEED, deriveSeed, heavyMode, replayRequest, runSeed } from '../src/engine/verify/seed.js';
+import { RESIDUAL_RATIO_THRESHOLD, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64, f32Bound, f64Bound } from '../src/engine/verify/tolerance.js';
+import { takeRegistrations, verifyClaim } from '../src/engine/verify/verifyClaim.js';
+import { MEASUREMENT_KEYS, describeValue, holds, invalidReason, isPlainObject, notFinite, severity, type Measurement } from '../src/engine/verify/checks/measurement.js';
 
 describe('run seed and modes from the environment', () => {
   test('no MUON_SEED (or an empty one) is the default seed', () => {

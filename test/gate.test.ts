@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectRoot } from '../src/registry/paths.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
 import { copyFixture, runSuiteCli, type CliRun } from './runSuiteCli.js';
 
 const suite = join(projectRoot, 'test', 'fixtures', 'suite');
@@ -162,8 +162,8 @@ describe('npm test cannot hang: a per-claim kill and a whole-run limit', () => {
     const spin = (id: string) => {
       writeFileSync(join(t.root, 'claims', `${id}.md`), readFileSync(join(t.root, 'claims', 's900-holds.md'), 'utf8').replaceAll('s900-holds', id));
       writeFileSync(join(t.root, 'properties', `${id}.property.ts`), `import fc from 'fast-check';
-import { verifyClaim } from '../../../../src/verify/verifyClaim.js';
-import { forAll } from '../../../../src/verify/checks/forAll.js';
+import { verifyClaim } from '../../../../src/engine/verify/verifyClaim.js';
+import { forAll } from '../../../../src/engine/verify/checks/forAll.js';
 verifyClaim(import.meta.url, { checks: [forAll({ name: 'spins', backend: 'scalar-f64', arbitrary: fc.integer(), toleranceReason: 'none', measure: () => { for (;;) { /* spin */ } } })] });
 `);
     };

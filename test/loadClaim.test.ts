@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadClaim } from '../src/registry/loadClaim.js';
+import { loadClaim } from '../src/engine/registry/loadClaim.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claims-'));
 const dir = join(root, 'claims');

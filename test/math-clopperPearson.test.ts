@@ -1,5 +1,5 @@
 /**
- * src/stats/clopperPearson.ts: the exact (conservative) binomial interval. Its promise: for every
+ * src/math/stats/clopperPearson.ts: the exact (conservative) binomial interval. Its promise: for every
  * p, P_p(p ∈ CI(K)) ≥ c with K ~ Bin(n, p).
  *  1. Deterministic: the exact coverage Σ_k P(K = k)·[p ∈ CI(k)] is ≥ c on a grid of p (it is a
  *     finite sum, computed here with an independent binomial pmf); the endpoints solve the defining
@@ -9,8 +9,8 @@
  *  3. Negative control: the interval shrunk by 20% about its midpoint is rejected by rule 2.
  */
 import { describe, expect, test } from 'vitest';
-import { clopperPearson } from '../src/stats/clopperPearson.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
+import { clopperPearson } from '../src/math/stats/clopperPearson.js';
+import { mulberry32 } from '../src/random/prng.js';
 import { binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 /** the n + 1 intervals for (n, c), computed once (they do not depend on p) */

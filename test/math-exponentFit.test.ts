@@ -1,5 +1,5 @@
 /**
- * src/stats/exponentFit.ts: weighted least squares of log y on log x, slope interval
+ * src/math/stats/exponentFit.ts: weighted least squares of log y on log x, slope interval
  * p̂ ± z·max(1, √(χ²/(K−2)))/√Sxx (Birge-inflated).
  *
  * COVERAGE, with an exactly computable target. Data log yₖ = log C + p·log xₖ + σₖ·Zₖ with known
@@ -13,9 +13,9 @@
  * Negative control: the interval shrunk by 20% is rejected by the one-sided rule.
  */
 import { describe, expect, test } from 'vitest';
-import { exponentFit } from '../src/stats/exponentFit.js';
-import { zQuantile } from '../src/stats/meanInterval.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
+import { exponentFit } from '../src/math/stats/exponentFit.js';
+import { zQuantile } from '../src/math/stats/meanInterval.js';
+import { gaussianArray, mulberry32 } from '../src/random/prng.js';
 import { coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 /** erfc (Numerical Recipes erfcc, Chebyshev fit, fractional error < 1.2e-7 everywhere) */

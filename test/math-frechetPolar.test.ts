@@ -1,5 +1,5 @@
 /**
- * src/linalg/frechetPolar.ts: the exact Fréchet derivative of Ortho(G) = UVᵀ,
+ * src/math/linalg/frechetPolar.ts: the exact Fréchet derivative of Ortho(G) = UVᵀ,
  *   DOrtho(G)[E] = U·Ω·Vᵀ + (I − UUᵀ)·E·V·Σ⁻¹·Vᵀ,  Ω_ij = (K_ij − K_ji)/(σ_i + σ_j),  K = UᵀEV,
  * checked against the central difference (Ortho(G + hE) − Ortho(G − hE))/2h (‖E‖_F = 1).
  *
@@ -16,10 +16,10 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { polarDerivative, polarDerivativeFD } from '../src/linalg/frechetPolar.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { jacobianMatrix, skewRatio } from '../src/linalg/jacobian.js';
+import { polarDerivative, polarDerivativeFD } from '../src/math/linalg/frechetPolar.js';
+import { polarFactor } from '../src/math/linalg/polarFactor.js';
+import { thinSvd } from '../src/math/linalg/thinSvd.js';
+import { jacobianMatrix, skewRatio } from '../src/math/linalg/jacobian.js';
 import { RATIO, U64, fro, geometric, knownSvd, unitDirection } from './math-helpers.js';
 
 interface Setup { G: Matrix; E: Matrix; sigmaMin: number; h: number; bound: number }

@@ -1,12 +1,12 @@
 /**
- * Shared helpers for the test/math-*.test.ts files (the unit tests of src/linalg and src/stats).
+ * Shared helpers for the test/math-*.test.ts files (the unit tests of src/math/linalg and src/math/stats).
  * Deliberately independent of the code under test: matrices with KNOWN singular values are built
  * from Haar factors (QR of Gaussian matrices seeded by mulberry32), and the binomial acceptance
- * regions are computed here from scratch, not with src/stats.
+ * regions are computed here from scratch, not with src/math/stats.
  */
 import { Matrix } from 'ml-matrix';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
+import { haarOrthonormal } from '../src/random/orthogonal.js';
+import { gaussianArray, mulberry32 } from '../src/random/prng.js';
 
 /** Unit roundoff of IEEE double (round to nearest): u64 = 2^-53. */
 export const U64 = 2 ** -53;

@@ -1,12 +1,12 @@
 /**
- * src/linalg/jacobian.ts: jacobianMatrix uses row-major vec (column i·n + j = DF[E_ij]), so for the
+ * src/math/linalg/jacobian.ts: jacobianMatrix uses row-major vec (column i·n + j = DF[E_ij]), so for the
  * linear map X ↦ A·X·B the Jacobian is A ⊗ Bᵀ, entry by entry a single product aᵢₚ·b_qⱼ (exact);
  * centralDifference and skewRatio are checked on maps whose answer is known.
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { kron } from '../src/linalg/kronecker.js';
-import { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from '../src/linalg/jacobian.js';
+import { kron } from '../src/math/linalg/kronecker.js';
+import { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from '../src/math/linalg/jacobian.js';
 import { RATIO, U64, fro, gaussianMatrix } from './math-helpers.js';
 
 describe('jacobianMatrix, centralDifference, skewRatio', () => {

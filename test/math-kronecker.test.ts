@@ -1,11 +1,11 @@
 /**
- * src/linalg/kronecker.ts: vec (column stacking) and the Kronecker product, with
+ * src/math/linalg/kronecker.ts: vec (column stacking) and the Kronecker product, with
  * vec(A·X·B) = (Bᵀ ⊗ A)·vec(X) (Van Loan 2000). Every entry of both sides is a sum of ≤ k·l
  * products, so they agree to 30·k·l·u·‖A‖_F‖X‖_F‖B‖_F.
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { kron, vec } from '../src/linalg/kronecker.js';
+import { kron, vec } from '../src/math/linalg/kronecker.js';
 import { RATIO, U64, fro, gaussianMatrix } from './math-helpers.js';
 
 describe('kron and vec', () => {

@@ -1,5 +1,5 @@
 /**
- * src/stats/meanInterval.ts: mean ± z·s/√n (a CLT interval, asymptotically exact).
+ * src/math/stats/meanInterval.ts: mean ± z·s/√n (a CLT interval, asymptotically exact).
  *
  * COVERAGE: N = 10 000 independent data sets of size n = 200 are drawn from laws with a known
  * mean under fixed mulberry32 seeds; the number K of intervals that contain the true mean is
@@ -11,8 +11,8 @@
  * c ≤ 0.99) the interval widened by 20%.
  */
 import { describe, expect, test } from 'vitest';
-import { meanInterval, zQuantile } from '../src/stats/meanInterval.js';
-import { gaussianArray, mulberry32 } from '../src/arbitraries/prng.js';
+import { meanInterval, zQuantile } from '../src/math/stats/meanInterval.js';
+import { gaussianArray, mulberry32 } from '../src/random/prng.js';
 import { binomialAcceptance, binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 const N = 10_000, n = 200;

@@ -1,5 +1,5 @@
 /**
- * src/linalg/norms.ts: Frobenius inner product and norm, spectral norm σ₁, nuclear norm Σσᵢ,
+ * src/math/linalg/norms.ts: Frobenius inner product and norm, spectral norm σ₁, nuclear norm Σσᵢ,
  * and the duality the Muon step rests on: max_{‖Q‖₂ ≤ 1} ⟨G, Q⟩ = ‖G‖_*, attained at Q = Ortho(G).
  *
  * Bounds: σ̂ᵢ are within 30·max(m,n)·u·σ₁ of σᵢ (backward-stable SVD + Weyl), so
@@ -8,9 +8,9 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { frobeniusDistance, frobeniusInner, frobeniusNorm, nuclearNorm, spectralNorm } from '../src/linalg/norms.js';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
+import { frobeniusDistance, frobeniusInner, frobeniusNorm, nuclearNorm, spectralNorm } from '../src/math/linalg/norms.js';
+import { polarFactor } from '../src/math/linalg/polarFactor.js';
+import { haarOrthonormal } from '../src/random/orthogonal.js';
 import { RATIO, U64, gaussianMatrix, geometric, knownSvd } from './math-helpers.js';
 
 const shapes: [number, number][] = [[1, 1], [1, 6], [6, 1], [5, 5], [9, 4], [4, 9], [20, 20]];

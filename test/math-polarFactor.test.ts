@@ -1,5 +1,5 @@
 /**
- * src/linalg/polarFactor.ts (Ortho(G) = UVᵀ from the thin SVD) and src/linalg/newtonPolar.ts
+ * src/math/linalg/polarFactor.ts (Ortho(G) = UVᵀ from the thin SVD) and src/math/linalg/newtonPolar.ts
  * (Newton's iteration for the same factor, Higham, Functions of Matrices §8.3).
  *
  * Bounds:
@@ -16,9 +16,9 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { polarFactor } from '../src/linalg/polarFactor.js';
-import { newtonPolar, newtonPolarStep } from '../src/linalg/newtonPolar.js';
-import { haarOrthonormal } from '../src/arbitraries/orthogonal.js';
+import { polarFactor } from '../src/math/linalg/polarFactor.js';
+import { newtonPolar, newtonPolarStep } from '../src/math/linalg/newtonPolar.js';
+import { haarOrthonormal } from '../src/random/orthogonal.js';
 import { RATIO, U64, fro, gaussianMatrix, geometric, knownSvd, orthogonalityDefect } from './math-helpers.js';
 
 const kappaF = (G: Matrix, sigmaMin: number) => fro(G) / sigmaMin;

@@ -1,5 +1,5 @@
 /**
- * src/stats/quantileInterval.ts: distribution-free interval [X_(l), X_(u)] for the q-quantile ξ_q.
+ * src/math/stats/quantileInterval.ts: distribution-free interval [X_(l), X_(u)] for the q-quantile ξ_q.
  *
  * For a continuous law, with B = #{Xᵢ ≤ ξ_q} ~ Bin(n, q),
  *   X_(l) ≤ ξ_q ≤ X_(u)  ⇔  l ≤ B ≤ u − 1,   so the EXACT coverage is P(l ≤ B ≤ u − 1),
@@ -12,8 +12,8 @@
  *  3. negative control: the interval shrunk by 20% about its midpoint is rejected by rule 2.
  */
 import { describe, expect, test } from 'vitest';
-import { medianInterval, quantileInterval } from '../src/stats/quantileInterval.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
+import { medianInterval, quantileInterval } from '../src/math/stats/quantileInterval.js';
+import { mulberry32 } from '../src/random/prng.js';
 import { binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 /** P(l ≤ B ≤ u − 1), B ~ Bin(n, q): the exact coverage of [X_(l), X_(u)] for a continuous law */

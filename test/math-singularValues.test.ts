@@ -1,5 +1,5 @@
 /**
- * src/linalg/singularValues.ts: Householder bidiagonalization + bisection on the Golub–Kahan
+ * src/math/linalg/singularValues.ts: Householder bidiagonalization + bisection on the Golub–Kahan
  * tridiagonal. The guarantee it claims (and LAPACK's dgesvd has) is normwise:
  *     |σ̂ᵢ − σᵢ| ≤ c·max(m, n)·u64·σ₁  for every i,
  * because the bidiagonalization is backward stable (‖ΔA‖₂ ≲ n·u·‖A‖₂, Higham ASNA Thm 19.4), the
@@ -10,11 +10,11 @@
  */
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { singularValues, bidiagonalSingularValues } from '../src/linalg/singularValues.js';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
-import { thinSvd } from '../src/linalg/thinSvd.js';
-import { syntheticSvd } from '../src/atScale/syntheticSvd.js';
-import { mulberry32 } from '../src/arbitraries/prng.js';
+import { singularValues, bidiagonalSingularValues } from '../src/math/linalg/singularValues.js';
+import { symmetricEigen } from '../src/math/linalg/symmetricEigen.js';
+import { thinSvd } from '../src/math/linalg/thinSvd.js';
+import { syntheticSvd } from '../src/checks/atScale/syntheticSvd.js';
+import { mulberry32 } from '../src/random/prng.js';
 import { RATIO, U64, gaussianMatrix, geometric, knownSvd, maxAbsDiff } from './math-helpers.js';
 
 /** 30·max(m,n)·u64·σ₁: the normwise bound above. */

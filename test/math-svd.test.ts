@@ -1,5 +1,5 @@
 /**
- * src/linalg/thinSvd.ts and src/linalg/fullSvd.ts. U and V are determined only up to signs (and
+ * src/math/linalg/thinSvd.ts and src/math/linalg/fullSvd.ts. U and V are determined only up to signs (and
  * rotations inside repeated singular values), so these tests compare invariants — the
  * reconstruction U·diag(s)·Vᵀ, the orthonormality of U and V, the singular values, and the
  * projectors onto singular subspaces — never U or V entrywise.
@@ -10,8 +10,8 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { conditionNumber, numericalRank, singularValues, thinSvd } from '../src/linalg/thinSvd.js';
-import { completeOrthonormalBasis, fullSvd } from '../src/linalg/fullSvd.js';
+import { conditionNumber, numericalRank, singularValues, thinSvd } from '../src/math/linalg/thinSvd.js';
+import { completeOrthonormalBasis, fullSvd } from '../src/math/linalg/fullSvd.js';
 import { RATIO, U64, fro, gaussianMatrix, geometric, knownSvd, maxAbsDiff, orthogonalityDefect } from './math-helpers.js';
 
 function reconstruction(U: Matrix, s: number[], V: Matrix): Matrix {

@@ -1,5 +1,5 @@
 /**
- * src/linalg/symmetricFunction.ts (and the eigensolver under it, src/linalg/symmetricEigen.ts):
+ * src/math/linalg/symmetricFunction.ts (and the eigensolver under it, src/math/linalg/symmetricEigen.ts):
  * f(A) = Q·f(Λ)·Qᵀ for symmetric A.
  *
  * Error model behind every bound here: the symmetric eigensolver is backward stable,
@@ -16,10 +16,10 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { symmetricEigen } from '../src/linalg/symmetricEigen.js';
+import { symmetricEigen } from '../src/math/linalg/symmetricEigen.js';
 import {
   SingularMatrixError, assertPositiveDefinite, expmSym, invSqrtmSym, logmSym, pinvSqrtmSym, sqrtmSym, symmetricFunction,
-} from '../src/linalg/symmetricFunction.js';
+} from '../src/math/linalg/symmetricFunction.js';
 import { RATIO, U64, fro, gaussianMatrix, geometric, knownSymmetric, maxAbsDiff, orthogonalityDefect } from './math-helpers.js';
 
 const spd = (n: number, kappa: number, seed: number) => knownSymmetric(geometric(n, kappa).map((x) => 2 * x), seed).A;

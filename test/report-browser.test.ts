@@ -15,12 +15,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { Report } from '../src/report/buildReport.js';
-import { renderAll } from '../src/report/render/index.js';
-import { anchorId } from '../src/report/render/model.js';
-import { projectRoot } from '../src/registry/paths.js';
-import { errorResult } from '../src/verify/runClaim.js';
-import type { ClaimResult } from '../src/verify/types.js';
+import type { Report } from '../src/engine/report/buildReport.js';
+import { renderAll } from '../src/engine/report/render/index.js';
+import { anchorId } from '../src/engine/report/render/model.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
+import { errorResult } from '../src/engine/verify/runClaim.js';
+import type { ClaimResult } from '../src/engine/verify/types.js';
 
 const CHROMIUM = process.env.MUON_CHROMIUM ?? '/usr/bin/chromium';
 const SOURCE = process.env.MUON_REPORT_JSON ? resolve(process.env.MUON_REPORT_JSON) : join(import.meta.dirname, 'fixtures', 'report', 'verification.json');

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { exponentAxes, exponentDecision } from '../src/stats/exponentDecision.js';
-import { exponentFit } from '../src/stats/exponentFit.js';
-import { statistic } from '../src/verify/checks/statistic.js';
-import { compute } from '../src/verify/checks/compute.js';
-import { runAndNormalize } from '../src/verify/checks/outcome.js';
-import { squareRootErrorSeries } from '../src/atScale/polarRelationAtScale.js';
-import { logTicks, prepareSeries, renderSeries } from '../src/report/render/plots.js';
-import type { CheckContext, Series } from '../src/verify/types.js';
+import { exponentAxes, exponentDecision } from '../src/checks/exponentDecision.js';
+import { exponentFit } from '../src/math/stats/exponentFit.js';
+import { statistic } from '../src/engine/verify/checks/statistic.js';
+import { compute } from '../src/engine/verify/checks/compute.js';
+import { runAndNormalize } from '../src/engine/verify/checks/outcome.js';
+import { squareRootErrorSeries } from '../src/checks/atScale/polarRelationAtScale.js';
+import { logTicks, prepareSeries, renderSeries } from '../src/engine/report/render/plots.js';
+import type { CheckContext, Series } from '../src/engine/verify/types.js';
 
 const ctx = (log: string[] = []): CheckContext => ({ seed: 1, heavy: false, log: (m) => log.push(m) });
 const KS = [16, 32, 64, 128, 256];

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/registry/paths.js';
+import { projectRoot } from '../src/engine/registry/paths.js';
 
 const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 

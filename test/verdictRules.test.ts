@@ -2,17 +2,17 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
-import { projectRoot, suitePaths } from '../src/registry/paths.js';
-import { holds, invalidReason, severity, type Measurement } from '../src/verify/checks/measurement.js';
-import { decide, statisticInvalidReason, toleranceOf, ruleText } from '../src/verify/checks/statistic.js';
-import { normalizeOutcome } from '../src/verify/checks/outcome.js';
-import { runClaim } from '../src/verify/runClaim.js';
-import type { CheckOutcome, StatisticRule } from '../src/verify/types.js';
-import { unexpectedReason } from '../src/verify/verdict.js';
+import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
+import { holds, invalidReason, severity, type Measurement } from '../src/engine/verify/checks/measurement.js';
+import { decide, statisticInvalidReason, toleranceOf, ruleText } from '../src/engine/verify/checks/statistic.js';
+import { normalizeOutcome } from '../src/engine/verify/checks/outcome.js';
+import { runClaim } from '../src/engine/verify/runClaim.js';
+import type { CheckOutcome, StatisticRule } from '../src/engine/verify/types.js';
+import { unexpectedReason } from '../src/engine/verify/verdict.js';
 import { Matrix } from 'ml-matrix';
-import { matrixResidual } from '../src/verify/checks/matrixIdentity.js';
-import { invSqrtmSym } from '../src/linalg/symmetricFunction.js';
-import { sampledProductCheck } from '../src/atScale/sampledCrossCheck.js';
+import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
+import { invSqrtmSym } from '../src/math/linalg/symmetricFunction.js';
+import { sampledProductCheck } from '../src/checks/atScale/sampledCrossCheck.js';
 import { crossCheck } from '../src/gpu/crossCheck.js';
 import expectations from './fixtures/hostile/expectations.verdict.js';
 
@@ -20,7 +20,7 @@ import expectations from './fixtures/hostile/expectations.verdict.js';
 // call only records the spec, so each can be run through runClaim directly, whatever the suite
 // runner does with registrations.
 const registered = vi.hoisted(() => new Map<string, unknown>());
-vi.mock('../src/verify/verifyClaim.js', () => ({
+vi.mock('../src/engine/verify/verifyClaim.js', () => ({
   verifyClaim: (url: string, spec: unknown) => { registered.set(url, spec); },
 }));
 

@@ -11,9 +11,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot, suitePaths } from '../registry/paths.js';
-import { DEFAULT_CLAIM_LIMIT_S, DEFAULT_RUN_LIMIT_S } from '../runner/options.js';
-import { DEFAULT_SEED, MAX_SEED } from '../verify/seed.js';
+import { projectRoot, suitePaths } from '../engine/registry/paths.js';
+import { DEFAULT_CLAIM_LIMIT_S, DEFAULT_RUN_LIMIT_S } from '../engine/runner/options.js';
+import { DEFAULT_SEED, MAX_SEED } from '../engine/verify/seed.js';
 
 /** Runs a command module in this process with the argv it expects (it validates values and exits). */
 async function runScript(name: string, argv: string[]): Promise<void> {

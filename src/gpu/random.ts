@@ -5,17 +5,9 @@
  */
 import { f64Matrix, type F64Matrix } from './f32Matrix.js';
 
-/** mulberry32: tiny, fast, full 2^32 period; statistical quality is ample for test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One PRNG for the whole project (src/random/prng.ts); re-exported for the kernels' callers.
+import { mulberry32 } from '../random/prng.js';
+export { mulberry32 };
 
 /** Standard normal sampler (Box–Muller; u1 kept away from 0 so log is finite). */
 export function gaussianSampler(seed: number): () => number {

@@ -1,0 +1,73 @@
+import { acrossSizes } from './heavySizes.js';
+import { gamma, gramAAt, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
+import { compute } from '../../engine/verify/checks/compute.js';
+import type { Measurement } from '../../engine/verify/checks/measurement.js';
+import type { Check, Series } from '../../engine/verify/types.js';
+import { distanceToIdentity, frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
+import { sampledProductCheck } from './sampledCrossCheck.js';
+import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
+
+/**
+ * (GGᵀ)^{-1/2}G = P for square full-rank G and orthogonal P ⇔ H := GPᵀ is symmetric positive
+ * semi-definite with H² = GGᵀ (the PSD square root is unique). Checking that costs four f32
+ * products on gpu.js, where a direct inverse square root at n = 1024 would need an O(n³)
+ * eigensolver in JavaScript. H² = GGᵀ and symmetry leave H's eigenvalues ±σᵢ; tr H = Σσᵢ
+ * (to within 2σ_min) rules out every minus sign, i.e. proves H ⪰ 0.
+ */
+export async function polarRelationAtScale(n: number, kappa: number, seed: number): Promise<Measurement[]> {
+  const { backend, label } = await getGpu();
+  const sigma = geometricSigma(n, kappa);
+  const s = syntheticSvd(n, sigma, seed);
+  const G = toF32(s.G), P = toF32(s.P);
+  const Pt = toF32(transposeF64(s.P) as F64Matrix);
+  const H = await matmul(G, Pt);
+  const HH = await matmul(H, H);
+  const GGt = await gramAAt(G);
+  const PPt = await gramAAt(P);
+  const g = gamma(n + 2);
+  const a = frobenius(G) * frobenius(P);
+  const cross = sampledProductCheck(H, G, Pt, seed);
+  const sumSigma = sigma.reduce((x, y) => x + y, 0);
+  const traceGap = Math.abs(frobeniusInnerFlat(s.G, s.P) - sumSigma);
+  const where = { n, kappa, backend: label, gpuBackend: backend };
+  return [
+    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
+    { value: frobeniusDiff(H, H, true) / a, bound: 2 * g, detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' } },
+    { value: frobeniusDiff(HH, GGt) / (a * a), bound: 4.04 * g, detail: { ...where, what: SQUARE_ROOT_WHAT } },
+    { value: distanceToIdentity(PPt) / frobenius(P) ** 2, bound: g + 1e3 * n * 2 ** -53, detail: { ...where, what: '‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors\' roundoff)' } },
+    { value: traceGap, bound: 2 * sigma[n - 1], detail: { ...where, what: '|tr(GPᵀ) − Σσ| < 2σ_min (f64): no eigenvalue of H is −σᵢ, so H ⪰ 0' } },
+  ];
+}
+
+const SQUARE_ROOT_WHAT = '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)² ≤ 4γ_{n+2}(1+γ): H is a square root of GGᵀ';
+
+/**
+ * The plot of the check: the f32 products' normwise error in H² = GGᵀ (three gpu.js products)
+ * against its stated bound 4.04·γ_{n+2}, one point per size run (n = 1024; 2048 and 4096 too with
+ * --heavy). Built from the measurements after they were judged.
+ */
+export function squareRootErrorSeries(ms: Measurement[]): Series[] {
+  const rows = ms.flatMap((m) => {
+    const d = m.detail as { n?: unknown; what?: unknown; backend?: unknown } | undefined;
+    return d && typeof d === 'object' && d.what === SQUARE_ROOT_WHAT && typeof d.n === 'number' ? [{ n: d.n, m, backend: String(d.backend ?? 'gpu.js') }] : [];
+  });
+  if (rows.length === 0) return [];
+  return [{
+    name: 'f32 products on gpu.js: normwise error of H² = GGᵀ against the stated bound, per n',
+    kind: 'points', x: 'n', y: '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)²', xScale: 'log', yScale: 'log',
+    points: rows.map((r) => ({ x: r.n, y: r.m.value, group: `measured (f32, ${r.backend})` })),
+    reference: rows.map((r) => ({ x: r.n, y: r.m.bound })),
+    referenceName: 'stated bound 4.04·γ_{n+2} (u = 2⁻²⁴)', referenceMark: rows.length > 1 ? 'line' : 'points',
+  }];
+}
+
+export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
+  return compute({
+    name,
+    backend: 'gpu.js-f32',
+    sizes: [[n, n]],
+    toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
+    run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
+    series: squareRootErrorSeries,
+  });
+}

@@ -1,0 +1,48 @@
+import { acrossSizes } from './heavySizes.js';
+import { gamma, gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
+import { compute } from '../../engine/verify/checks/compute.js';
+import type { Measurement } from '../../engine/verify/checks/measurement.js';
+import type { Check } from '../../engine/verify/types.js';
+import { frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
+import { sampledProductCheck } from './sampledCrossCheck.js';
+import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
+
+/**
+ * G(GᵀG)^{-1/2} = P for square full-rank G and orthogonal P ⇔ K := PᵀG is symmetric positive
+ * semi-definite with K² = GᵀG (then K = (GᵀG)^{1/2}, the unique PSD root, and G = PK). The right-hand
+ * mirror of polarRelationAtScale: three f32 products on gpu.js instead of an O(n³) eigensolver.
+ * Symmetry and K² = GᵀG leave K's eigenvalues ±σᵢ; tr K = Σσᵢ (to within 2σ_min) rules out minus signs.
+ * P = UVᵀ is orthogonal by construction (products of Householder reflectors, exact to f64 roundoff).
+ */
+export async function rightPolarRelationAtScale(n: number, kappa: number, seed: number): Promise<Measurement[]> {
+  const { backend, label } = await getGpu();
+  const sigma = geometricSigma(n, kappa);
+  const s = syntheticSvd(n, sigma, seed);
+  const G = toF32(s.G);
+  const Pt = toF32(transposeF64(s.P) as F64Matrix);
+  const K = await matmul(Pt, G);
+  const KK = await matmul(K, K);
+  const GtG = await gramAtA(G);
+  const g = gamma(n + 2);
+  const a = frobenius(G) * frobenius(s.P);
+  const cross = sampledProductCheck(K, Pt, G, seed);
+  const sumSigma = sigma.reduce((x, y) => x + y, 0);
+  const traceGap = Math.abs(frobeniusInnerFlat(s.P, s.G) - sumSigma);
+  const where = { n, kappa, backend: label, gpuBackend: backend };
+  return [
+    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 K = PᵀG vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||G|)_ij', worstError: cross.worstError } },
+    { value: frobeniusDiff(K, K, true) / a, bound: 2 * g, detail: { ...where, what: '‖K − Kᵀ‖_F / (‖P‖_F‖G‖_F) ≤ 2γ_{n+2}: K is symmetric' } },
+    { value: frobeniusDiff(KK, GtG) / (a * a), bound: 4.04 * g, detail: { ...where, what: '‖K² − GᵀG‖_F / (‖P‖_F‖G‖_F)² ≤ 4γ_{n+2}(1+γ): K is a square root of GᵀG' } },
+    { value: traceGap, bound: 2 * sigma[n - 1], detail: { ...where, what: '|tr(PᵀG) − Σσ| < 2σ_min (f64): no eigenvalue of K is −σᵢ, so K ⪰ 0' } },
+  ];
+}
+
+export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
+  return compute({
+    name,
+    backend: 'gpu.js-f32',
+    sizes: [[n, n]],
+    toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
+    run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
+  });
+}

@@ -1,0 +1,50 @@
+import type { Matrix } from 'ml-matrix';
+import { matrices, type MatrixOptions } from '../random/matrices.js';
+import { showMatrixCase, sizeOf, toMatrix, type MatrixCase } from '../random/matrixCase.js';
+import { polarFactor } from '../math/linalg/polarFactor.js';
+import { thinSvd, type ThinSvd } from '../math/linalg/thinSvd.js';
+import type { Check, StepCheck } from '../engine/verify/types.js';
+import { step } from '../engine/verify/checks/compute.js';
+import { forAll } from '../engine/verify/checks/forAll.js';
+import { matrixResidual } from '../engine/verify/checks/matrixIdentity.js';
+import { f64Bound } from '../engine/verify/tolerance.js';
+
+/**
+ * Shared machinery for the claims that equate Ortho(G) with a Gram-matrix formula
+ * ((GGᵀ)^{-1/2}G, G(GᵀG)^{-1/2}, H^{-1/2}G, …): the arbitrary, the tolerance and the check.
+ */
+
+/** Full-rank matrices up to 4×4: integer cases then keep κ(G)² ≤ ~1e9, far from the eigensolver's singularity threshold. */
+export const fullRankMatrices = (shape: MatrixOptions['shape']) =>
+  matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape, rank: 'full', maxLogKappa: 3 });
+
+/** Going through a Gram matrix squares the condition number: bound 30·max(m,n)·u·κ(G)². */
+export function gramRouteBound(G: Matrix): number {
+  const s = thinSvd(G).s;
+  return f64Bound(Math.max(G.rows, G.columns), (s[0] / s[s.length - 1]) ** 2, 'κ(G)²').bound;
+}
+export const GRAM_ROUTE_REASON = f64Bound(1, 1, 'κ(G)²').reason.replace('n ×', 'max(m,n) ×');
+
+/** formula(G) = Ortho(G) = UVᵀ for every full-rank G of the given shape; a missing inverse refutes it (∞). */
+export function polarIdentityCheck(name: string, shape: MatrixOptions['shape'], formula: (G: Matrix) => Matrix, numRuns = 150): Check {
+  return forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: fullRankMatrices(shape), numRuns,
+    size: sizeOf, show: showMatrixCase, toleranceReason: GRAM_ROUTE_REASON,
+    measure: (c: MatrixCase) => {
+      const G = toMatrix(c);
+      return matrixResidual(() => formula(G), () => polarFactor(G), gramRouteBound(G));
+    },
+  });
+}
+
+/** A derivation step lhs = rhs written in terms of G and its thin SVD, on full-rank G of every shape. */
+export function svdStepCheck(name: string, lhs: (G: Matrix, svd: ThinSvd) => Matrix, rhs: (G: Matrix, svd: ThinSvd) => Matrix): StepCheck {
+  return step('numeric', forAll({
+    name, backend: 'ml-matrix-f64', arbitrary: fullRankMatrices('any'), numRuns: 100, size: sizeOf, show: showMatrixCase, toleranceReason: GRAM_ROUTE_REASON,
+    measure: (c: MatrixCase) => {
+      const G = toMatrix(c);
+      const svd = thinSvd(G);
+      return matrixResidual(() => lhs(G, svd), () => rhs(G, svd), gramRouteBound(G));
+    },
+  }));
+}
