@@ -53,8 +53,7 @@ const claimFile = join(paths.claimsDir, `${id}.md`);
 const propertyFile = join(paths.propertiesDir, `${id}.property.ts`);
 const claimText = `---\n${front}\n---\n\nCommentary for a person: the worked example, references.\n`;
 const propertyText = `import fc from 'fast-check';
-import { verifyClaim } from '../src/engine/verify/verifyClaim.js';
-import { forAll } from '../src/engine/verify/checks/forAll.js';
+import { forAll, verifyClaim } from '../src/claim.js';
 
 // TODO: replace this example (a + b = b + a on small integers) with the checks of ${id}'s statement.
 // Every headline check needs a negative control: the same measure on a known-false variant, which must fail.
