@@ -1,0 +1,51 @@
+/**
+ * The layers point one way: engine → checks → math, random, gpu. Nothing in src/math, src/random or
+ * src/gpu imports the engine, the claim-family builders or the CLI; the engine never imports a
+ * property file; property files reach src/ only through the entry module (src/claim.ts) or the
+ * symbolic step checker (which loads mathjs, so it stays a separate import).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { projectRoot } from '../src/engine/registry/paths.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const f = join(dir, n);
+    return statSync(f).isDirectory() ? filesUnder(f) : f.endsWith('.ts') ? [f] : [];
+  });
+}
+/** Repository-relative targets of a file's relative imports (static, dynamic and `export … from`). */
+function importsOf(file: string): string[] {
+  const s = readFileSync(file, 'utf8');
+  return [...s.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => relative(projectRoot, resolve(dirname(file), m[1])));
+}
+const src = (d: string) => filesUnder(join(projectRoot, 'src', d));
+
+describe('architecture', () => {
+  test.each(['math', 'random', 'gpu'])('src/%s imports nothing from src/engine, src/checks, src/cli or src/claim.ts', (d) => {
+    const bad = src(d).flatMap((f) => importsOf(f).filter((t) => /^src\/(engine|checks|cli)\/|^src\/claim\./.test(t)).map((t) => `${relative(projectRoot, f)} → ${t}`));
+    expect(bad).toEqual([]);
+  });
+  test('src/checks builds on the engine and the mathematics, never on the runner, the report or the CLI', () => {
+    const bad = src('checks').flatMap((f) => importsOf(f).filter((t) => /^src\/(engine\/(runner|report|registry)|cli)\//.test(t)).map((t) => `${relative(projectRoot, f)} → ${t}`));
+    expect(bad).toEqual([]);
+  });
+  test('the engine imports no property file, and nothing from src/checks (claim families sit above it)', () => {
+    const bad = src('engine').flatMap((f) => importsOf(f).filter((t) => t.startsWith('properties/') || t.startsWith('src/checks/')).map((t) => `${relative(projectRoot, f)} → ${t}`));
+    expect(bad).toEqual([]);
+  });
+  test('property files reach src/ only through src/claim.ts (or the symbolic step checker)', () => {
+    const bad = filesUnder(join(projectRoot, 'properties')).flatMap((f) => importsOf(f).filter((t) => t.startsWith('src/') && t !== 'src/claim.js' && t !== 'src/checks/scalarIdentity.js').map((t) => `${relative(projectRoot, f)} → ${t}`));
+    expect(bad).toEqual([]);
+  });
+  test('one PRNG: mulberry32 is defined once', () => {
+    const defs = filesUnder(join(projectRoot, 'src')).filter((f) => /function mulberry32\(/.test(readFileSync(f, 'utf8')));
+    expect(defs.map((f) => relative(projectRoot, f))).toEqual(['src/random/prng.ts']);
+  });
+  test('the meta-test can fail: a math file importing the engine is caught', () => {
+    const fake = join(projectRoot, 'src', 'math', 'x.ts');
+    const t = relative(projectRoot, resolve(dirname(fake), '../engine/verify/types.js'));
+    expect(/^src\/(engine|checks|cli)\//.test(t)).toBe(true);
+  });
+});
