@@ -49,3 +49,10 @@ describe('architecture', () => {
     expect(/^src\/(engine|checks|cli)\//.test(t)).toBe(true);
   });
 });
+
+describe('configuration', () => {
+  test('only src/config.ts reads process.env', () => {
+    const readers = filesUnder(join(projectRoot, 'src')).filter((f) => !f.endsWith('.test.ts') && /process\.env\b(?!\s*[,}])/.test(readFileSync(f, 'utf8').replace(/\{\s*\.\.\.process\.env/g, '')));
+    expect(readers.map((f) => relative(projectRoot, f))).toEqual(['src/config.ts']);
+  });
+});

@@ -4,49 +4,25 @@
  * test states the behaviour it protects.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SEED, MAX_SEED, deriveSeed, heavyMode, replayRequest, runSeed } from '../src/engine/verify/seed.js';
+import { DEFAULT_SEED, MAX_SEED, deriveSeed, replayRequest } from '../src/engine/verify/seed.js';
 import { RESIDUAL_RATIO_THRESHOLD, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64, f32Bound, f64Bound } from '../src/engine/verify/tolerance.js';
 import { takeRegistrations, verifyClaim } from '../src/engine/verify/verifyClaim.js';
 import { MEASUREMENT_KEYS, describeValue, holds, invalidReason, isPlainObject, notFinite, severity, type Measurement } from '../src/engine/verify/checks/measurement.js';
 
-describe('run seed and modes from the environment', () => {
-  test('no MUON_SEED (or an empty one) is the default seed', () => {
+describe('run seed', () => {
+  test('the default seed and the range (the command line validates; see test/gate.test.ts)', () => {
     expect(DEFAULT_SEED).toBe(20261123);
-    expect(runSeed({})).toBe(DEFAULT_SEED);
-    expect(runSeed({ MUON_SEED: '' })).toBe(DEFAULT_SEED);
-  });
-  test('a decimal seed from 0 to 2³²−1 is taken as is', () => {
     expect(MAX_SEED).toBe(4294967295);
-    expect(runSeed({ MUON_SEED: '0' })).toBe(0);
-    expect(runSeed({ MUON_SEED: '42' })).toBe(42);
-    expect(runSeed({ MUON_SEED: '007' })).toBe(7);
-    expect(runSeed({ MUON_SEED: '4294967295' })).toBe(4294967295);
   });
-  test('anything else is refused with a message quoting it, never wrapped or rounded', () => {
-    for (const raw of ['4294967296', '-1', '1.5', '1e3', 'abc', ' 5', '5 ', '0x10', '12abc']) {
-      expect(() => runSeed({ MUON_SEED: raw }), raw).toThrow(`MUON_SEED must be an integer from 0 to 4294967295, got '${raw}'`);
-    }
-  });
-  test('the defaults read process.env', () => {
-    const saved = { seed: process.env.MUON_SEED, heavy: process.env.MUON_HEAVY, replay: process.env.MUON_REPLAY };
+  test('the replay request defaults to MUON_REPLAY, read through src/config.ts', () => {
+    const saved = process.env.MUON_REPLAY;
     try {
-      process.env.MUON_SEED = '77';
-      process.env.MUON_HEAVY = '1';
       process.env.MUON_REPLAY = '{"claim":"a","check":"b","seed":1,"path":"0"}';
-      expect(runSeed()).toBe(77);
-      expect(heavyMode()).toBe(true);
       expect(replayRequest()).toEqual({ claim: 'a', check: 'b', seed: 1, path: '0' });
     } finally {
-      for (const [k, v] of [['MUON_SEED', saved.seed], ['MUON_HEAVY', saved.heavy], ['MUON_REPLAY', saved.replay]] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      if (saved === undefined) delete process.env.MUON_REPLAY;
+      else process.env.MUON_REPLAY = saved;
     }
-  });
-  test('heavy mode is MUON_HEAVY=1 or true, nothing else', () => {
-    expect(heavyMode({ MUON_HEAVY: '1' })).toBe(true);
-    expect(heavyMode({ MUON_HEAVY: 'true' })).toBe(true);
-    for (const v of [undefined, '', '0', 'false', 'yes', 'TRUE']) expect(heavyMode({ MUON_HEAVY: v }), String(v)).toBe(false);
   });
 });
 
@@ -80,17 +56,17 @@ describe('deriveSeed', () => {
 
 describe('replayRequest', () => {
   test('no MUON_REPLAY is no replay', () => {
-    expect(replayRequest({})).toBeNull();
-    expect(replayRequest({ MUON_REPLAY: '' })).toBeNull();
+    expect(replayRequest(undefined)).toBeNull();
+    expect(replayRequest('')).toBeNull();
   });
   test('a complete request is returned as parsed', () => {
-    expect(replayRequest({ MUON_REPLAY: '{"claim":"s000-c02","check":"x < 10","seed":-12,"path":"3:1:0"}' })).toEqual({ claim: 's000-c02', check: 'x < 10', seed: -12, path: '3:1:0' });
+    expect(replayRequest('{"claim":"s000-c02","check":"x < 10","seed":-12,"path":"3:1:0"}')).toEqual({ claim: 's000-c02', check: 'x < 10', seed: -12, path: '3:1:0' });
   });
   test('each missing or mistyped field is refused, quoting the input', () => {
     const good = { claim: 'c', check: 'k', seed: 1, path: '0' };
     for (const bad of [{ claim: 1 }, { check: null }, { seed: 1.5 }, { seed: '1' }, { path: 0 }]) {
       const raw = JSON.stringify({ ...good, ...bad });
-      expect(() => replayRequest({ MUON_REPLAY: raw }), raw).toThrow(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
+      expect(() => replayRequest(raw), raw).toThrow(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
     }
   });
 });

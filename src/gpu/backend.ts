@@ -8,6 +8,7 @@
  * throws. All gpu.js typing looseness is confined to this file.
  */
 import { GPU } from 'gpu.js';
+import { readConfig } from '../config.js';
 
 export type BackendName = 'headlessgl' | 'webgl2' | 'webgpu' | 'webasm' | 'cpu';
 
@@ -251,8 +252,8 @@ export async function createGpuContext(backend: BackendName, opts: ContextOption
 }
 
 function forcedBackend(): BackendName | undefined {
-  const v = process.env['MUON_GPU_BACKEND'];
-  if (v === undefined || v === '') return undefined;
+  const v = readConfig().gpuBackend;
+  if (v === undefined) return undefined;
   if ((BACKEND_ORDER as readonly string[]).includes(v)) return v as BackendName;
   throw new Error(`MUON_GPU_BACKEND=${v} is not one of ${BACKEND_ORDER.join(', ')}`);
 }

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readConfig } from '../../config.js';
 
 /** The repository root, independent of the process's working directory. */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -14,7 +15,7 @@ export interface SuitePaths {
 }
 
 /** MUON_ROOT points the suite at another tree of claims/ and properties/ (the engine's own tests use fixtures). */
-export function suitePaths(root: string = process.env.MUON_ROOT ?? projectRoot): SuitePaths {
+export function suitePaths(root: string = readConfig().root ?? projectRoot): SuitePaths {
   return {
     root,
     claimsDir: join(root, 'claims'),
