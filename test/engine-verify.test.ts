@@ -170,7 +170,7 @@ describe('measurements: validation', () => {
     expect(notFinite('x', undefined)).toBe('x is undefined (expected a finite number)');
   });
   test('well-formed measurements are valid, with or without relation, detail or a documented ∞', () => {
-    expect(MEASUREMENT_KEYS).toEqual(['value', 'bound', 'relation', 'detail', 'infinite']);
+    expect(MEASUREMENT_KEYS).toEqual(['value', 'bound', 'tolerance', 'relation', 'detail', 'infinite']);
     for (const ok of [
       { value: 1, bound: 2 }, { value: 1, bound: 2, relation: '<=' }, { value: 1, bound: 2, relation: '>=' }, { value: 1, bound: 2, relation: undefined },
       { value: 0, bound: 0, detail: { norm: 1 } }, { value: -5, bound: -1, detail: 'text' },
@@ -181,14 +181,14 @@ describe('measurements: validation', () => {
     expect(invalidReason(bare)).toBeNull();
   });
   test('something other than a plain object is refused, saying what it was', () => {
-    expect(invalidReason(undefined)).toBe('measure returned undefined instead of a {value, bound} object');
-    expect(invalidReason(null)).toBe('measure returned null instead of a {value, bound} object');
-    expect(invalidReason(0.5)).toBe('measure returned 0.5 instead of a {value, bound} object');
-    expect(invalidReason([1, 2])).toBe('measure returned an array instead of a {value, bound} object');
-    expect(invalidReason(Promise.resolve({ value: 1, bound: 1 }))).toBe('measure returned a Promise instead of a {value, bound} object');
+    expect(invalidReason(undefined)).toBe('measure returned undefined instead of a { value, tolerance } object');
+    expect(invalidReason(null)).toBe('measure returned null instead of a { value, tolerance } object');
+    expect(invalidReason(0.5)).toBe('measure returned 0.5 instead of a { value, tolerance } object');
+    expect(invalidReason([1, 2])).toBe('measure returned an array instead of a { value, tolerance } object');
+    expect(invalidReason(Promise.resolve({ value: 1, bound: 1 }))).toBe('measure returned a Promise instead of a { value, tolerance } object');
   });
   test('unknown keys (typos) are refused', () => {
-    expect(invalidReason({ value: 1, bound: 1, val: 1 })).toBe("measurement has unknown key 'val' (expected value, bound, relation, detail, infinite)");
+    expect(invalidReason({ value: 1, bound: 1, val: 1 })).toBe("measurement has unknown key 'val' (expected value, bound, tolerance, relation, detail, infinite)");
     expect(invalidReason({ val: 1, bound: 1 })).toMatch(/^measurement has unknown key 'val'/);
   });
   test('a relation other than <= or >= is refused', () => {
@@ -201,7 +201,7 @@ describe('measurements: validation', () => {
     expect(invalidReason({ value: 1, bound: -Infinity, relation: '>=' })).toBe('bound is -Infinity: a bound must be finite (an infinite bound makes every case hold)');
     expect(invalidReason({ value: 1, bound: NaN })).toBe('bound is NaN');
     expect(invalidReason({ value: 1, bound: '1' })).toBe("bound is a string ('1') (expected a finite number)");
-    expect(invalidReason({ value: 1 })).toBe('bound is undefined (expected a finite number)');
+    expect(invalidReason({ value: 1 })).toMatch(/measurement has neither 'tolerance' nor 'bound'/);
   });
   test('the value must be a number and not NaN', () => {
     expect(invalidReason({ value: NaN, bound: 1 })).toBe('measured value is NaN');

@@ -79,7 +79,7 @@ describe('decide: each rule kind at and around its boundary', () => {
 
 describe('invalidReason: a measurement is judged only when it is well formed', () => {
   const bad: [string, unknown, RegExp][] = [
-    ['typo key', { val: 1, bound: 2 }, /unknown key 'val' \(expected value, bound, relation, detail, infinite\)/],
+    ['typo key', { val: 1, bound: 2 }, /unknown key 'val' \(expected value, bound, tolerance, relation, detail, infinite\)/],
     ['Unicode relation', { value: 1, bound: 2, relation: '≤' }, /relation is '≤'/],
     ['null value', { value: null, bound: 1 }, /measured value is null/],
     ['missing value', { bound: 1 }, /measured value is undefined/],

@@ -9,17 +9,5 @@
  * product of k such factors stays within 1 ± γ_k.
  */
 
-/** binary32 unit roundoff, 2^-24. */
-export const U32 = 2 ** -24;
-/** binary64 unit roundoff, 2^-53 (for the references' own error). */
-export const U64 = 2 ** -53;
-
-/**
- * γ_k = k u / (1 − k u). Valid only while k u < 1; beyond that no a-priori
- * bound exists and we refuse rather than return a meaningless number.
- */
-export function gamma(k: number, u: number = U32): number {
-  const ku = k * u;
-  if (!(ku < 1)) throw new RangeError(`γ_${k} undefined for u = ${u}: k·u ≥ 1`);
-  return ku / (1 - ku);
-}
+// Defined once, in src/math/roundoff.ts.
+export { U32, U64, gamma } from '../math/roundoff.js';

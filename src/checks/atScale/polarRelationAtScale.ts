@@ -1,7 +1,7 @@
 import { acrossSizes } from './heavySizes.js';
 import { gamma, gramAAt, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
-import type { Measurement } from '../../engine/verify/checks/measurement.js';
+import { boundOf, type Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check, Series } from '../../engine/verify/types.js';
 import { distanceToIdentity, frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
 import { sampledProductCheck } from './sampledCrossCheck.js';
@@ -56,7 +56,7 @@ export function squareRootErrorSeries(ms: Measurement[]): Series[] {
     name: 'f32 products on gpu.js: normwise error of H² = GGᵀ against the stated bound, per n',
     kind: 'points', x: 'n', y: '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)²', xScale: 'log', yScale: 'log',
     points: rows.map((r) => ({ x: r.n, y: r.m.value, group: `measured (f32, ${r.backend})` })),
-    reference: rows.map((r) => ({ x: r.n, y: r.m.bound })),
+    reference: rows.map((r) => ({ x: r.n, y: boundOf(r.m) })),
     referenceName: 'stated bound 4.04·γ_{n+2} (u = 2⁻²⁴)', referenceMark: rows.length > 1 ? 'line' : 'points',
   }];
 }

@@ -1,10 +1,11 @@
 import type { Backend, CheckContext, CheckOutcome, Check, Series, StepCheck, StepMethod } from '../types.js';
-import { describeValue, holds, invalidReason, severity, type Measurement } from './measurement.js';
+import { boundOf, describeValue, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
 
 export interface ComputeOptions {
   name: string;
   backend: Backend;
-  toleranceReason: string;
+  /** Why the bounds are what they are; optional when every measurement carries a `tolerance` (its reason is reported). */
+  toleranceReason?: string;
   sizes?: [number, number][];
   /**
    * One or more deterministic cases (a worked example, a fixed large random matrix on the GPU).
@@ -30,7 +31,7 @@ export function compute(opts: ComputeOptions): Check {
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
       const t0 = performance.now();
-      const base = { name: opts.name, backend: opts.backend, sizes: opts.sizes ?? [], toleranceReason: opts.toleranceReason };
+      const base = { name: opts.name, backend: opts.backend, sizes: opts.sizes ?? [], toleranceReason: opts.toleranceReason ?? '' };
       const errored = (cases: number, error: string): CheckOutcome => ({ ...base, cases, maxError: NaN, tolerance: NaN, passed: false, ms: Math.round(performance.now() - t0), error });
       let ms: Measurement[];
       try {
@@ -50,7 +51,7 @@ export function compute(opts: ComputeOptions): Check {
       ms.forEach((m, i) => { if (severity(m) > severity(ms[worstIdx])) worstIdx = i; });
       const w = ms[worstIdx];
       const failing = ms.findIndex((m) => !holds(m));
-      const out: CheckOutcome = { ...base, cases: ms.length, maxError: w.value, tolerance: w.bound, passed: failing < 0, ms: elapsed };
+      const out: CheckOutcome = { ...base, toleranceReason: reasonOf(w) ?? base.toleranceReason, cases: ms.length, maxError: w.value, tolerance: boundOf(w), passed: failing < 0, ms: elapsed };
       if (w.infinite !== undefined) out.infinite = w.infinite;
       if (opts.series) {
         try {
@@ -63,7 +64,7 @@ export function compute(opts: ComputeOptions): Check {
         const f = ms[failing];
         out.counterexample = {
           input: opts.inputs?.[failing] ?? `case ${failing + 1} of ${ms.length}`,
-          measured: { value: f.value, bound: f.bound, relation: f.relation ?? '<=', detail: f.detail ?? null, ...(f.infinite !== undefined ? { infinite: f.infinite } : {}) },
+          measured: { value: f.value, bound: boundOf(f), relation: f.relation ?? '<=', detail: f.detail ?? null, ...(f.infinite !== undefined ? { infinite: f.infinite } : {}) },
         };
       } else if (w.detail !== undefined) {
         out.detail = typeof w.detail === 'string' ? w.detail : JSON.stringify(w.detail);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Backend, CheckContext, CheckOutcome, Check } from '../types.js';
-import { holds, invalidReason, severity, type Measurement } from './measurement.js';
+import { boundOf, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
 
 export interface ForAllOptions<T> {
   name: string;
@@ -8,7 +8,8 @@ export interface ForAllOptions<T> {
   arbitrary: fc.Arbitrary<T>;
   /** Measure one case; may be async (gpu.js kernels are). */
   measure: (input: T) => Measurement | Promise<Measurement>;
-  toleranceReason: string;
+  /** Why the bounds are what they are; optional when every measurement carries a `tolerance` (its reason is reported). */
+  toleranceReason?: string;
   numRuns?: number;
   /** Number of runs in heavy mode (defaults to 4× numRuns). */
   heavyRuns?: number;
@@ -92,7 +93,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
         backend: opts.backend,
         sizes: [...sizes.values()],
         cases,
-        toleranceReason: opts.toleranceReason,
+        toleranceReason: opts.toleranceReason ?? '',
         ms: Math.round(performance.now() - t0),
       };
       const w = worst as { m: Measurement; s: number } | null;
@@ -102,7 +103,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
         if (!w) return errored('no case was measured (numRuns is 0, or every generated input was filtered out)');
-        return { ...base, maxError: w.m.value, tolerance: w.m.bound, passed: true };
+        return { ...base, toleranceReason: reasonOf(w.m) ?? base.toleranceReason, maxError: w.m.value, tolerance: boundOf(w.m), passed: true };
       }
       if (!out.counterexample) return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);
       // fast-check calls the predicate on the shrunk input last among failing runs; re-measure it to
@@ -121,13 +122,14 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       const reported = w && !holds(w.m) ? w.m : m;
       return {
         ...base,
+        toleranceReason: reasonOf(reported) ?? base.toleranceReason,
         maxError: reported.value,
-        tolerance: reported.bound,
+        tolerance: boundOf(reported),
         passed: false,
         ...(reported.infinite !== undefined ? { infinite: reported.infinite } : {}),
         counterexample: {
           input: shown(show, shrunk),
-          measured: { value: m.value, bound: m.bound, relation: m.relation ?? '<=', detail: m.detail ?? lf?.m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) },
+          measured: { value: m.value, bound: boundOf(m), relation: m.relation ?? '<=', detail: m.detail ?? lf?.m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) },
           numShrinks: out.numShrinks,
         },
         replay: { seed: out.seed, path: out.counterexamplePath ?? '' },

@@ -1,3 +1,4 @@
+import type { Tolerance } from '../tolerance.js';
 /**
  * One measured case: `value` judged against `bound`. With relation '<=' (the default) the case
  * holds when value ≤ bound (an error below its tolerance); with '>=' it holds when value ≥ bound
@@ -11,7 +12,14 @@
  */
 export interface Measurement {
   value: number;
-  bound: number;
+  /**
+   * The bound with its reason (src/engine/verify/tolerance.ts: relative, exact, centralDifference,
+   * monteCarlo, f32Kernel, claimed, strictlyPositive …). The report's toleranceReason is the worst
+   * case's reason. Give exactly one of `tolerance` and `bound`.
+   */
+  tolerance?: Tolerance;
+  /** A bare bound (its reason then comes from the check's `toleranceReason`). Prefer `tolerance`. */
+  bound?: number;
   relation?: '<=' | '>=';
   /** Anything a person needs to check the case by hand (norms, eigenvalues, the reason for ∞). */
   detail?: Record<string, unknown> | string;
@@ -23,11 +31,22 @@ export interface Measurement {
 }
 
 /** The keys a measurement may have: anything else is a typo (`val`, `bnd`) that must not be judged. */
-export const MEASUREMENT_KEYS = ['value', 'bound', 'relation', 'detail', 'infinite'] as const;
+export const MEASUREMENT_KEYS = ['value', 'bound', 'tolerance', 'relation', 'detail', 'infinite'] as const;
 const RELATIONS = ['<=', '>='] as const;
 
+/** The bound a measurement is judged against (its tolerance's, or the bare one). */
+export function boundOf(m: Measurement): number {
+  return m.tolerance !== undefined ? m.tolerance.bound : (m.bound as number);
+}
+
+/** Why the bound is that large, when the measurement says (its tolerance's reason). */
+export function reasonOf(m: Measurement): string | undefined {
+  return m.tolerance?.reason;
+}
+
 export function holds(m: Measurement): boolean {
-  return (m.relation ?? '<=') === '<=' ? m.value <= m.bound : m.value >= m.bound;
+  const bound = boundOf(m);
+  return (m.relation ?? '<=') === '<=' ? m.value <= bound : m.value >= bound;
 }
 
 /**
@@ -38,13 +57,14 @@ export function holds(m: Measurement): boolean {
  * worst case of a failing check is always a failing case.
  */
 export function severity(m: Measurement): number {
+  const bound = boundOf(m);
   const le = (m.relation ?? '<=') === '<=';
   const ok = holds(m);
   let ratio: number;
-  if (le) ratio = m.bound === 0 ? (m.value > 0 ? Infinity : 0) : m.value / m.bound;
-  else ratio = m.value === 0 ? (m.bound > 0 ? Infinity : 0) : m.bound / m.value;
+  if (le) ratio = bound === 0 ? (m.value > 0 ? Infinity : 0) : m.value / bound;
+  else ratio = m.value === 0 ? (bound > 0 ? Infinity : 0) : bound / m.value;
   if (!Number.isNaN(ratio) && ok === ratio <= 1) return ratio;
-  return ok ? 0 : 1 + Math.abs(m.value - m.bound) / Math.max(Math.abs(m.bound), Number.MIN_VALUE);
+  return ok ? 0 : 1 + Math.abs(m.value - bound) / Math.max(Math.abs(bound), Number.MIN_VALUE);
 }
 
 /** A plain `{…}` object: not null, an array, a Promise, a Matrix or any other class instance. */
@@ -79,13 +99,27 @@ export function notFinite(what: string, x: unknown): string | null {
  * '≤'` would silently flip the test, `value: null` compares as 0 and `bound: Infinity` holds always.
  */
 export function invalidReason(m: unknown): string | null {
-  if (!isPlainObject(m)) return `measure returned ${describeValue(m)} instead of a {value, bound} object`;
+  if (!isPlainObject(m)) return `measure returned ${describeValue(m)} instead of a { value, tolerance } object`;
   for (const k of Object.keys(m)) {
     if (!(MEASUREMENT_KEYS as readonly string[]).includes(k)) {
       return `measurement has unknown key '${k}' (expected ${MEASUREMENT_KEYS.join(', ')})`;
     }
   }
-  const { value, bound, relation, infinite } = m;
+  if (m.bound !== undefined && m.tolerance !== undefined) return "measurement gives both 'bound' and 'tolerance' (give one: a tolerance carries its bound)";
+  if (m.tolerance !== undefined) {
+    const t = m.tolerance;
+    if (!isPlainObject(t)) return `measurement tolerance is ${describeValue(t)} (expected { bound, reason }, e.g. from relative(…))`;
+    const extra = Object.keys(t).find((k) => k !== 'bound' && k !== 'reason');
+    if (extra) return `measurement tolerance has unknown key '${extra}' (expected bound, reason)`;
+    if (typeof t.reason !== 'string' || t.reason.trim() === '') return `measurement tolerance has no reason (got ${describeValue(t.reason)}): a bound must say why it is that large`;
+    if (typeof t.bound === 'number' && !Number.isNaN(t.bound) && !Number.isFinite(t.bound)) return `tolerance bound is ${t.bound}: a bound must be finite (an infinite bound makes every case hold)`;
+    const badT = notFinite('tolerance bound', t.bound);
+    if (badT) return badT;
+  } else if (m.bound === undefined) {
+    return "measurement has neither 'tolerance' nor 'bound' (expected { value, tolerance } with a tolerance from relative(…), exact(…) …)";
+  }
+  const { value, relation, infinite } = m;
+  const bound = m.tolerance !== undefined ? (m.tolerance as Tolerance).bound : m.bound;
   if (relation !== undefined && !(RELATIONS as readonly unknown[]).includes(relation)) {
     return `measurement relation is ${typeof relation === 'string' ? `'${relation}'` : describeValue(relation)} (expected '<=' or '>=', or no relation for '<=')`;
   }
