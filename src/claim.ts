@@ -18,7 +18,7 @@ export { matrixResidual } from './engine/verify/checks/matrixIdentity.js';
 export type { Measurement } from './engine/verify/checks/measurement.js';
 export { statistic } from './engine/verify/checks/statistic.js';
 export type { StatisticDecision } from './engine/verify/checks/statistic.js';
-export { centralDifference, claimed, exact, f32Bound, f32Kernel, f64Bound, monteCarlo, relative, RESIDUAL_RATIO_THRESHOLD, strictlyPositive, tolerance, U32, U64, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64 } from './engine/verify/tolerance.js';
+export { centralDifferenceError, claimed, exact, f32Bound, f32Kernel, f64Bound, monteCarlo, relative, RESIDUAL_RATIO_THRESHOLD, strictlyPositive, tolerance, U32, U64, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64 } from './engine/verify/tolerance.js';
 export type { Tolerance } from './engine/verify/tolerance.js';
 export type { Check, CheckContext, ClaimSpec, Mutant, Series, StatisticRule } from './engine/verify/types.js';
 export { verifyClaim } from './engine/verify/verifyClaim.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { forAll } from '../src/engine/verify/checks/forAll.js';
 import { compute } from '../src/engine/verify/checks/compute.js';
-import { centralDifference, claimed, exact, f32Kernel, monteCarlo, relative, strictlyPositive, U32, U64 } from '../src/engine/verify/tolerance.js';
+import { centralDifferenceError, claimed, exact, f32Kernel, monteCarlo, relative, strictlyPositive, U32, U64 } from '../src/engine/verify/tolerance.js';
 import { invalidReason } from '../src/engine/verify/checks/measurement.js';
 
 const ctx = { seed: 1, heavy: false, log: () => {} };
@@ -17,7 +17,7 @@ describe('tolerance builders', () => {
   });
   test('the other builders', () => {
     expect(exact().bound).toBe(0);
-    expect(centralDifference({ h: 1e-5, truncation: 1e-10, roundoff: 2e-11 }).bound).toBeCloseTo(10 * 1.2e-10, 20);
+    expect(centralDifferenceError({ h: 1e-5, truncation: 1e-10, roundoff: 2e-11 }).bound).toBeCloseTo(10 * 1.2e-10, 20);
     expect(monteCarlo({ z: 3.89, se: 0.01, confidence: 0.9999, samples: 1000 }).bound).toBeCloseTo(0.0389, 12);
     expect(f32Kernel({ k: 1024, magnitude: 2 }).bound).toBeCloseTo(4 * (1024 * U32 / (1 - 1024 * U32)) * 2, 15);
     expect(() => f32Kernel({ k: 2 ** 25, magnitude: 1 })).toThrow(/γ_33554432 undefined/);

@@ -77,7 +77,7 @@ export interface CentralDifferenceOptions {
 }
 
 /** A central difference's error: safety × (truncation + cancellation) at step h. */
-export function centralDifference(o: CentralDifferenceOptions): Tolerance {
+export function centralDifferenceError(o: CentralDifferenceOptions): Tolerance {
   const safety = o.safety ?? 10;
   return {
     bound: safety * (o.truncation + o.roundoff),
