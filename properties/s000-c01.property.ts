@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { forAll, gaussianArray, meanInterval, mulberry32, statistic, step, verifyClaim } from '../src/claim.js';
+import { forAll, gaussianArray, meanInterval, mulberry32, statistic, step, tolerance, verifyClaim } from '../src/claim.js';
 
 type Point = { x: number[]; y: number };
 type Population = { points: Point[]; theta: number[]; b: number };
@@ -33,17 +33,16 @@ const expectedBatchGradient = (P: Population, replacement: boolean) => {
   const all = batches(P.points.length, P.b, replacement);
   return all.reduce((acc, B) => add(acc, batchGradient(P.theta, B.map((i) => P.points[i])), 1 / all.length), zeros(P.theta.length));
 };
-/**
- * ∇L by central differences of the population loss, h = 1e-5: truncation h²‖D³ℓ‖·|x|³/6 ≤ 1e-10·8·27/6,
- * roundoff u·|L|/h ≤ 1e-16·20/1e-5 = 2e-10.
- */
+/** ∇L by central differences of the population loss, h = 1e-5 (its error: FD below). */
 const gradientFD = (P: Population) => P.theta.map((_, j) => {
   const h = 1e-5, e = zeros(P.theta.length); e[j] = h;
   return (populationLoss(add(P.theta, e), P.points) - populationLoss(add(P.theta, e, -1), P.points)) / (2 * h);
 });
 const maxAbsDiff = (a: number[], b: number[]) => Math.max(...a.map((v, j) => Math.abs(v - b[j])));
-const FD_REASON = 'central differences h = 1e-5 on L: truncation ≤ 4e-9, roundoff ≤ 2e-10; bound 1e-7 (max-abs over coordinates)';
-const FD_BOUND = 1e-7;
+/** The error of gradientFD, max-abs over coordinates. */
+const FD = tolerance(1e-7, 'central differences h = 1e-5 on L (max-abs over coordinates): truncation h²·‖D³ℓ‖·|x|³/6 ≤ 1e-10·8·27/6 ≈ 3.6e-9, cancellation u·|L|/h ≤ 1e-16·20/1e-5 = 2e-10; bound 1e-7 ≈ 25× their sum');
+/** Two exact enumerations of the same terms (N^b·b ≤ 125·3 = 375 of them, |∂ℓ/∂θ_j| ≤ |x_j| ≤ 2) in different orders. */
+const REORDERED_SUMS = tolerance(1e-13, 'exact enumeration: both sides average the same ≤ 375 per-example gradients (|∂ℓ/∂θ_j| ≤ 2) in different orders; recursive summation errs by ≤ 375·u·2 ≈ 8e-14 per side in the worst case, ≈ √375·u·2 ≈ 4e-15 typically; bound 1e-13');
 const show = (P: Population) => ({ points: P.points.map((p) => [...p.x, p.y]), theta: P.theta, batchSize: P.b, loss: 'log(1 + exp(−y xᵀθ)); rows are (x…, y)' });
 
 /**
@@ -71,8 +70,8 @@ const claimedGradient = (p: Parts, grad: number[], b: number) => grad.map((v) =>
 
 const unbiased = (p: Parts, replacement: boolean) => forAll({
   name: `E_B[g] = ∇L exactly, finite population, ${replacement ? 'i.i.d. with replacement' : 'without replacement'}`, backend: 'scalar-f64',
-  arbitrary: populations, numRuns: 100, size: (P: Population) => [P.points.length, P.theta.length], show, toleranceReason: FD_REASON,
-  measure: (P: Population) => ({ value: maxAbsDiff(claimedExpectation(p, P, replacement), claimedGradient(p, gradientFD(P), P.b)), bound: FD_BOUND }),
+  arbitrary: populations, numRuns: 100, size: (P: Population) => [P.points.length, P.theta.length], show,
+  measure: (P: Population) => ({ value: maxAbsDiff(claimedExpectation(p, P, replacement), claimedGradient(p, gradientFD(P), P.b)), tolerance: FD }),
 });
 
 const MC_BATCHES = 20_000, MC_BATCH_SIZE = 4, MC_CONFIDENCE = 0.9999;
@@ -117,28 +116,26 @@ verifyClaim(import.meta.url, {
     step('numeric', forAll({
       name: 'E_B[(1/b)Σ_i ∇ℓ(x_i)] = (1/b)Σ_i E[∇ℓ(x_i)] (per-slot marginals, i.i.d. batches)', backend: 'scalar-f64',
       arbitrary: populations, numRuns: 60, size: (P: Population) => [P.points.length, P.theta.length], show,
-      toleranceReason: 'exact enumeration; both sides are sums of the same ≤ 375 terms in different order: ≤ 1e-13',
       measure: (P: Population) => {
         const all = batches(P.points.length, P.b, true);
         const perSlot = Array.from({ length: P.b }, (_, i) => all.reduce((acc, B) => add(acc, logisticGrad(P.theta, P.points[B[i]]), 1 / all.length), zeros(P.theta.length)));
         const rhs = perSlot.reduce((acc, g) => add(acc, g, 1 / P.b), zeros(P.theta.length));
-        return { value: maxAbsDiff(expectedBatchGradient(P, true), rhs), bound: 1e-13 };
+        return { value: maxAbsDiff(expectedBatchGradient(P, true), rhs), tolerance: REORDERED_SUMS };
       },
     })),
     step('numeric', forAll({
       name: 'each slot\'s E_{x_i}[∇ℓ(x_i)] = E_x[∇ℓ(x)] (identical marginals)', backend: 'scalar-f64',
       arbitrary: populations, numRuns: 60, size: (P: Population) => [P.points.length, P.theta.length], show,
-      toleranceReason: 'exact enumeration: ≤ 1e-13',
       measure: (P: Population) => {
         const all = batches(P.points.length, P.b, true);
         const population = P.points.reduce((acc, p) => add(acc, logisticGrad(P.theta, p), 1 / P.points.length), zeros(P.theta.length));
-        return { value: Math.max(...Array.from({ length: P.b }, (_, i) => maxAbsDiff(all.reduce((acc, B) => add(acc, logisticGrad(P.theta, P.points[B[i]]), 1 / all.length), zeros(P.theta.length)), population))), bound: 1e-13 };
+        return { value: Math.max(...Array.from({ length: P.b }, (_, i) => maxAbsDiff(all.reduce((acc, B) => add(acc, logisticGrad(P.theta, P.points[B[i]]), 1 / all.length), zeros(P.theta.length)), population))), tolerance: REORDERED_SUMS };
       },
     })),
     step('numeric', forAll({
       name: 'E_x[∇ℓ] = ∇E_x[ℓ] (exchange, central differences)', backend: 'scalar-f64',
-      arbitrary: populations, numRuns: 60, size: (P: Population) => [P.points.length, P.theta.length], show, toleranceReason: FD_REASON,
-      measure: (P: Population) => ({ value: maxAbsDiff(P.points.reduce((acc, p) => add(acc, logisticGrad(P.theta, p), 1 / P.points.length), zeros(P.theta.length)), gradientFD(P)), bound: 1e-7 }),
+      arbitrary: populations, numRuns: 60, size: (P: Population) => [P.points.length, P.theta.length], show,
+      measure: (P: Population) => ({ value: maxAbsDiff(P.points.reduce((acc, p) => add(acc, logisticGrad(P.theta, p), 1 / P.points.length), zeros(P.theta.length)), gradientFD(P)), tolerance: FD }),
     })),
   ],
 });

@@ -94,6 +94,8 @@ export type Power = 'shown-by-failure' | 'control-refuted' | 'powerless';
 export interface Mutant<P> {
   /** The mutation, e.g. "½ → ¼", "dropped transpose", "inverse instead of inverse square root". */
   name: string;
+  /** Stable identity for its seeds (default: `name`), so the mutation can be reworded without changing what runs. */
+  key?: string;
   parts: Partial<P>;
   /** Set when the mutant is mathematically equivalent to the original: the reason. Not counted in the score. */
   equivalent?: string;
@@ -199,11 +201,53 @@ export interface CheckOutcome {
    * `series` option; a hand-written check sets this field itself.
    */
   series?: Series[];
+  /**
+   * The check's stable identity (`Check.key`), recorded only when it differs from `name`. Seeds and
+   * replays are keyed by it, so a check renamed for display keeps its seed.
+   */
+  key?: string;
+  /**
+   * forAll: generated cases that fell outside the statement's hypotheses (`pre(false, why)` or
+   * `fc.pre(false)` in the measure) and were replaced by fresh ones (fast-check's count, shrinking
+   * excluded). They are neither passes nor fails. Present when > 0.
+   */
+  skipped?: number;
+  /** forAll: the distinct reasons the skipped cases gave (the first few, in the order first seen). */
+  skipReasons?: string[];
+  /**
+   * A passing forAll or compute check: the case that came closest to failing (highest value/bound
+   * severity), its input as the check shows it (compute: the `inputs` entry, or "case i of n",
+   * with its 0-based `index`) and its measurement. A failing check carries `counterexample` instead.
+   */
+  closest?: ClosestCase;
+}
+
+/** A measured case as the report records it: the measurement judged at that input. */
+export interface MeasuredCase {
+  value: number;
+  bound: number;
+  relation: '<=' | '>=';
+  detail: unknown;
+  infinite?: string;
+}
+
+/** The case of a check that came closest to failing, or (`counterexample.mostSevere`) failed worst. */
+export interface ClosestCase {
+  input: unknown;
+  /** compute: the 0-based index of the case among the measurements `run` returned. */
+  index?: number;
+  measured: MeasuredCase;
 }
 
 /** A check as a property file declares it: a name, a backend and how to run it. */
 export interface Check {
   name: string;
+  /**
+   * Stable identity (default: `name`). Every seed the engine derives for the check (headline, step,
+   * corrected, control, mutant) and replay matching use it, so the display name can be reworded
+   * without changing what runs. Unique within its group, like names.
+   */
+  key?: string;
   backend: Backend;
   run(ctx: CheckContext): Promise<CheckOutcome>;
   /** Negative control (headline checks): must fail. */
@@ -216,7 +260,7 @@ export interface StepCheck extends Check {
 }
 
 /** What a property file hands to `verifyClaim`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export interface ClaimSpec<P extends Record<string, unknown> = any> {
   /**
    * The headline statement as written. All must pass for verdict `pass`. For a formula claim, a
@@ -242,6 +286,8 @@ export interface StepResult {
   verdict: Verdict;
   method: StepMethod;
   detail: string;
+  /** A step that fails or errors: the evidence its check recorded (the input and what was measured there). */
+  counterexample?: unknown;
 }
 
 export interface ClaimResult {
@@ -258,7 +304,8 @@ export interface ClaimResult {
   verdict: Verdict;
   expected: Expectation | null;
   counterexample: unknown | null;
-  replay: { seed: number; path: string; check?: string } | null;
+  /** `check` is the refuting check's name; `key` its stable identity, present when it differs from the name. */
+  replay: { seed: number; path: string; check?: string; key?: string } | null;
   corrected: { statement: string; verdict: Verdict; checks?: CheckOutcome[] } | null;
   checks: CheckOutcome[];
   steps: StepResult[];

@@ -23,8 +23,8 @@ export interface NoisySignSetup {
  */
 export function noisySignHittingTimes(o: NoisySignSetup, rng: () => number): Float64Array {
   const T = new Float64Array(o.runs).fill(Infinity);
-  let alive = Int32Array.from({ length: o.runs }, (_, i) => i);
-  let s = new Float64Array(o.runs).fill(o.s0);
+  const alive = Int32Array.from({ length: o.runs }, (_, i) => i);
+  const s = new Float64Array(o.runs).fill(o.s0);
   let count = o.runs;
   if (Math.abs(o.s0) <= o.eps) { T.fill(0); return T; }
   const xi = new Float64Array(o.runs);

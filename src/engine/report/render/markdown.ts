@@ -14,6 +14,7 @@ export interface MarkdownOptions {
 
 /** Markdown-inert text: punctuation that could start markup is backslash-escaped, HTML brackets become entities. */
 export function mdText(s: unknown): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here (they are escaped or stripped)
   return oneLine(String(s ?? '').replace(/[\u0000-\u001f\u007f]/g, ' '), 400)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     // Only what can start inline markup mid-line (lines here always start with "- " or "### "):
@@ -67,6 +68,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
 
 /** Inside a code span: backticks cannot be escaped, so they are replaced; newlines and control characters collapse. */
 function mdCode(s: unknown): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here (they are escaped or stripped)
   return oneLine(String(s).replace(/[\u0000-\u001f\u007f]/g, ' '), 200).replace(/`/g, 'ˋ');
 }
 

@@ -115,7 +115,7 @@ export function seriesSpec(p: PreparedSeries): TopLevelSpec {
   const x = { field: 'x', type: 'quantitative' as const, title: s.x, scale: scale(p.logX), axis: axis(p.logX, xs, true) };
   const y = { field: 'y', type: 'quantitative' as const, title: s.y, scale: scale(p.logY), axis: axis(p.logY, ys, false) };
   const color = { field: 'g', type: 'nominal' as const, title: null };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const layers: any[] = [];
   const withInterval = rows.filter((r) => r.hi !== undefined);
   if (s.kind === 'band' && withInterval.length) {

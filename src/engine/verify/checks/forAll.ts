@@ -1,21 +1,39 @@
 import fc from 'fast-check';
-import type { Backend, CheckContext, CheckOutcome, Check } from '../types.js';
+import { showMatrixCase, sizeOf, type MatrixCase } from '../../../random/matrixCase.js';
+import type { Backend, CheckContext, CheckOutcome, Check, MeasuredCase } from '../types.js';
 import { boundOf, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
 
 export interface ForAllOptions<T> {
   name: string;
+  /** Stable identity for seeds and replays (default: `name`); see `Check.key`. */
+  key?: string;
   backend: Backend;
   arbitrary: fc.Arbitrary<T>;
-  /** Measure one case; may be async (gpu.js kernels are). */
+  /**
+   * Measure one case; may be async (gpu.js kernels are). A case outside the statement's hypotheses
+   * calls `pre(condition, why)` (or `fc.pre`): it is skipped and replaced by a fresh input.
+   */
   measure: (input: T) => Measurement | Promise<Measurement>;
   /** Why the bounds are what they are; optional when every measurement carries a `tolerance` (its reason is reported). */
   toleranceReason?: string;
   numRuns?: number;
   /** Number of runs in heavy mode (defaults to 4× numRuns). */
   heavyRuns?: number;
-  /** The [rows, cols] of an input, for the report's `sizes`. */
+  /**
+   * How many skipped cases (`pre`) fast-check tolerates per wanted run before it gives up
+   * (fast-check's `maxSkipsPerRun`, default 100). Giving up is an error, never a pass.
+   */
+  maxSkipsPerRun?: number;
+  /**
+   * The [rows, cols] of an input, for the report's `sizes`. Default: when the input is a MatrixCase
+   * (from `matrices()`; recognised by its shape: kind 'integer' | 'spectral', integer rows and
+   * cols, an `entries` array), `sizeOf(input)`; otherwise no size is recorded.
+   */
   size?: (input: T) => [number, number];
-  /** The input as a person should read it (small integer matrices print as nested arrays). */
+  /**
+   * The input as a person should read it (small integer matrices print as nested arrays). Default:
+   * `showMatrixCase(input)` for a MatrixCase (recognised as for `size`), the input itself otherwise.
+   */
   show?: (input: T) => unknown;
   /**
    * Negative control: the same check with the measure and/or the arbitrary replaced by a
@@ -23,6 +41,36 @@ export interface ForAllOptions<T> {
    */
   control?: { description: string; measure?: (input: T) => Measurement | Promise<Measurement>; arbitrary?: fc.Arbitrary<T> };
 }
+
+/**
+ * What `pre` throws: fast-check's own precondition failure (so fast-check skips the case and
+ * generates another), carrying the reason for the report.
+ */
+export class OutsideHypotheses extends fc.PreconditionFailure {
+  readonly why: string;
+  constructor(why: string) {
+    super(false);
+    this.why = why;
+    this.name = 'OutsideHypotheses';
+    this.message = `case outside the statement's hypotheses: ${why}`;
+  }
+}
+
+/**
+ * Inside a forAll measure: the statement says nothing about this case unless `condition` holds.
+ * A false condition SKIPS the case — it is neither a pass nor a fail, fast-check generates another
+ * input in its place (fast-check's `fc.pre` semantics; shrinking also stays inside the hypotheses) —
+ * and `why` (which hypothesis the case is outside of) is reported with the number of skipped cases.
+ * If no generated case satisfies the hypotheses, the check is an error, never a vacuous pass.
+ * Prefer building the hypotheses into the arbitrary when most cases would be skipped.
+ */
+export function pre(condition: boolean, why: string): asserts condition {
+  if (typeof why !== 'string' || why.trim() === '') throw new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)');
+  if (!condition) throw new OutsideHypotheses(why);
+}
+
+/** How many distinct skip reasons the report keeps. */
+export const MAX_SKIP_REASONS = 5;
 
 class ThrownInProperty extends Error {}
 
@@ -40,8 +88,28 @@ function shown<T>(show: (x: T) => unknown, input: T): unknown {
 }
 
 /**
+ * Whether a generated input is a MatrixCase (src/random/matrixCase.ts), recognised structurally:
+ * kind 'integer' | 'spectral', integer rows and cols, and an `entries` array. Such inputs get
+ * `sizeOf` and `showMatrixCase` as the defaults of forAll's `size` and `show`.
+ */
+export function isMatrixCase(x: unknown): x is MatrixCase {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const c = x as Record<string, unknown>;
+  return (c.kind === 'integer' || c.kind === 'spectral') && Number.isInteger(c.rows) && Number.isInteger(c.cols) && Array.isArray(c.entries);
+}
+
+/** A measurement as the report records it next to an input. */
+export function measuredCase(m: Measurement): MeasuredCase {
+  return { value: m.value, bound: boundOf(m), relation: m.relation ?? '<=', detail: m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) };
+}
+
+/**
  * A universal statement checked on random inputs: every case must hold. On failure fast-check
- * shrinks to the smallest counterexample, which is reported with its replay seed and path.
+ * shrinks to the smallest counterexample, which is reported with its replay seed and path, next to
+ * the most severe failing case seen (`counterexample.mostSevere`: shrinking toward small inputs can
+ * turn a clear violation into a marginal one). A passing check records the case that came closest
+ * to failing (`closest`). Cases outside the hypotheses (`pre`) are skipped and counted (`skipped`,
+ * `skipReasons`).
  * A throwing measure, a malformed measurement or a NaN is recorded as an `error` (the claim could
  * not be judged there) — never as a fail, never as a pass.
  */
@@ -53,13 +121,16 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       const t0 = performance.now();
       const sizes = new Map<string, [number, number]>();
       let cases = 0;
-      let worst: { m: Measurement; s: number } | null = null;
+      let worst: { m: Measurement; s: number; input: T } | null = null;
       let lastFailing: { input: T; m: Measurement } | null = null;
       let thrown: { input: T; message: string } | null = null;
-      const show = opts.show ?? ((x: T) => x);
+      const skipReasons: string[] = [];
+      const show = opts.show ?? ((x: T) => (isMatrixCase(x) ? showMatrixCase(x) : x));
+      const size = opts.size ?? ((x: T) => (isMatrixCase(x) ? sizeOf(x) : undefined));
 
       // Everything that can throw inside the predicate (measure, size) is caught here and makes the
       // check an error: fast-check would otherwise report the throw as a refuting counterexample.
+      // The one exception is a precondition failure (pre / fc.pre): rethrown, fast-check skips the case.
       const property = fc.asyncProperty(opts.arbitrary, async (input) => {
         if (thrown) return true; // already unusable: stop spending time
         let m: Measurement;
@@ -67,18 +138,21 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
           m = await opts.measure(input);
           const bad = invalidReason(m);
           if (bad) throw new ThrownInProperty(bad);
-          if (opts.size) {
-            const s = opts.size(input);
-            sizes.set(s.join('x'), s);
-          }
+          const s = size(input);
+          if (s) sizes.set(s.join('x'), s);
         } catch (e) {
+          if (fc.PreconditionFailure.isFailure(e)) {
+            const why = e instanceof OutsideHypotheses ? e.why : 'fc.pre(false) (no reason given: use pre(condition, why))';
+            if (skipReasons.length < MAX_SKIP_REASONS && !skipReasons.includes(why)) skipReasons.push(why);
+            throw e;
+          }
           const message = e instanceof ThrownInProperty ? e.message : `measure threw: ${messageOf(e)}`;
           thrown = { input, message };
           throw new ThrownInProperty(message);
         }
         cases++;
         const s = severity(m);
-        if (!worst || s > worst.s) worst = { m, s };
+        if (!worst || s > worst.s) worst = { m, s, input };
         const ok = holds(m);
         if (!ok) lastFailing = { input, m };
         return ok;
@@ -86,8 +160,10 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
 
       const numRuns = ctx.heavy ? (opts.heavyRuns ?? 4 * (opts.numRuns ?? 100)) : (opts.numRuns ?? 100);
       const params: fc.Parameters<[T]> = { seed: ctx.seed, numRuns, endOnFailure: false };
+      if (opts.maxSkipsPerRun !== undefined) params.maxSkipsPerRun = opts.maxSkipsPerRun;
       if (ctx.replayPath !== undefined) params.path = ctx.replayPath;
       const out = await fc.check(property, params);
+      const skipped = out.numSkips;
       const base = {
         name: opts.name,
         backend: opts.backend,
@@ -95,15 +171,28 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
         cases,
         toleranceReason: opts.toleranceReason ?? '',
         ms: Math.round(performance.now() - t0),
+        ...(skipped > 0 || skipReasons.length > 0 ? { skipped, skipReasons: [...skipReasons] } : {}),
       };
-      const w = worst as { m: Measurement; s: number } | null;
+      const w = worst as { m: Measurement; s: number; input: T } | null;
       const th = thrown as { input: T; message: string } | null;
       const errored = (error: string, input?: { input: unknown }): CheckOutcome => ({ ...base, maxError: NaN, tolerance: NaN, passed: false, error, ...(input ? { counterexample: input } : {}) });
       if (th) return errored(th.message, { input: shown(show, th.input) });
+      if (out.failed && !out.counterexample && !out.interrupted && skipped > 0) {
+        // fast-check gave up: too many cases fell outside the hypotheses. A statement checked on
+        // (almost) no case proves nothing: an error, never a pass.
+        const generated = out.numRuns + skipped;
+        const reasons = skipReasons.length ? ` (${skipReasons.map((r) => `'${r}'`).join(', ')})` : '';
+        return errored(out.numRuns === 0
+          ? `the hypothesis held in none of ${generated} generated cases: every case was skipped${reasons}, and fast-check gave up; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`
+          : `the hypothesis held in only ${out.numRuns} of ${generated} generated cases (${skipped} skipped${reasons}); fast-check gave up before the ${numRuns} runs asked for; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`);
+      }
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
         if (!w) return errored('no case was measured (numRuns is 0, or every generated input was filtered out)');
-        return { ...base, toleranceReason: reasonOf(w.m) ?? base.toleranceReason, maxError: w.m.value, tolerance: boundOf(w.m), passed: true };
+        return {
+          ...base, toleranceReason: reasonOf(w.m) ?? base.toleranceReason, maxError: w.m.value, tolerance: boundOf(w.m), passed: true,
+          closest: { input: shown(show, w.input), measured: measuredCase(w.m) },
+        };
       }
       if (!out.counterexample) return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);
       // fast-check calls the predicate on the shrunk input last among failing runs; re-measure it to
@@ -113,6 +202,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       try {
         m = await opts.measure(shrunk);
       } catch (e) {
+        if (fc.PreconditionFailure.isFailure(e)) return errored('re-measuring the shrunk counterexample: it is now outside the hypotheses (pre failed; the measure is not deterministic)', { input: shown(show, shrunk) });
         return errored(`measure threw when re-measuring the shrunk counterexample: ${messageOf(e)}`, { input: shown(show, shrunk) });
       }
       const bad = invalidReason(m);
@@ -129,20 +219,23 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
         ...(reported.infinite !== undefined ? { infinite: reported.infinite } : {}),
         counterexample: {
           input: shown(show, shrunk),
-          measured: { value: m.value, bound: boundOf(m), relation: m.relation ?? '<=', detail: m.detail ?? lf?.m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) },
+          measured: { ...measuredCase(m), detail: m.detail ?? lf?.m.detail ?? null },
           numShrinks: out.numShrinks,
+          // The worst failing case seen (largest value/bound severity), before or during shrinking.
+          ...(w && !holds(w.m) ? { mostSevere: { input: shown(show, w.input), measured: measuredCase(w.m) } } : {}),
         },
         replay: { seed: out.seed, path: out.counterexamplePath ?? '' },
       };
     },
   };
+  if (opts.key !== undefined) check.key = opts.key;
   if (opts.control) {
     const c = opts.control;
     // A control that replaces nothing is the check itself: it would hold and prove nothing.
     if (!c.measure && !c.arbitrary) throw new Error(`forAll '${opts.name}': control '${c.description}' replaces neither 'measure' nor 'arbitrary'`);
     check.control = {
       description: c.description,
-      check: forAll({ ...opts, name: `${opts.name} [control: ${c.description}]`, measure: c.measure ?? opts.measure, arbitrary: c.arbitrary ?? opts.arbitrary, control: undefined }),
+      check: forAll({ ...opts, name: `${opts.name} [control: ${c.description}]`, key: undefined, measure: c.measure ?? opts.measure, arbitrary: c.arbitrary ?? opts.arbitrary, control: undefined }),
     };
   }
   return check;
