@@ -13,7 +13,7 @@
 // The engine: registering a claim, check builders, controls, tolerances
 export { compute, step } from './engine/verify/checks/compute.js';
 export { withControl } from './engine/verify/checks/control.js';
-export { forAll } from './engine/verify/checks/forAll.js';
+export { forAll, pre } from './engine/verify/checks/forAll.js';
 export { matrixResidual } from './engine/verify/checks/matrixIdentity.js';
 export type { Measurement } from './engine/verify/checks/measurement.js';
 export { statistic } from './engine/verify/checks/statistic.js';
@@ -36,6 +36,7 @@ export { exponentDecision } from './checks/exponentDecision.js';
 export { polarIdentityCheck, svdStepCheck } from './checks/polarIdentity.js';
 
 // Randomness: one PRNG, fast-check arbitraries, matrices with known spectra
+export { linearGrid, logUniform } from './random/evenly.js';
 export { fixedSpectrumMatrix } from './random/fixedSpectrumMatrix.js';
 export { dot, integerVectors, norm2 } from './random/integerVectors.js';
 export { asMatrices, problemSize, regressionProblems, showProblem } from './random/linearRegressionProblems.js';
