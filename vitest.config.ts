@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import './test/node20Polyfills.js';
 
 // The engine's own tests. Claims are not vitest tests: `npm test` judges each claim in a killable
 // process of its own (src/runner/), because vitest's timeout cannot interrupt synchronous code.

@@ -2,29 +2,35 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-// vitest 5 targets Node ≥ 22; its reporter needs Map.groupBy, which Node 20 lacks. Stryker's vitest
-// runner loads this config in each of its test-runner processes, so the polyfill lands there too.
-import './test/node20Polyfills.js';
 
 /**
- * The engine's fast, in-process unit tests, for Stryker (`npx stryker run`, see stryker.config.mjs):
- * test/*.test.ts, except the tests that drive whole runs in child processes (the `npm test` gate on
- * fixture trees: seconds to minutes each, and every mutant would pay for them). Those are found by
- * what they import, so a new process-spawning test cannot slip in and make a Stryker run crawl.
- * Also left out: the gpu.js tests under src/gpu (no engine code), the claims' property files
- * (`npm test` runs those) and test/fixtures.
+ * The engine's fast, in-process unit tests, for Stryker (`npm run mutants:engine`, see stryker.config.mjs).
+ *
+ * Chosen by what a test file imports, so new tests join or stay out without editing this file:
+ * - in: test/*.test.ts that import the engine under mutation (src/engine/registry, verify or report);
+ * - out: tests that start other processes — the `npm test` gate and CLI tests on fixture trees
+ *   (child_process, test/runSuiteCli.ts, the runner), the browser test of the HTML report
+ *   (playwright) — seconds to minutes each, and Stryker would pay that for every mutant they cover;
+ * - out: tests that read the source text (test/architecture.test.ts: layering, who reads process.env):
+ *   in Stryker's sandbox every mutated file is rewritten with its instrumentation, so they fail there;
+ * - out: the mathematics tests (src/math, src/random: no engine code), the gpu.js tests under src/gpu,
+ *   the claims' property files (`npm test` runs those) and test/fixtures.
  */
 const root = dirname(fileURLToPath(import.meta.url));
-const SPAWNS = /from ['"](node:)?child_process['"]|runSuiteCli|runClaimProcess|runSuite\.js/;
-const spawning = readdirSync(join(root, 'test'))
-  .filter((f) => f.endsWith('.test.ts') && SPAWNS.test(readFileSync(join(root, 'test', f), 'utf8')))
+const ENGINE = /from ['"]\.\.\/src\/engine\/(registry|verify|report)\//;
+const SPAWNS = /from ['"](node:)?child_process['"]|runSuiteCli|runClaimProcess|runSuite\.js|playwright|puppeteer/;
+const READS_SOURCES = ['architecture.test.ts'];
+const source = (f: string) => readFileSync(join(root, 'test', f), 'utf8');
+const engineTests = readdirSync(join(root, 'test'))
+  .filter((f) => f.endsWith('.test.ts') && !READS_SOURCES.includes(f))
+  .filter((f) => ENGINE.test(source(f)) && !SPAWNS.test(source(f)))
   .map((f) => `test/${f}`);
 
 export default defineConfig({
   test: {
     root,
-    include: ['test/*.test.ts'],
-    exclude: ['test/exitCode.test.ts', 'test/gate.test.ts', ...spawning, 'test/fixtures/**', 'node_modules/**'],
+    include: engineTests,
+    exclude: ['test/fixtures/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

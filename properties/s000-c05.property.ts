@@ -1,4 +1,4 @@
-import { compute, emaMoments, emaSquaredErrors, step, verifyClaim, zQuantile } from '../src/claim.js';
+import { compute, emaMoments, emaSquaredErrors, monteCarlo, step, tolerance, verifyClaim, zQuantile } from '../src/claim.js';
 import type { Measurement, NoiseLaw } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
@@ -28,17 +28,24 @@ const SETTINGS = [
 ];
 const CHECKPOINTS = [1, 2, 5, 10, 30];
 const PATHS = 200_000;
-const Z = zQuantile(0.9999);
+const CONFIDENCE = 0.9999;
+const Z = zQuantile(CONFIDENCE);
+const INTERVALS = SETTINGS.length * 2 * CHECKPOINTS.length; // 3 settings × 2 noise laws × 5 checkpoints
+/** |MC − formula| ≤ z·se at 99.99% per interval: 30 intervals, so a true formula fails some with probability ≤ 0.3% (Bonferroni). */
+const mcInterval = (se: number) => {
+  const t = monteCarlo({ z: Z, se, confidence: CONFIDENCE, samples: PATHS });
+  return tolerance(t.bound, `${t.reason}; ${INTERVALS} intervals (Bonferroni: family-wise ≥ ${(100 * (1 - INTERVALS * (1 - CONFIDENCE))).toFixed(1)}%)`);
+};
 /** The intervals must be narrow enough to decide: half-width ≤ 3% of the value. */
-const MAX_RELATIVE_HALF_WIDTH = 0.03;
+const MAX_RELATIVE_HALF_WIDTH = tolerance(0.03, 'narrow enough to decide (a design choice, not an error bound): each interval\'s half-width must be ≤ 3% of the formula\'s value, so the comparison resolves a formula off by a few percent');
 
-function monteCarlo(p: Parts, seed: number): Measurement[] {
+function againstMonteCarlo(p: Parts, seed: number): Measurement[] {
   const out: Measurement[] = [];
   SETTINGS.forEach((s, k) => (['gaussian', 'rademacher'] as NoiseLaw[]).forEach((noise, j) => {
     for (const r of emaSquaredErrors({ ...s, checkpoints: CHECKPOINTS, paths: PATHS, seed: seed + 31 * k + j, noise })) {
       const formula = claimedMse(p)({ mu: s.mu, sigma: s.sigma, g: s.gamma, t: r.t });
-      out.push({ value: Math.abs(r.mean - formula), bound: Z * r.se, detail: { ...s, noise, t: r.t, monteCarlo: r.mean, ci: [r.mean - Z * r.se, r.mean + Z * r.se], formula } });
-      out.push({ value: Z * r.se / formula, bound: MAX_RELATIVE_HALF_WIDTH, detail: { ...s, noise, t: r.t, what: 'interval half-width relative to the formula (narrow enough to decide)' } });
+      out.push({ value: Math.abs(r.mean - formula), tolerance: mcInterval(r.se), detail: { ...s, noise, t: r.t, monteCarlo: r.mean, ci: [r.mean - Z * r.se, r.mean + Z * r.se], formula } });
+      out.push({ value: Z * r.se / formula, tolerance: MAX_RELATIVE_HALF_WIDTH, detail: { ...s, noise, t: r.t, what: 'interval half-width relative to the formula (narrow enough to decide)' } });
     }
   }));
   return out;
@@ -50,8 +57,7 @@ verifyClaim(import.meta.url, {
     scalarIdentity({ name: 'formula = exact MSE from the moment recursions', lhs: claimedMse(p), rhs: (v) => exact(v).mse, variables: vars, points: 400 }),
     compute({
       name: 'formula inside 99.99% Monte Carlo intervals (Gaussian and Rademacher noise)', backend: 'scalar-f64', sizes: [[PATHS, 30]],
-      toleranceReason: `|MC − formula| ≤ z·se with z = ${Z} (99.99% per interval, Bonferroni over 30), ${PATHS} paths; and half-width ≤ 3% of the value`,
-      run: (ctx) => monteCarlo(p, ctx.seed),
+      run: (ctx) => againstMonteCarlo(p, ctx.seed),
     }),
   ],
   mutants: [
@@ -68,11 +74,11 @@ verifyClaim(import.meta.url, {
     scalarIdentity({ name: 'Var(m_t) = (1−γ)²Σγ^{2i}σ²', lhs: (v) => exact(v).variance, rhs: (v) => (1 - v.g) ** 2 * sum(v.t, (i) => v.g ** (2 * i) * v.sigma ** 2), variables: vars }),
     scalarIdentity({ name: '(1−γ)²σ²(1−γ^{2t})/(1−γ²) = σ²(1−γ)/(1+γ)(1−γ^{2t})', lhs: '(1 - g)^2 * sigma^2 * (1 - g^(2 t)) / (1 - g^2)', rhs: 'sigma^2 * (1 - g) / (1 + g) * (1 - g^(2 t))', variables: vars }),
     step('numeric', compute({
-      name: 'MSE = Bias² + Var (Monte Carlo, Gaussian noise)', backend: 'scalar-f64', toleranceReason: `|MC − (Bias² + Var)| ≤ z·se, z = ${Z}`,
+      name: 'MSE = Bias² + Var (Monte Carlo, Gaussian noise)', backend: 'scalar-f64',
       run: (ctx) => emaSquaredErrors({ mu: 1, sigma: 1, gamma: 0.8, checkpoints: CHECKPOINTS, paths: PATHS, seed: ctx.seed, noise: 'gaussian' }).map((r) => {
         const m = emaMoments(1, 1, 0.8, r.t);
         const biasVar = (m.mean - 1) ** 2 + m.variance;
-        return { value: Math.abs(r.mean - biasVar), bound: Z * r.se, detail: { t: r.t, monteCarlo: r.mean, biasPlusVariance: biasVar } };
+        return { value: Math.abs(r.mean - biasVar), tolerance: monteCarlo({ z: Z, se: r.se, confidence: CONFIDENCE, samples: PATHS }), detail: { t: r.t, monteCarlo: r.mean, biasPlusVariance: biasVar } };
       }),
     })),
   ],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, exponentFit, f64Bound, forAll, frobeniusNorm, gaussianArray, invSqrtmSym, matrices, matrixResidual, meanInterval, mulberry32, numericalRank, polarFactor, polarFlat, PolarWorkspace, showMatrixCase, sizeOf, statistic, step, symmetricEigen, toMatrix, verifyClaim } from '../src/claim.js';
+import { compute, exact, exponentFit, forAll, frobeniusNorm, gaussianArray, invSqrtmSym, matrices, matrixResidual, meanInterval, mulberry32, numericalRank, polarFactor, polarFlat, PolarWorkspace, relative, showMatrixCase, sizeOf, statistic, step, symmetricEigen, tolerance, toMatrix, U64, verifyClaim } from '../src/claim.js';
 import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // μ = [diag(2, 1); 0] (3×2, σ = 2, 1) and anisotropic Gaussian noise on its six entries.
@@ -76,32 +76,33 @@ function proportional(p: Pair): boolean {
   return frobeniusNorm(S.clone().sub(O.clone().mul(t))) <= 1e-12;
 }
 /** M is positive definite iff λ_min > n·u·λ_max (the eigensolver's backward error); else M^{-1/2} does not exist. */
-const invertible = (M: Matrix) => { const { values } = symmetricEigen(M); return values[0] > M.rows * 2 ** -53 * values[values.length - 1]; };
+const invertible = (M: Matrix) => { const { values } = symmetricEigen(M); return values[0] > M.rows * U64 * values[values.length - 1]; };
 const showPair = (p: Pair) => ({ mu: p.mu, SigmaL: Matrix.diag(p.s).to2DArray(), M: secondMoment(p).to2DArray() });
 const gap = (p: Pair) => frobeniusNorm(invSqrtmSym(secondMoment(p)).mmul(new Matrix(p.mu)).sub(polarFactor(new Matrix(p.mu))));
 // κ(M) ≤ 12 for these integer cases: the difference is computed to ≈ 30·3·u·12 ≈ 1e-13, so 1e-8 separates equal from different.
 const GAP_BOUND = 1e-8;
+const DIFFERENT = tolerance(GAP_BOUND, '"≠" decided at ‖M^{-1/2}μ − Ortho(μ)‖_F ≥ 1e-8: the difference is computed to ≈ 30·3·u·κ(M) ≈ 1e-13 (κ(M) ≤ 12 for these integer cases), so 1e-8 separates equal from different');
 
 const necessity = forAll({
   name: 'M not ∝ μμᵀ ⇒ Ortho(μ) ≠ M^{-1/2}μ (M = μμᵀ + Σ_L)', backend: 'ml-matrix-f64', arbitrary: pairs.filter((p) => !proportional(p)), numRuns: 300,
   size: (p: Pair) => [p.mu.length, p.mu[0].length], show: showPair,
-  toleranceReason: '‖M^{-1/2}μ − Ortho(μ)‖_F ≥ 1e-8, far above the roundoff ≈ 1e-13 (κ(M) ≤ 12); singular M counts as "≠" (M^{-1/2}μ undefined)',
-  measure: (p: Pair): Measurement => invertible(secondMoment(p)) ? { value: gap(p), bound: GAP_BOUND, relation: '>=' } : { value: Number.MAX_VALUE, bound: GAP_BOUND, relation: '>=', detail: 'M singular: M^{-1/2}μ undefined, so it differs from Ortho(μ) (a holding ∞ cannot be a measurement: the largest finite double stands for it)' },
+  // Singular M counts as "≠" (M^{-1/2}μ undefined).
+  measure: (p: Pair): Measurement => invertible(secondMoment(p)) ? { value: gap(p), tolerance: DIFFERENT, relation: '>=' } : { value: Number.MAX_VALUE, tolerance: DIFFERENT, relation: '>=', detail: 'M singular: M^{-1/2}μ undefined, so it differs from Ortho(μ) (a holding ∞ cannot be a measurement: the largest finite double stands for it)' },
 });
 const workedExample = compute({
   name: 'worked case μ = (1, 0)ᵀ, Σ_L = diag(0, 1) (M = I, not ∝ μμᵀ): Ortho(μ) ≠ M^{-1/2}μ', backend: 'ml-matrix-f64', sizes: [[2, 1]],
-  toleranceReason: 'exact arithmetic on 0/1 entries; difference must be ≥ 1e-8', inputs: [{ mu: [[1], [0]], SigmaL: [[0, 0], [0, 1]] }],
-  run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), bound: GAP_BOUND, relation: '>=' }),
+  inputs: [{ mu: [[1], [0]], SigmaL: [[0, 0], [0, 1]] }],
+  run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), tolerance: DIFFERENT, relation: '>=' }),
 });
 
 const scaled = fc.record({ mu: matrices({ rows: { min: 1, max: 3 }, cols: { min: 1, max: 3 }, shape: 'wide-or-square', rank: 'full', maxLogKappa: 2 }), c: fc.integer({ min: 1, max: 4 }) });
 const showScaled = (x: { mu: MatrixCase; c: number }) => ({ mu: showMatrixCase(x.mu), c: x.c, M: 'c·μμᵀ' });
+const GRAM_ROUTE = relative({ n: 3, growth: 1e4, growthName: 'κ(μ)² bound (Gram route, κ(μ) ≤ 1e2)' });
 const proportionalCase = (name: string, rhs: (P: Matrix, c: number) => Matrix) => forAll({
   name, backend: 'ml-matrix-f64', arbitrary: scaled, numRuns: 100, size: (x) => sizeOf(x.mu), show: showScaled,
-  toleranceReason: f64Bound(3, 1e4, 'κ(μ)² ≤ 1e4 (Gram route)').reason,
   measure: (x: { mu: MatrixCase; c: number }) => {
     const mu = toMatrix(x.mu);
-    return matrixResidual(() => invSqrtmSym(mu.mmul(mu.transpose()).mul(x.c)).mmul(mu), () => rhs(polarFactor(mu), x.c), f64Bound(3, 1e4, '').bound);
+    return matrixResidual(() => invSqrtmSym(mu.mmul(mu.transpose()).mul(x.c)).mmul(mu), () => rhs(polarFactor(mu), x.c), GRAM_ROUTE);
   },
 });
 
@@ -123,6 +124,11 @@ const lln = statistic({
   },
 });
 
+/** Ortho(cG) against Ortho(G): two backward-stable SVDs, sizes ≤ 6, κ ≤ 1e3. */
+/** "Ortho(μ) = M^{-1/2}μ" (decided at 1e-8, roundoff ≈ 1e-13) against "Σ_Lμ = 0" (exact in integers): 1 on disagreement. */
+const SAME_ANSWER = exact('truth values compared (1 on disagreement): equality decided at 1e-8 (roundoff ≈ 1e-13), Σ_Lμ = 0 exactly in integers; singular M (outside the hypothesis) counts as agreement');
+const TWO_POLAR_FACTORS = relative({ n: 6, growth: 1e3, growthName: 'κ bound' });
+
 verifyClaim(import.meta.url, {
   checks: [convergence, necessity, workedExample],
   steps: [
@@ -130,8 +136,8 @@ verifyClaim(import.meta.url, {
     step('numeric', forAll({
       name: 'Ortho(cG) = Ortho(G) for c > 0 (so Ortho(S_k) = Ortho(S_k/k))', backend: 'ml-matrix-f64',
       arbitrary: fc.record({ G: matrices({ rank: 'full', maxLogKappa: 3 }), c: fc.integer({ min: 1, max: 1000 }) }), numRuns: 100,
-      size: (x) => sizeOf(x.G), show: (x) => ({ G: showMatrixCase(x.G), c: x.c }), toleranceReason: f64Bound(6, 1e3, 'κ ≤ 1e3').reason,
-      measure: (x: { G: MatrixCase; c: number }) => { const G = toMatrix(x.G); return matrixResidual(() => polarFactor(G.clone().mul(x.c)), () => polarFactor(G), f64Bound(6, 1e3, '').bound); },
+      size: (x) => sizeOf(x.G), show: (x) => ({ G: showMatrixCase(x.G), c: x.c }),
+      measure: (x: { G: MatrixCase; c: number }) => { const G = toMatrix(x.G); return matrixResidual(() => polarFactor(G.clone().mul(x.c)), () => polarFactor(G), TWO_POLAR_FACTORS); },
     })),
     step('numeric', proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = Ortho(μ) (full row rank μ, c = 1…4)', (P) => P)),
   ],
@@ -140,13 +146,12 @@ verifyClaim(import.meta.url, {
     forAll({
       name: 'for invertible M = μμᵀ + Σ_L: Ortho(μ) = M^{-1/2}μ iff Σ_Lμ = 0', backend: 'ml-matrix-f64', arbitrary: pairs, numRuns: 300,
       size: (p: Pair) => [p.mu.length, p.mu[0].length], show: showPair,
-      toleranceReason: 'equality decided at 1e-8 (roundoff ≈ 1e-13); Σ_Lμ = 0 exactly in integers; value = 1 on disagreement',
       measure: (p: Pair): Measurement => {
         const M = secondMoment(p);
-        if (!invertible(M)) return { value: 0, bound: 0, detail: 'M singular: outside the hypothesis' };
+        if (!invertible(M)) return { value: 0, tolerance: SAME_ANSWER, detail: 'M singular: outside the hypothesis (vacuous)' };
         const equal = gap(p) < GAP_BOUND;
         const annihilates = frobeniusNorm(Matrix.diag(p.s).mmul(new Matrix(p.mu))) === 0;
-        return { value: equal === annihilates ? 0 : 1, bound: 0, detail: { equal, annihilates, gap: gap(p) } };
+        return { value: equal === annihilates ? 0 : 1, tolerance: SAME_ANSWER, detail: { equal, annihilates, gap: gap(p) } };
       },
     }),
     proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = c^{-1/2}Ortho(μ) (full row rank μ)', (P, c) => P.clone().mul(1 / Math.sqrt(c))),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, directionFromSeed, exponentDecision, f64Bound, forAll, frobeniusNorm, gaussianArray, matrices, meanInterval, mulberry32, normOfMeanInterval, polarDerivative, polarFactor, polarFlat, PolarWorkspace, showMatrixCase, sizeOf, statistic, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import { compute, directionFromSeed, exponentDecision, forAll, frobeniusNorm, gaussianArray, matrices, meanInterval, mulberry32, normOfMeanInterval, polarDerivative, polarFactor, polarFlat, PolarWorkspace, relative, showMatrixCase, sizeOf, statistic, step, thinSvd, tolerance, toMatrix, verifyClaim } from '../src/claim.js';
 import type { MatrixCase, Measurement } from '../src/claim.js';
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0], σ = 2, 1
@@ -55,6 +55,13 @@ const sigmaScaling = statistic({
 type DirCase = { G: MatrixCase; dir: number; dir2: number };
 const dirCases = fc.record({ G: matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, rank: 'full', maxLogKappa: 2 }), dir: fc.integer({ min: 1, max: 2 ** 30 }), dir2: fc.integer({ min: 1, max: 2 ** 30 }) });
 const showDir = (c: DirCase) => ({ G: showMatrixCase(c.G), directionSeeds: [c.dir, c.dir2] });
+/** The first-order Taylor remainder over h at h = 1e-6·σ_min: truncation plus the roundoff of two polar factors over h. */
+const taylorRemainder = (kappa: number) => tolerance(1e-6 * (1 + kappa), `1e-6·(1 + κ), κ = ${kappa.toPrecision(3)}: Taylor remainder ‖D²Ortho‖h² ≈ h²/σ_min² gives remainder/h ≈ 1e-6 (h = 1e-6·σ_min); roundoff of the two polar factors ≈ u·κ/h ≈ 1e-10·κ/σ_min`);
+/** The exact Fréchet derivative (κ ≤ 1e2, sizes ≤ 4), backward stable; ×10 for the combination 2E₁ − 3E₂ (weights 2 + 3 on the right, ‖2E₁ − 3E₂‖ ≤ 5 on the left). */
+const FRECHET = relative({ n: 4, growth: 1e2, growthName: 'κ bound' });
+const LINEAR_COMBINATION = tolerance(FRECHET.bound * 10, `10 × ${FRECHET.reason}: the errors of D[2E₁ − 3E₂] (‖2E₁ − 3E₂‖ ≤ 5) and 2D[E₁] − 3D[E₂] (weights 2 + 3) add up to ≈ 10 derivatives' roundoff`);
+/** Two polar factors of 3×2 matrices with κ ≤ 3 (μ = [I₂; 0], Δ = e₁e₂ᵀ). */
+const WORKED_CASE = relative({ n: 3, growth: 3, growthName: 'κ bound' });
 
 verifyClaim(import.meta.url, {
   checks: [biasExponent(1)],
@@ -62,22 +69,21 @@ verifyClaim(import.meta.url, {
     step('numeric', forAll({
       name: 'Ortho(μ + hE) = Ortho(μ) + hJ_μE + O(h²): remainder/h ≤ 1e-6 at h = 1e-6·σ_min', backend: 'ml-matrix-f64', arbitrary: dirCases, numRuns: 80,
       size: (c) => sizeOf(c.G), show: showDir,
-      toleranceReason: 'Taylor remainder ‖D²Ortho‖h² ≈ h²/σ_min² → remainder/h ≈ 1e-6·(1/σ_min)·σ_min; roundoff ≈ u·κ/h ≈ 1e-10·κ/σ_min; bound 1e-6·(1 + κ)',
       measure: (c: DirCase): Measurement => {
         const G = toMatrix(c.G), E = directionFromSeed(G.rows, G.columns, c.dir), s = thinSvd(G).s;
         const h = 1e-6 * s[s.length - 1], kappa = s[0] / s[s.length - 1];
         const rem = frobeniusNorm(polarFactor(G.clone().add(E.clone().mul(h))).sub(polarFactor(G)).sub(polarDerivative(G, E).mul(h))) / h;
-        return { value: rem, bound: 1e-6 * (1 + kappa) };
+        return { value: rem, tolerance: taylorRemainder(kappa) };
       },
     })),
     step('numeric', forAll({
       name: 'J_μ is linear, so E[J_μ Σε_i] = J_μ E[Σε_i] = 0', backend: 'ml-matrix-f64', arbitrary: dirCases, numRuns: 80,
-      size: (c) => sizeOf(c.G), show: showDir, toleranceReason: f64Bound(4, 1e2, 'κ ≤ 1e2').reason,
+      size: (c) => sizeOf(c.G), show: showDir,
       measure: (c: DirCase): Measurement => {
         const G = toMatrix(c.G), E1 = directionFromSeed(G.rows, G.columns, c.dir), E2 = directionFromSeed(G.rows, G.columns, c.dir2);
         const lhs = polarDerivative(G, E1.clone().mul(2).sub(E2.clone().mul(3)));
         const rhs = polarDerivative(G, E1).mul(2).sub(polarDerivative(G, E2).mul(3));
-        return { value: frobeniusNorm(lhs.clone().sub(rhs)) / Math.max(frobeniusNorm(rhs), 1), bound: f64Bound(4, 1e2, '').bound * 10 };
+        return { value: frobeniusNorm(lhs.clone().sub(rhs)) / Math.max(frobeniusNorm(rhs), 1), tolerance: LINEAR_COMBINATION };
       },
     })),
     step('numeric', statistic({
@@ -97,11 +103,11 @@ verifyClaim(import.meta.url, {
     })),
     step('numeric', compute({
       name: 'Ortho(kμ + Δ) = Ortho(μ + Δ) (k = 2, μ = [I₂; 0], Δ = e₁e₂ᵀ)', backend: 'ml-matrix-f64', sizes: [[3, 2]],
-      toleranceReason: f64Bound(3, 3, 'κ ≤ 3').reason, inputs: [{ k: 2, mu: [[1, 0], [0, 1], [0, 0]], Delta: [[0, 1], [0, 0], [0, 0]] }],
+      inputs: [{ k: 2, mu: [[1, 0], [0, 1], [0, 0]], Delta: [[0, 1], [0, 0], [0, 0]] }],
       run: () => {
         const mu = new Matrix([[1, 0], [0, 1], [0, 0]]), Delta = new Matrix([[0, 1], [0, 0], [0, 0]]);
         const lhs = polarFactor(mu.clone().mul(2).add(Delta)), rhs = polarFactor(mu.clone().add(Delta));
-        return { value: frobeniusNorm(lhs.clone().sub(rhs)), bound: f64Bound(3, 3, '').bound, detail: { lhs: lhs.to2DArray(), rhs: rhs.to2DArray() } };
+        return { value: frobeniusNorm(lhs.clone().sub(rhs)), tolerance: WORKED_CASE, detail: { lhs: lhs.to2DArray(), rhs: rhs.to2DArray() } };
       },
     })),
   ],

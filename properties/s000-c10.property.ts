@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, inverse, solve } from 'ml-matrix';
-import { affineInvariantDistance, forAll, frobeniusNorm, karcherMean, karcherResidual, meanSquaredDistance, step, verifyClaim, withControl } from '../src/claim.js';
+import { affineInvariantDistance, forAll, frobeniusNorm, karcherMean, karcherResidual, meanSquaredDistance, step, tolerance, verifyClaim, withControl } from '../src/claim.js';
 import type { Measurement } from '../src/claim.js';
 
 type SpdSet = { Bs: number[][][]; same: boolean; A: number[][] };
@@ -29,19 +29,21 @@ const size = (c: SpdSet): [number, number] => [c.A.length, c.A.length];
  * ≲ 1e4 after congruence; the Karcher iteration stops at ‖mean log‖ ≤ 1e-12, which moves σ² by
  * O(1e-24) (first-order optimality). Relative bound 1e-9 on σ² (or absolute where σ² < 1).
  */
-const REL_REASON = 'eigen-based logs and inverse roots: error ≈ n·u·κ ≲ 1e-11 with κ ≲ 1e4 after congruence; Karcher iteration stopped at ‖mean log‖ ≤ 1e-12; bound 1e-9·max(1, σ²)';
-const equalUpTo = (a: number, b: number, detail: Record<string, unknown>): Measurement => ({ value: Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b)), bound: 1e-9, detail: { ...detail, lhs: a, rhs: b } });
-const check = (name: string, measure: (c: SpdSet) => Measurement, toleranceReason = REL_REASON, numRuns = 100) =>
-  forAll({ name, backend: 'ml-matrix-f64', arbitrary: sets, numRuns, size, show, toleranceReason, measure });
+const RELATIVE_SIGMA2 = 1e-9;
+const SIGMA2 = tolerance(RELATIVE_SIGMA2, 'eigen-based logs and inverse roots: error ≈ n·u·κ ≲ 1e-11 with κ ≲ 1e4 after congruence; Karcher iteration stopped at ‖mean log‖ ≤ 1e-12 (moves σ² by O(1e-24)); bound 1e-9 on |a − b|/max(1, |a|, |b|)');
+const equalUpTo = (a: number, b: number, detail: Record<string, unknown>): Measurement => ({ value: Math.abs(a - b) / Math.max(1, Math.abs(a), Math.abs(b)), tolerance: SIGMA2, detail: { ...detail, lhs: a, rhs: b } });
+const check = (name: string, measure: (c: SpdSet) => Measurement, numRuns = 100) =>
+  forAll({ name, backend: 'ml-matrix-f64', arbitrary: sets, numRuns, size, show, measure });
+/** Equal sets: the centre is H₁ up to roundoff. Distinct sets: σ² is far from 0. */
+const EQUAL_SETS = tolerance(1e-20, 'equal sets: the centre is H₁ up to roundoff, each log ≈ 1e-15, so σ² ≈ 1e-30; bound 1e-20');
+const DISTINCT_SETS = tolerance(1e-12, 'distinct integer SPD sets: matrices ≥ 1/37 apart in log-eigenvalue, so σ² ≥ 1e-4; "≠ 0" judged as σ² ≥ 1e-12, far above the roundoff (≈ 1e-30 on equal sets)');
 
 const zeroIffEqual = (sigma: (Hs: Matrix[]) => number, label: string) => check(`σ_R² = 0 iff all H_i are equal (${label})`, (c) => {
   const Hs = spd(c);
   const allEqual = Hs.every((H) => frobeniusNorm(H.clone().sub(Hs[0])) === 0);
   const s = sigma(Hs);
-  // Equal integer matrices: the centre is H_1 up to roundoff, each log ≈ 1e-15, σ² ≈ 1e-30 ≪ 1e-20.
-  // Distinct integer SPD matrices are ≥ 1/37 apart in log-eigenvalue, so σ² ≥ 1e-4 ≫ 1e-12.
-  return allEqual ? { value: s, bound: 1e-20, detail: { allEqual, sigma2: s } } : { value: s, bound: 1e-12, relation: '>=', detail: { allEqual, sigma2: s } };
-}, 'equal sets: σ² ≤ 1e-20 (roundoff of logs of I ≈ 1e-15, squared); distinct integer sets: σ² ≥ 1e-12 (true values ≥ 1e-4)');
+  return allEqual ? { value: s, tolerance: EQUAL_SETS, detail: { allEqual, sigma2: s } } : { value: s, tolerance: DISTINCT_SETS, relation: '>=', detail: { allEqual, sigma2: s } };
+});
 const affineInvariant = (sigma: (Hs: Matrix[]) => number, label: string) => check(`σ_R²({AH_iAᵀ}) = σ_R²({H_i}) (${label})`, (c) => {
   const Hs = spd(c), A = new Matrix(c.A);
   return equalUpTo(sigma(Hs.map((H) => A.mmul(H).mmul(A.transpose()))), sigma(Hs), {});
@@ -78,12 +80,12 @@ verifyClaim(import.meta.url, {
       const lambdas = new EigenvalueDecomposition(C.add(C.transpose()).mul(0.5), { assumeSymmetric: true }).realEigenvalues;
       const viaEig = lambdas.reduce((a, l) => a + Math.log(l) ** 2, 0);
       const d2 = affineInvariantDistance(A, B) ** 2;
-      return { value: Math.max(equalUpTo(d2, viaEig, {}).value, equalUpTo(d2, affineInvariantDistance(B, A) ** 2, {}).value), bound: 1e-9, detail: { d2, viaEig } };
+      return { value: Math.max(equalUpTo(d2, viaEig, {}).value, equalUpTo(d2, affineInvariantDistance(B, A) ** 2, {}).value), tolerance: SIGMA2, detail: { d2, viaEig } };
     })),
     step('numeric', check('H̄ is the centre of the variance: Σ log(H̄^{-1/2}H_iH̄^{-1/2}) = 0 (first-order condition of min_X Σ d²(H_i, X))', (c) => {
       const Hs = spd(c);
-      return { value: frobeniusNorm(karcherResidual(Hs, arithmeticMean(Hs))), bound: 1e-9, detail: { arithmeticMean: arithmeticMean(Hs).to2DArray() } };
-    }, 'k logs, each with error ≈ n·u·κ ≲ 1e-13; bound 1e-9')),
+      return { value: frobeniusNorm(karcherResidual(Hs, arithmeticMean(Hs))), tolerance: tolerance(1e-9, 'a sum of k ≤ 4 logs, each with error ≈ n·u·κ ≲ 1e-13; bound 1e-9'), detail: { arithmeticMean: arithmeticMean(Hs).to2DArray() } };
+    })),
   ],
   corrected: [
     zeroIffEqual(sigmaKarcher, 'Karcher mean'),
@@ -92,7 +94,7 @@ verifyClaim(import.meta.url, {
     check('σ_R² about H̄ ≥ Riemannian variance (H̄ is a feasible centre)', (c) => {
       const Hs = spd(c);
       const a = sigmaArithmetic(Hs), k = sigmaKarcher(Hs);
-      return { value: a - k, bound: -1e-9 * Math.max(1, k), relation: '>=', detail: { arithmetic: a, karcher: k } };
+      return { value: a - k, tolerance: tolerance(-RELATIVE_SIGMA2 * Math.max(1, k), `σ²(H̄) − σ²(Karcher) ≥ 0, down to the σ² roundoff −1e-9·max(1, σ²) = ${(-RELATIVE_SIGMA2 * Math.max(1, k)).toPrecision(3)} (${SIGMA2.reason})`), relation: '>=', detail: { arithmetic: a, karcher: k } };
     }),
   ],
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { forAll, frobeniusNorm, step, verifyClaim } from '../src/claim.js';
+import { forAll, frobeniusNorm, step, tolerance, verifyClaim } from '../src/claim.js';
 
 /** The loss as a function of θ for one outcome x, with its analytic gradient and Hessian. */
 interface Loss { name: string; grad(theta: number[], x: number): Matrix; hess(theta: number[], x: number): Matrix }
@@ -59,8 +59,8 @@ const generic: Loss[] = [scaledNll(2), scaledNll(3), brier];
 const genericCases = fc.record({ theta: thetas, loss: fc.integer({ min: 0, max: generic.length - 1 }) });
 const show = (c: Case) => ({ theta: c.theta, loss: generic[c.loss].name, p: softmax(c.theta).map((v) => +v.toPrecision(6)) });
 // Exact sums of K ≤ 4 terms of O(1) quantities: roundoff ≲ 10 u; 1e-12 leaves a wide margin.
-const EXACT_REASON = 'exact expectations (sums over K ≤ 4 outcomes) of analytic derivatives: roundoff ≈ 10·u ≈ 1e-15; bound 1e-12';
-const EXACT_BOUND = 1e-12;
+const EXACT_SUM_ROUNDOFF = 'exact expectations (sums over K ≤ 4 outcomes) of analytic derivatives: roundoff ≈ 10·u ≈ 1e-15';
+const EXACT_SUMS = tolerance(1e-12, `${EXACT_SUM_ROUNDOFF}; bound 1e-12`);
 
 /**
  * The statement's parts, as written: (hessianSign)·E[∇²ℓ] = (outerCoefficient)·E[∇ℓ∇ℓᵀ] for
@@ -83,20 +83,21 @@ function identityResidual(p: Parts, loss: Loss, theta: number[]) {
 }
 /** Generic losses must differ by a relative 1e-6, far above the exact-sum roundoff (≈ 1e-15). */
 const DIFFER_BOUND = 1e-6;
+const DIFFER = tolerance(DIFFER_BOUND, `"≠" judged as ‖E∇²ℓ − E∇ℓ∇ℓᵀ‖_F/‖E∇²ℓ‖_F ≥ 1e-6, far above the ${EXACT_SUM_ROUNDOFF}`);
+const NONZERO_MEAN = tolerance(DIFFER_BOUND, `"≠ 0" judged as ‖E[∇ℓ]‖ ≥ 1e-6, far above the ${EXACT_SUM_ROUNDOFF}`);
 const relativeDifference = (p: Parts, loss: Loss, theta: number[]) => {
   const r = identityResidual(p, loss, theta);
-  return { value: r.residual / frobeniusNorm(r.hessian), bound: DIFFER_BOUND, relation: '>=' as const };
+  return { value: r.residual / frobeniusNorm(r.hessian), tolerance: DIFFER, relation: '>=' as const };
 };
 
 const nllIdentity = (p: Parts) => forAll({
   name: 'NLL, x ~ p(·;θ): E[∇²ℓ] = E[∇ℓ∇ℓᵀ] (Fisher)', backend: 'ml-matrix-f64', arbitrary: thetas, numRuns: 100,
-  size: (t: number[]) => [t.length, t.length], show: (t: number[]) => ({ theta: t }), toleranceReason: EXACT_REASON,
-  measure: (t: number[]) => ({ value: identityResidual(p, scaledNll(p.lossSign * p.nllScale), t).residual, bound: EXACT_BOUND }),
+  size: (t: number[]) => [t.length, t.length], show: (t: number[]) => ({ theta: t }),
+  measure: (t: number[]) => ({ value: identityResidual(p, scaledNll(p.lossSign * p.nllScale), t).residual, tolerance: EXACT_SUMS }),
 });
 const genericDiffer = (p: Parts) => forAll({
   name: 'generic losses (2·NLL, 3·NLL, Brier): E[∇²ℓ] ≠ E[∇ℓ∇ℓᵀ]', backend: 'ml-matrix-f64', arbitrary: genericCases, numRuns: 100,
   size: (c: Case) => [c.theta.length, c.theta.length], show,
-  toleranceReason: 'relative difference ‖E∇²ℓ − E∇ℓ∇ℓᵀ‖_F/‖E∇²ℓ‖_F ≥ 1e-6, far above the exact-sum roundoff (≈ 1e-15)',
   measure: (c: Case) => relativeDifference(p, generic[c.loss], c.theta),
   // The NLL itself in place of the generic losses: there the identity holds, so "≠" must fail.
   control: { description: 'the NLL (scale 1) in place of the generic losses', measure: (c: Case) => relativeDifference(p, scaledNll(1), c.theta) },
@@ -116,14 +117,13 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: 'E_{x~p(θ)}[∇_θ log p(x;θ)] = 0', backend: 'ml-matrix-f64', arbitrary: thetas, numRuns: 100,
-      size: (t: number[]) => [t.length, 1], show: (t: number[]) => ({ theta: t }), toleranceReason: EXACT_REASON,
-      measure: (t: number[]) => ({ value: frobeniusNorm(moments(scaledNll(1), t).mean), bound: 1e-12 }),
+      size: (t: number[]) => [t.length, 1], show: (t: number[]) => ({ theta: t }),
+      measure: (t: number[]) => ({ value: frobeniusNorm(moments(scaledNll(1), t).mean), tolerance: EXACT_SUMS }),
     })),
     step('numeric', forAll({
       name: 'generic losses (2·NLL, 3·NLL, Brier): E[∇ℓ] ≠ 0', backend: 'ml-matrix-f64', arbitrary: genericCases, numRuns: 100,
       size: (c: Case) => [c.theta.length, 1], show,
-      toleranceReason: '‖E[∇ℓ]‖ ≥ 1e-6, far above the exact-sum roundoff (≈ 1e-15)',
-      measure: (c: Case) => ({ value: frobeniusNorm(moments(generic[c.loss], c.theta).mean), bound: 1e-6, relation: '>=' as const }),
+      measure: (c: Case) => ({ value: frobeniusNorm(moments(generic[c.loss], c.theta).mean), tolerance: NONZERO_MEAN, relation: '>=' as const }),
     })),
   ],
 });

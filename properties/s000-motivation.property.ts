@@ -1,4 +1,4 @@
-import { f64Bound, gaussianArray, leftGramPolar, mulberry32, normOfMeanInterval, pinvSqrtmSym, polarFactor, polarFlat, polarIdentityCheck, PolarWorkspace, rightGramPolar, rightPolarRelationAtScaleCheck, statistic, symmetricFunction, verifyClaim, withControl } from '../src/claim.js';
+import { gaussianArray, leftGramPolar, mulberry32, normOfMeanInterval, pinvSqrtmSym, polarFactor, polarFlat, polarIdentityCheck, PolarWorkspace, relative, rightGramPolar, rightPolarRelationAtScaleCheck, statistic, symmetricFunction, verifyClaim, withControl } from '../src/claim.js';
 import type { StatisticDecision } from '../src/claim.js';
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0]
@@ -8,7 +8,7 @@ const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);
  * control below, where the exact difference is 0, measured a systematic roundoff mean of 5.6e-19 whose
  * 99.9% interval lay above 0. The headline's difference (≈ 0.076) is 12 orders above this bound.
  */
-const ORTHO_ROUNDOFF = f64Bound(3, 2, 'κ(μ) = 2');
+const ORTHO_ROUNDOFF = relative({ n: 3, growth: 2, growthName: 'κ(μ)' });
 /** ‖E Ortho(μ + ε) − Ortho(μ)‖_F from N antithetic pairs ±ε, ε with independent entries of standard deviations `scale`. */
 function orthoBias(seed: number, scale: Float64Array): StatisticDecision {
   const rng = mulberry32(seed), N = 20_000, d = 6;

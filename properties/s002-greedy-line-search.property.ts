@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, exactLineSearch, f64Bound, forAll, frobeniusInner, gaussianArray, haarOrthonormal, matrices, mulberry32, polarFactor, showMatrixCase, step, toMatrix, verifyClaim } from '../src/claim.js';
-import type { CheckContext, MatrixCase } from '../src/claim.js';
+import { claimed, compute, exactLineSearch, forAll, frobeniusInner, gaussianArray, haarOrthonormal, matrices, mulberry32, polarFactor, relative, showMatrixCase, step, tolerance, toMatrix, verifyClaim } from '../src/claim.js';
+import type { CheckContext, MatrixCase, Tolerance } from '../src/claim.js';
 
 // Fig. 5 at the paper's n = 100 (at n = 20 the polar margin shrinks and about 1 init in 300 picks GD once,
 // at iteration 2: the size matters, so it is not scaled down); 3 initialisations (paper 100) and T = 12
@@ -53,17 +53,19 @@ function allRuns(ctx: CheckContext): Run[] {
   return runs;
 }
 // Decreases are computed to relative accuracy ~ n·u·κ(A) (products with A, one SVD); a ratio above 1 by more than that is a genuine preference.
-const RATIO_TOL = f64Bound(N, SPIKE, 'κ(A) = 1e3');
+const RATIO_TOL = relative({ n: N, growth: SPIKE, growthName: 'κ(A)' });
+const POLAR_WINS = tolerance(1 + RATIO_TOL.bound, `polar decrease / GD decrease ≥ 1 + ${RATIO_TOL.reason}: the decreases are computed to relative accuracy ~ n·u64·κ(A) (products with A, one SVD), so a ratio above 1 by more is a genuine preference`);
 /** The control's margin: 10%, above the first iteration's measured 4–9%. */
 const POLAR_MARGIN_CONTROL = 1.1;
 
-/** Per init: the smallest polar/GD decrease ratio over the iterations, which must be ≥ `bound`. */
-const polarMargins = (ctx: CheckContext, bound: number) =>
-  allRuns(ctx).map((r) => ({ value: r.minRatio, bound, relation: '>=' as const, detail: { minRatio: r.minRatio, polarPicks: r.polarPicks, iterations: T } }));
+/** Per init: the smallest polar/GD decrease ratio over the iterations, which must be ≥ `floor`. */
+const polarMargins = (ctx: CheckContext, floor: Tolerance) =>
+  allRuns(ctx).map((r) => ({ value: r.minRatio, tolerance: floor, relation: '>=' as const, detail: { minRatio: r.minRatio, polarPicks: r.polarPicks, iterations: T } }));
 /** Per init: L_GD(t)/L_greedy(t) at iteration t, which must be < 1. */
 const CHECKPOINTS = [1, 3, 6, T];
+const GD_LOWER = claimed(1, 'GD ends lower: L_GD/L_greedy < 1 (a strict comparison of the losses; at T = 12 the gap is dozens of orders of magnitude, far beyond roundoff)');
 const finalLossRatios = (ctx: CheckContext, t: number) => allRuns(ctx).map((r) => ({
-  value: r.lossGd[t - 1] / r.lossGreedy[t - 1], bound: 1,
+  value: r.lossGd[t - 1] / r.lossGreedy[t - 1], tolerance: GD_LOWER,
   detail: { L0: r.L0, gd: CHECKPOINTS.map((c) => r.lossGd[c - 1]), greedy: CHECKPOINTS.map((c) => r.lossGreedy[c - 1]), atIterations: CHECKPOINTS },
 }));
 
@@ -71,16 +73,16 @@ verifyClaim(import.meta.url, {
   checks: [
     compute({
       name: `greedy picks the polar step at every iteration (${INITS} inits × ${T} iterations, n = ${N})`,
-      backend: 'ml-matrix-f64', sizes: [[N, N]], toleranceReason: `polar decrease / GD decrease ≥ 1 + ${RATIO_TOL.reason}`,
+      backend: 'ml-matrix-f64', sizes: [[N, N]],
       inputs: Array.from({ length: INITS }, (_, i) => `init ${i}: W0 i.i.d. N(0, 1/n), A = Q·diag(1,…,1,1e3)·Qᵀ`),
-      run: (ctx) => polarMargins(ctx, 1 + RATIO_TOL.bound),
+      run: (ctx) => polarMargins(ctx, POLAR_WINS),
       // The same runs against a 10% margin: the first iteration's ratio is 1.04–1.09 (smallest over 100
       // inits 1.044, reading), so "the polar step wins by 10% at every iteration" is false on every init.
-      control: { description: `polar decrease ≥ ${POLAR_MARGIN_CONTROL} × GD decrease (a 10% margin) at every iteration`, run: (ctx) => polarMargins(ctx, POLAR_MARGIN_CONTROL), inputs: Array.from({ length: INITS }, (_, i) => `init ${i}`) },
+      control: { description: `polar decrease ≥ ${POLAR_MARGIN_CONTROL} × GD decrease (a 10% margin) at every iteration`, run: (ctx) => polarMargins(ctx, claimed(POLAR_MARGIN_CONTROL, 'the control\'s claim: the polar step wins by a 10% margin, polar decrease ≥ 1.1 × GD decrease')), inputs: Array.from({ length: INITS }, (_, i) => `init ${i}`) },
     }),
     compute({
       name: `yet GD (exact line search) ends far lower: L_GD(T)/L_greedy(T) < 1 at T = ${T}, every init`,
-      backend: 'ml-matrix-f64', sizes: [[N, N]], toleranceReason: 'strict comparison of final losses; the gap is dozens of orders of magnitude, far beyond roundoff',
+      backend: 'ml-matrix-f64', sizes: [[N, N]],
       inputs: Array.from({ length: INITS }, (_, i) => `init ${i}`),
       run: (ctx) => finalLossRatios(ctx, T),
       // The same comparison after the first iteration, where the greedy policy took the larger one-step
@@ -94,7 +96,6 @@ verifyClaim(import.meta.url, {
       backend: 'ml-matrix-f64',
       arbitrary: fc.record({ W: matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape: 'square', rank: 'full', maxLogKappa: 2 }), seed: fc.integer({ min: 0, max: 2 ** 30 }) }),
       numRuns: 80, show: (c: { W: MatrixCase; seed: number }) => ({ W: showMatrixCase(c.W), seed: c.seed }),
-      toleranceReason: f64Bound(4, 1e3, 'κ(A) ≤ 1e3, relative to L(W)').reason,
       measure: ({ W: c, seed }) => {
         const W = toMatrix(c), n = W.rows;
         const Q = haarOrthonormal(n, n, seed);
@@ -107,7 +108,7 @@ verifyClaim(import.meta.url, {
         const at = (e: number) => L(W.clone().sub(D.clone().mul(e)));
         const err = Math.abs(at(eta) - (L(W) - decrease)) / L(W);
         const notMin = Math.max(0, at(eta) - at(eta * 1.001), at(eta) - at(eta * 0.999)) / L(W);
-        return { value: Math.max(err, notMin), bound: f64Bound(n, SPIKE, '').bound, detail: { eta, decrease, L: L(W) } };
+        return { value: Math.max(err, notMin), tolerance: relative({ n, growth: SPIKE, growthName: 'κ(A) (relative to L(W))' }), detail: { eta, decrease, L: L(W) } };
       },
     })),
     step('numeric', forAll({
@@ -115,7 +116,6 @@ verifyClaim(import.meta.url, {
       backend: 'ml-matrix-f64',
       arbitrary: fc.record({ W: matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, shape: 'square', rank: 'full', maxLogKappa: 2 }), seed: fc.integer({ min: 0, max: 2 ** 30 }) }),
       numRuns: 80, show: (c: { W: MatrixCase; seed: number }) => ({ W: showMatrixCase(c.W), seed: c.seed }),
-      toleranceReason: f64Bound(4, 1, 'relative to tr A').reason,
       measure: ({ W: c, seed }) => {
         const W = toMatrix(c), n = W.rows;
         const Q = haarOrthonormal(n, n, seed);
@@ -123,7 +123,7 @@ verifyClaim(import.meta.url, {
         const A = Q.mmul(Matrix.diag(a)).mmul(Q.transpose());
         const D = polarFactor(A.mmul(W));
         const tr = n - 1 + SPIKE;
-        return { value: Math.abs(frobeniusInner(D, A.mmul(D)) - tr) / tr, bound: f64Bound(n, 1, '').bound };
+        return { value: Math.abs(frobeniusInner(D, A.mmul(D)) - tr) / tr, tolerance: relative({ n, growth: 1, growthName: 'κ of ⟨D, AD⟩ relative to tr A (D orthogonal)' }) };
       },
     })),
   ],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, f64Bound, forAll, frobeniusNorm, gridDistance, gridSingularValue, matrices, matrixResidual, polarFactor, polarStepFrobenius, showMatrixCase, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import { compute, forAll, frobeniusNorm, gridDistance, gridSingularValue, matrices, matrixResidual, polarFactor, polarStepFrobenius, relative, showMatrixCase, step, thinSvd, tolerance, toMatrix, verifyClaim } from '../src/claim.js';
 import type { MatrixCase } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
@@ -64,37 +64,40 @@ function simulate(c: Case, p: Parts) {
     worst = Math.max(worst, ...got.map((g, i) => Math.abs(g - want[i]) / scale));
     minLoss = Math.min(minLoss, frobeniusNorm(W) ** 2 / 2);
   }
-  return { s0, T, worst, tol: f64Bound(n, growth, '').bound, minLoss, floor: claimedFloor(p, s0, eta), scale };
+  return { s0, T, worst, tol: relative({ n, growth, growthName: SIM_GROWTH }), minLoss, floor: claimedFloor(p, s0, eta), scale };
 }
-const SIM_REASON = '30 × n × u64 × Σ_t (‖W_t‖/scale)(1 + 2η/σ_min(W_t)): SVD backward error per step, amplified in Ortho by its condition number 1/σ_min, summed over steps (σ ↦ |σ−η| is 1-Lipschitz)';
+const SIM_GROWTH = 'Σ_t (‖W_t‖/scale)(1 + 2η/σ_min(W_t)) (SVD backward error per step, amplified in Ortho by its condition number 1/σ_min, summed over steps: σ ↦ |σ−η| is 1-Lipschitz)';
 
 /** The worked example W₀ = 1.05·I₃, η = 0.1: three singular values at distance 0.05 from ηℤ. */
 const WORKED_FLOOR = 0.00375, WORKED_DIST = 0.05, WORKED_STEPS = 60, WORKED_CYCLE_FROM = 10;
+/** Per step the SVD errs by ~n·u64·σ₀; over 60 steps, relative to the cycle's singular values 0.05 (the loss is quadratic in them). */
+const WORKED_TOL = relative({ n: 3, growth: WORKED_STEPS * 1.05 / WORKED_DIST, growthName: 'T·σ₀/dist(σ₀, ηℤ) = 60·1.05/0.05 (SVD error ~n·u64·σ₀ per step, accumulated over T steps, relative to the 2-cycle\'s singular values 0.05)' });
 
 verifyClaim(import.meta.url, {
   parts: AS_WRITTEN,
   checks: (p: Parts) => [
     forAll({
       name: 'σᵢ(W_t) = |σᵢ(0) − kη| on the grid (closed form) for every step t ≤ ⌊σ_max/η⌋ + 4',
-      backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 120, show, toleranceReason: SIM_REASON,
+      backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 120, show,
       measure: (c) => {
         const r = simulate(c, p);
-        return { value: r.worst, bound: r.tol, detail: { eta: etaOf(c), sigma0: r.s0, steps: r.T } };
+        return { value: r.worst, tolerance: r.tol, detail: { eta: etaOf(c), sigma0: r.s0, steps: r.T } };
       },
     }),
     forAll({
       name: 'min_t L(W_t) ≥ ½Σ dist(σᵢ(0), ηℤ)² > 0 (loss floor; the loss is 2-periodic afterwards)',
       backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 120, show,
-      toleranceReason: `${SIM_REASON}; loss error ≤ Σσᵢ·(σ error) ≤ ‖W₀‖_* · scale · bound`,
       measure: (c) => {
         const r = simulate(c, p);
         const nuc = r.s0.reduce((a, b) => a + b + etaOf(c), 0);
-        return { value: r.floor - r.minLoss, bound: nuc * r.scale * r.tol, detail: { eta: etaOf(c), floor: r.floor, minLoss: r.minLoss, sigma0: r.s0 } };
+        // L = ½Σσᵢ², so the loss error is ≤ Σσᵢ(t)·(σ error) ≤ Σ(σᵢ(0) + η) · scale · (the σ tolerance).
+        const lossTol = tolerance(nuc * r.scale * r.tol.bound, `Σ(σᵢ(0) + η) × scale × [${r.tol.reason}]: L = ½Σσᵢ², so the loss errs by ≤ Σσᵢ(t)·(σ error) with σᵢ(t) ≤ σᵢ(0) + η`);
+        return { value: r.floor - r.minLoss, tolerance: lossTol, detail: { eta: etaOf(c), floor: r.floor, minLoss: r.minLoss, sigma0: r.s0 } };
       },
     }),
     compute({
       name: 'worked example: W₀ = 1.05·I₃, η = 0.1 → L_t = 3·0.05²/2 = 0.00375 for every t ≥ 10 (floor attained, never crossed)',
-      backend: 'ml-matrix-f64', toleranceReason: f64Bound(3, 60, '60 steps').reason,
+      backend: 'ml-matrix-f64',
       inputs: ['W0 = 1.05·I3, eta = 0.1, t = 0..60'],
       run: () => {
         // The claimed floor: 0.00375 as written, rescaled by a mutated coefficient or power (exactly 0.00375 as written).
@@ -105,7 +108,7 @@ verifyClaim(import.meta.url, {
           W = polarStepFrobenius(W, 0.1);
           if (t >= WORKED_CYCLE_FROM) worst = Math.max(worst, Math.abs(frobeniusNorm(W) ** 2 / 2 - floor) / floor);
         }
-        return { value: worst, bound: f64Bound(3, WORKED_STEPS * 1.05 / WORKED_DIST, '').bound, detail: { floor } };
+        return { value: worst, tolerance: WORKED_TOL, detail: { floor } };
       },
     }),
   ],
@@ -119,23 +122,21 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: 'W − η·Ortho(W) = U(Σ − ηI)Vᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, show,
-      toleranceReason: f64Bound(3, 1, '(1 + κ(W)) (Ortho computed by a second SVD, condition ~κ)').reason,
       measure: (c) => {
         const W = toMatrix(c.W0), eta = etaOf(c);
         const { U, s, V } = thinSvd(W);
-        return matrixResidual(() => W.clone().sub(polarFactor(W).mul(eta)), () => U.mmul(Matrix.diag(s.map((x) => x - eta))).mmul(V.transpose()), f64Bound(3, 1 + s[0] / Math.min(...s), 'κ(W)').bound);
+        return matrixResidual(() => W.clone().sub(polarFactor(W).mul(eta)), () => U.mmul(Matrix.diag(s.map((x) => x - eta))).mmul(V.transpose()), relative({ n: 3, growth: 1 + s[0] / Math.min(...s), growthName: '1 + κ(W) (Ortho computed by a second SVD, condition ~κ)' }));
       },
     })),
     step('numeric', forAll({
       name: 'σ(W − η·Ortho(W)) = {|σᵢ − η|}', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, show,
-      toleranceReason: f64Bound(3, 1, '(1 + 2η/σ_min) (Ortho\'s condition number)').reason,
       measure: (c) => {
         const W = toMatrix(c.W0), eta = etaOf(c);
         const s = thinSvd(W).s;
         const got = thinSvd(polarStepFrobenius(W, eta)).s;
         const want = s.map((x) => Math.abs(x - eta)).sort((a, b) => b - a);
         const scale = Math.max(s[0], eta);
-        return { value: Math.max(...got.map((g, i) => Math.abs(g - want[i]))) / scale, bound: f64Bound(3, 1 + (2 * eta) / Math.min(...s), '').bound };
+        return { value: Math.max(...got.map((g, i) => Math.abs(g - want[i]))) / scale, tolerance: relative({ n: 3, growth: 1 + (2 * eta) / Math.min(...s), growthName: '1 + 2η/σ_min (Ortho\'s condition number)' }) };
       },
     })),
     scalarIdentity({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { clopperPearson, compute, forAll, gridDistance, logGrid, mulberry32, noisySignHittingTimes, statistic, verifyClaim } from '../src/claim.js';
+import { claimed, clopperPearson, compute, forAll, gridDistance, logGrid, mulberry32, noisySignHittingTimes, statistic, tolerance, verifyClaim } from '../src/claim.js';
 import type { CheckContext, StatisticDecision } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
@@ -29,20 +29,26 @@ function deterministicMinAbs(s0: number, alpha: number, steps: number): number {
   return best;
 }
 const FIGURE_STEPS = 10_000;
-// Integers: "> r·ε" is "≥ r·ε + 1" (one unit of 1e-3). f64: the path s₀ − kα carries ≤ 1e4 roundings of
-// u·|s| ≈ 1e-16 each, so 1e-9 above r·ε is far outside the roundoff and far inside the 0.006 margin.
+// Integers: "> r·ε" is "≥ r·ε + 1" (one unit). f64: "> r·ε" is "≥ r·ε + 1e-9".
 const INTEGER_STEP = 1, F64_SLACK = 1e-9;
+/** "|s_t| > r·ε" on an integer path: the strict > is ≥ r·ε + 1, and integer arithmetic is exact. */
+const escapesInIntegers = (r: number, eps: number) =>
+  claimed(r * eps + INTEGER_STEP, `|s_t| > ${r}·ε with ε = ${eps} (integer units): the strict > is ≥ ${r}·ε + ${INTEGER_STEP}, and the integer arithmetic is exact`);
+/** "|s_t| > r·ε" in f64: strict by 1e-9, far above the path's roundoff and far inside the 0.006 margin. */
+const escapesInF64 = (r: number) =>
+  claimed(r * EPS + F64_SLACK, `|s_t| > ${r}·ε, made strict by ${F64_SLACK}: the f64 path s₀ − kα carries ≤ 1e4 roundings of u64·|s| ≈ 1e-16 each (≤ 1e-12 in all), far below ${F64_SLACK}, which is far inside the 0.006 margin`);
+/** The roundoff of the scalar step dist(10α + 1.3ε, αℤ) = 1.3ε (both sides ≤ 1/2). */
+const START_DISTANCE_ROUNDOFF = tolerance(1e-12, 'relative difference ≤ 1e-12: dist(10α + 1.3ε, αℤ) = |x − α·round(x/α)| with x = fl(10α + 1.3ε) takes a few roundings of numbers ≤ 11α ≤ 11 (≲ 4·11·u64 ≈ 5e-15, relative to max(1, |lhs|, |rhs|) = 1); 1e-12 leaves a factor ≈ 200');
 
 const sigmaZeroAtFigure = (p: Parts) => compute({
   name: 'σ = 0 from s₀ = 1.026 (α = 0.1, ε = 0.02): min_t |s_t| = 0.026 > ε over 10⁴ steps (exact integer arithmetic, and f64)',
   backend: 'scalar-f64', inputs: ['integers in units of 1e-3: s0 = 1026, alpha = 100, eps = 20, t ≤ 1e4', 'f64: s0 = 10·0.1 + 1.3·0.02, t ≤ 1e4'],
-  toleranceReason: 'integer case exact; the f64 path is s₀ − kα with ≤ 1e4 roundings of size u·|s| ≈ 1e-16, far inside the 0.006 margin',
   run: () => {
     const s0Int = 10 * ALPHA_INT + p.startOffset * EPS_INT, s0 = 10 * ALPHA + p.startOffset * EPS;
     const minInt = deterministicMinAbs(s0Int, ALPHA_INT, FIGURE_STEPS), min64 = deterministicMinAbs(s0, ALPHA, FIGURE_STEPS);
     return [
-      { value: minInt, bound: p.escapeRadius * EPS_INT + INTEGER_STEP, relation: '>=' as const, detail: { minAbs: minInt / 1000, cycle: 'after t = 10: 0.026, −0.074, 0.026, …' } },
-      { value: min64, bound: p.escapeRadius * EPS + F64_SLACK, relation: '>=' as const, detail: { minAbs: min64 } },
+      { value: minInt, tolerance: escapesInIntegers(p.escapeRadius, EPS_INT), relation: '>=' as const, detail: { minAbs: minInt / 1000, cycle: 'after t = 10: 0.026, −0.074, 0.026, …' } },
+      { value: min64, tolerance: escapesInF64(p.escapeRadius), relation: '>=' as const, detail: { minAbs: min64 } },
     ];
   },
 });
@@ -55,10 +61,10 @@ const sigmaZeroGeneral = (p: Parts) => forAll({
   backend: 'scalar-f64',
   arbitrary: fc.record({ w0: fc.integer({ min: -300, max: 300 }), alpha: fc.integer({ min: 1, max: 100 }), eps: fc.integer({ min: 0, max: 50 }) })
     .filter((c) => { const d = gridDistance(c.w0, p.gridSpacing * c.alpha), r = p.hypothesisRadius * c.eps; return p.offGridStrict ? d > r : d >= r; }),
-  numRuns: 300, toleranceReason: 'exact integer arithmetic (no tolerance)',
+  numRuns: 300,
   measure: (c) => {
     const m = deterministicMinAbs(c.w0, c.alpha, Math.ceil(Math.abs(c.w0) / c.alpha) + CYCLE_MARGIN);
-    return { value: m, bound: p.escapeRadius * c.eps + INTEGER_STEP, relation: '>=', detail: { minAbs: m } };
+    return { value: m, tolerance: escapesInIntegers(p.escapeRadius, c.eps), relation: '>=', detail: { minAbs: m } };
   },
 });
 
@@ -130,7 +136,7 @@ verifyClaim(import.meta.url, {
       name: 'dist(10α + 1.3ε, αℤ) = 1.3ε when 1.3ε ≤ α/2 (the start is off the grid by more than ε)',
       lhs: (v) => gridDistance(10 * v.a + 1.3 * v.e, v.a), rhs: (v) => 1.3 * v.e,
       variables: { a: { min: 0.01, max: 1, log: true }, e: { min: 0.001, max: 0.5, log: true } },
-      where: (v) => 1.3 * v.e <= v.a / 2, relTol: 1e-12,
+      where: (v) => 1.3 * v.e <= v.a / 2, tolerance: START_DISTANCE_ROUNDOFF,
     }),
   ],
 });

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { compute, controlledSpectrum, f64Bound, frobeniusInner, gaussianArray, haarOrthonormal, mulberry32, polarFactor, SPECTRUM_SHAPES, step, verifyClaim } from '../src/claim.js';
+import { compute, controlledSpectrum, exact, frobeniusInner, gaussianArray, haarOrthonormal, mulberry32, polarFactor, relative, SPECTRUM_SHAPES, step, strictlyPositive, verifyClaim } from '../src/claim.js';
 import type { CheckContext, Measurement } from '../src/claim.js';
 
 // Fig. 2 scaled down: n = 10 (W and A are 10×10), 2 initialisations per shape (paper: 100), T = 500 as in the paper.
@@ -90,29 +90,30 @@ const SPREAD_REASON = 'deterministic given the seed (one random Q per shape, com
 
 /**
  * "GD's range across the shapes exceeds Muon's": the margin rG − rM must be positive. In floating point
- * x − y > 0 exactly when x > y (subtraction of distinct doubles is never 0), so bound = the smallest
- * positive double makes "≥ bound" the strict comparison.
+ * x − y > 0 exactly when x > y (subtraction of distinct doubles is never 0), so the smallest positive
+ * double as the bound makes "≥ bound" the strict comparison.
  */
+const RANGE_MARGIN = strictlyPositive(`the claimed-larger range minus the claimed-smaller one (as written rG − rM: "Muon comparable across shapes, whereas GD varies"; ${SPREAD_REASON})`);
 function rangeMargin(rows: ShapeRow[], smaller: 'muon' | 'gd'): Measurement {
   const rM = range(rows.map((r) => r.muon)), rG = range(rows.map((r) => r.gd));
   const [small, large] = smaller === 'muon' ? [rM, rG] : [rG, rM];
-  return { value: large - small, bound: Number.MIN_VALUE, relation: '>=', detail: { muonRange: rM, gdRange: rG, perShape: rows } };
+  return { value: large - small, tolerance: RANGE_MARGIN, relation: '>=', detail: { muonRange: rM, gdRange: rG, perShape: rows } };
 }
 
 const spread = compute({
   name: 'range over 5 spectrum shapes (κ = 1e4) of log10(L_T/L_0) after T = 500: Muon (exact polar) varies less than GD',
   backend: 'ml-matrix-f64', sizes: [[N, N]], inputs: [`${SPECTRUM_SHAPES.length} shapes × ${INITS} inits, n = ${N}, T = ${T}`],
-  toleranceReason: `${SPREAD_REASON}; pass iff GD's range across the shapes exceeds Muon's ("Muon comparable across shapes, whereas GD varies": Muon comparatively stable), i.e. rG − rM > 0`,
   run: (ctx) => rangeMargin(tuned(ctx).rows, 'muon'),
   // The mirrored comparison on the same tuned runs: GD's range would have to be the smaller one.
   control: { description: 'roles of Muon and GD swapped (GD varies less than Muon)', run: (ctx) => rangeMargin(tuned(ctx).rows, 'gd'), inputs: ['the same tuned runs'] },
 });
 
+const NO_EDGE = exact(`exact count of shapes whose best step is an end of its grid (must be 0; ${SPREAD_REASON})`);
 /** Shapes whose best Muon step is an end of the step set it was tuned on: an end means the optimum may lie outside. */
 function edgeCount(t: Tuning, etasOf: (grid: Map<number, number>) => number[], what: string): Measurement {
   const edges = t.muonGrids.map((g, i) => ({ shape: t.rows[i].shape, ...bestOnGrid(g, etasOf(g)) }));
   return {
-    value: edges.filter((e) => e.edge).length, bound: 0,
+    value: edges.filter((e) => e.edge).length, tolerance: NO_EDGE,
     detail: { steps: what, perShape: edges.map((e) => ({ shape: e.shape, bestEta: +e.eta.toPrecision(3), atAnEnd: e.edge })) },
   };
 }
@@ -125,7 +126,6 @@ const TRUNCATED_MUON_ETAS = MUON_ETAS.slice(0, 3);
 const muonStepInterior = compute({
   name: 'the tuned Muon step is interior to its (extended) step grid for every shape, so the Muon row is its true optimum on the grid',
   backend: 'ml-matrix-f64', sizes: [[N, N]], inputs: [`${SPECTRUM_SHAPES.length} shapes`],
-  toleranceReason: `${SPREAD_REASON}; exact count of shapes whose best step is an end of its grid (must be 0)`,
   run: (ctx) => edgeCount(tuned(ctx), (g) => [...g.keys()], 'the extended sixth-decade grid'),
   // Judged on the grid cut off at the optimum (no extension): the best step is then its upper end.
   control: {
@@ -139,14 +139,14 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', compute({
       name: 'GD after T steps: L_T = ½Σ aᵢ(1 − ηaᵢ)^{2T}‖(QᵀW₀)ᵢ‖² equals direct iteration (geometric shape, η = 0.19, T = 500)',
-      backend: 'ml-matrix-f64', sizes: [[N, N]], toleranceReason: f64Bound(N, T, 'T steps').reason,
+      backend: 'ml-matrix-f64', sizes: [[N, N]],
       run: (ctx) => {
         const { a, Q, A } = instance('geometric', ctx.seed);
         const W0 = inits(ctx.seed)[0];
         let W = W0.clone();
         for (let t = 0; t < T; t++) W = W.sub(A.mmul(W).mul(0.19));
         const direct = frobeniusInner(W, A.mmul(W)) / 2, closed = gdLoss(a, Q, W0, 0.19, T);
-        return { value: Math.abs(direct - closed) / closed, bound: f64Bound(N, T, '').bound, detail: { direct, closed } };
+        return { value: Math.abs(direct - closed) / closed, tolerance: relative({ n: N, growth: T, growthName: 'T steps (each step\'s products with A err by ~n·u64, accumulated)' }), detail: { direct, closed } };
       },
     })),
   ],

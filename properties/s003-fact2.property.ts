@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { f64Bound, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, orthogonalMatrices, showMatrixCase, step, toMatrix, verifyClaim } from '../src/claim.js';
+import { forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, orthogonalMatrices, relative, showMatrixCase, step, toMatrix, verifyClaim } from '../src/claim.js';
 import type { MatrixCase } from '../src/claim.js';
 
 // A, B any m×n up to 4×4 (B an independent draw of the same shape), U ∈ O(m), V ∈ O(n): signed
@@ -16,18 +16,18 @@ const cases: fc.Arbitrary<Case> = anyMatrix.chain((a) => fc.record({
 const show = (c: Case) => ({ A: showMatrixCase(c.a), B: showMatrixCase(c.b), U: c.U.to2DArray(), V: c.V.to2DArray() });
 const size = (c: Case): [number, number] => [c.a.rows, c.a.cols];
 // Traces of products of ≤ 5 factors of size ≤ 4, each entry a dot product: error ≤ 30·n·u64 relative to ‖A‖_F‖B‖_F.
-const tol = (c: Case) => f64Bound(Math.max(c.a.rows, c.a.cols), 1, '‖A‖_F‖B‖_F (orthogonal factors have norm 1)');
-const REASON = f64Bound(1, 1, '‖A‖_F‖B‖_F (orthogonal factors have norm 1)').reason;
+const tol = (c: Case, scale: number, scaleName: string) =>
+  relative({ n: Math.max(c.a.rows, c.a.cols), growth: 1, growthName: 'orthogonal factors (norm 1)', scale, scaleName });
 const tr = (M: Matrix) => M.trace();
 const scale = (A: Matrix, B: Matrix) => Math.max(frobeniusNorm(A) * frobeniusNorm(B), Number.MIN_VALUE);
 
 function traceCheck(name: string, lhs: (A: Matrix, B: Matrix, U: Matrix, V: Matrix) => number, rhs: (A: Matrix, B: Matrix, U: Matrix, V: Matrix) => number) {
   return forAll({
-    name, backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: REASON,
+    name, backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
     measure: (c) => {
       const A = toMatrix(c.a), B = toMatrix(c.b);
       const l = lhs(A, B, c.U, c.V), r = rhs(A, B, c.U, c.V);
-      return { value: Math.abs(l - r), bound: tol(c).bound * scale(A, B), detail: { lhs: l, rhs: r } };
+      return { value: Math.abs(l - r), tolerance: tol(c, scale(A, B), '‖A‖_F‖B‖_F'), detail: { lhs: l, rhs: r } };
     },
   });
 }
@@ -68,11 +68,12 @@ verifyClaim(import.meta.url, {
   ],
   steps: [
     step('numeric', forAll({
-      name: '(UAVᵀ)ᵀ(UBVᵀ) = VAᵀ(UᵀU)BVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show, toleranceReason: REASON,
+      name: '(UAVᵀ)ᵀ(UBVᵀ) = VAᵀ(UᵀU)BVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 100, size, show,
       measure: (c) => {
         const A = toMatrix(c.a), B = toMatrix(c.b), { U, V } = c;
         // matrixResidual is relative to ‖VAᵀBVᵀ‖_F = ‖AᵀB‖_F, which cancellation can make ≪ ‖A‖_F‖B‖_F: rescale the bound.
-        return matrixResidual(() => T(U.mmul(A).mmul(T(V))).mmul(U.mmul(B).mmul(T(V))), () => V.mmul(T(A)).mmul(T(U).mmul(U)).mmul(B).mmul(T(V)), tol(c).bound * Math.max(1, scale(A, B) / Math.max(frobeniusNorm(T(A).mmul(B)), Number.MIN_VALUE)));
+        const rescale = Math.max(1, scale(A, B) / Math.max(frobeniusNorm(T(A).mmul(B)), Number.MIN_VALUE));
+        return matrixResidual(() => T(U.mmul(A).mmul(T(V))).mmul(U.mmul(B).mmul(T(V))), () => V.mmul(T(A)).mmul(T(U).mmul(U)).mmul(B).mmul(T(V)), tol(c, rescale, 'max(1, ‖A‖_F‖B‖_F/‖AᵀB‖_F)'));
       },
     })),
     step('numeric', traceCheck('Tr(VAᵀ(UᵀU)BVᵀ) = Tr(VAᵀBVᵀ)', (A, B, U, V) => tr(V.mmul(T(A)).mmul(T(U).mmul(U)).mmul(B).mmul(T(V))), (A, B, _U, V) => tr(V.mmul(T(A)).mmul(B).mmul(T(V))))),

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, f64Bound, forAll, integerVectors, matrices, norm2, rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm, showMatrixCase, sizeOf, spectralNorm, spectralNormAtScale, spectralNormAtScaleCheck, step, toMatrix, verifyClaim, withControl } from '../src/claim.js';
+import { compute, forAll, integerVectors, matrices, norm2, relative, rmsOperatorNorm, rmsOperatorNormByDefinition, rmsVectorNorm, showMatrixCase, sizeOf, spectralNorm, spectralNormAtScale, spectralNormAtScaleCheck, step, tolerance, toMatrix, verifyClaim, withControl } from '../src/claim.js';
 import type { MatrixCase, Measurement } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
 // Up to 4×4, every rank, κ ≤ 10³: the SVD and the eigen route to the supremum agree to O(n·u64).
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
-const tol = (A: Matrix) => f64Bound(Math.max(A.rows, A.columns), 1, '1 (σ_max is perfectly conditioned)');
-const REASON = tol(new Matrix(1, 1)).reason;
+/** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): σ_max is perfectly conditioned. */
+const tol = (A: Matrix, scale?: number, scaleName?: string) =>
+  relative({ n: Math.max(A.rows, A.columns), growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 const mv = (A: Matrix, x: number[]) => A.mmul(Matrix.columnVector(x)).getColumn(0);
 
 interface BoundCase { c: MatrixCase; x: number[]; k: number }
@@ -26,11 +27,11 @@ function strictBound(name: string, lhsOf: (y: number[]) => number, rhs: (A: Matr
     const eta = etaFor(A, k);
     const lhs = lhsOf(mv(A, x));
     const r = rhs(A, x, eta);
-    return { value: lhs / r, bound: 1 - tol(A).bound, detail: { lhs, rhs: r, rmsNormOfDeltaW: rmsOperatorNorm(A), eta } };
+    const t = tol(A);
+    return { value: lhs / r, tolerance: tolerance(1 - t.bound, `ratio lhs/rhs ≤ 1 − ${t.reason}: certifies the strict < (the exact ratio is < 1 whatever the rounding did)`), detail: { lhs, rhs: r, rmsNormOfDeltaW: rmsOperatorNorm(A), eta } };
   };
   return forAll({
     name, backend: 'ml-matrix-f64', arbitrary: boundCases, numRuns: 200, size: (b) => sizeOf(b.c), show: showBound,
-    toleranceReason: `ratio lhs/rhs ≤ 1 − ${REASON}: certifies the strict <`,
     measure: measureWith(etaOf),
     ...(control ? { control: { description: control.description, measure: measureWith(control.eta) } } : {}),
   });
@@ -44,13 +45,12 @@ function strictBound(name: string, lhsOf: (y: number[]) => number, rhs: (A: Matr
 const AT_SCALE = { m: 1024, n: 2048, kappa: 100 };
 const atScaleControl = compute({
   name: 'eq. (2) at 1024×2048 in f32 with √(n/m) → √(m/n) (control)', backend: 'gpu.js-f32', sizes: [[AT_SCALE.m, AT_SCALE.n]],
-  toleranceReason: 'the f32 tolerances of the check itself (γ_{n+2}‖G‖_F matvec bound, power-iteration convergence)',
   run: async (ctx) => (await spectralNormAtScale(AT_SCALE.m, AT_SCALE.n, AT_SCALE.kappa, ctx.seed, 'rms')).map((m, i): Measurement => {
     const d = m.detail as { measured: number; sigma1: number };
     const claimed = Math.sqrt(AT_SCALE.m / AT_SCALE.n) * d.sigma1;
     // Case 2 (index 1) is one-sided ("the ratio at a random x stays ≤ the norm"); cases 1 and 3 are equalities.
     const gap = d.measured - claimed;
-    return { value: i === 1 ? gap : Math.abs(gap), bound: m.bound, detail: { ...d, claimed } };
+    return { value: i === 1 ? gap : Math.abs(gap), tolerance: m.tolerance, detail: { ...d, claimed } };
   }),
 });
 
@@ -62,14 +62,14 @@ const atScaleControl = compute({
 function thresholdCheck(name: string, perEta: (A: Matrix, x: number[]) => number, lhs: (y: number[]) => number) {
   return forAll({
     name, backend: 'ml-matrix-f64', arbitrary: anyMatrix.filter((c) => c.entries.some((r) => r.some((v) => v !== 0))), numRuns: 150,
-    size: sizeOf, show: showMatrixCase, toleranceReason: `|η_output/‖ΔW‖_RMS − 1| ≤ ${REASON}`,
+    size: sizeOf, show: showMatrixCase,
     measure: (c) => {
       const A = toMatrix(c);
       const { argmax } = rmsOperatorNormByDefinition(A);
       const etaOutput = lhs(mv(A, argmax)) / perEta(A, argmax);
       const etaConstraint = rmsOperatorNorm(A);
       return {
-        value: Math.abs(etaOutput / etaConstraint - 1), bound: tol(A).bound,
+        value: Math.abs(etaOutput / etaConstraint - 1), tolerance: tol(A),
         detail: { etaOutput, etaConstraint, reading: `at η = ‖ΔW‖_RMS = ${etaConstraint} the constraint ‖ΔW‖_RMS < η fails, yet the output bound holds for every x ≠ 0 iff η > ${etaOutput}` },
       };
     },
@@ -80,12 +80,12 @@ verifyClaim(import.meta.url, {
   checks: [
     forAll({
       name: 'eq. (1)/(2): sup_x ‖Ax‖_RMS/‖x‖_RMS = √(n/m)·σ_max(A)', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 200,
-      size: sizeOf, show: showMatrixCase, toleranceReason: `${REASON}, relative to σ_max`,
+      size: sizeOf, show: showMatrixCase,
       measure: (c) => {
         const A = toMatrix(c);
         const sup = rmsOperatorNormByDefinition(A).norm;
         const eq2 = Math.sqrt(A.columns / A.rows) * spectralNorm(A);
-        return { value: Math.abs(sup - eq2), bound: tol(A).bound * eq2, detail: { supByDefinition: sup, eq2 } };
+        return { value: Math.abs(sup - eq2), tolerance: tol(A, eq2, '√(n/m)σ_max'), detail: { supByDefinition: sup, eq2 } };
       },
       control: {
         description: '√(n/m) → √(m/n) (aspect ratio inverted)',
@@ -93,7 +93,7 @@ verifyClaim(import.meta.url, {
           const A = toMatrix(c);
           const sup = rmsOperatorNormByDefinition(A).norm;
           const eq2 = Math.sqrt(A.rows / A.columns) * spectralNorm(A);
-          return { value: Math.abs(sup - eq2), bound: tol(A).bound * eq2, detail: { supByDefinition: sup, eq2 } };
+          return { value: Math.abs(sup - eq2), tolerance: tol(A, eq2, '√(m/n)σ_max'), detail: { supByDefinition: sup, eq2 } };
         },
       },
     }),
@@ -112,13 +112,12 @@ verifyClaim(import.meta.url, {
     scalarIdentity({ name: '((1/√m)‖Ax‖₂)/((1/√n)‖x‖₂) = √(n/m)·‖Ax‖₂/‖x‖₂', lhs: '(a / sqrt(m)) / (b / sqrt(n))', rhs: 'sqrt(n / m) * (a / b)', variables: { a: { min: 0, max: 10 }, b: { min: 0.01, max: 10, log: true }, m: { min: 1, max: 4096, integer: true }, n: { min: 1, max: 4096, integer: true } } }),
     step('numeric', forAll({
       name: 'sup_x ‖Ax‖₂/‖x‖₂ = σ_max(A) (Fact 1)', backend: 'ml-matrix-f64', arbitrary: anyMatrix, numRuns: 150, size: sizeOf, show: showMatrixCase,
-      toleranceReason: `${REASON}, relative to σ_max`,
       measure: (c) => {
         const A = toMatrix(c);
         const x = rmsOperatorNormByDefinition(A).argmax;
         const sup = norm2(mv(A, x)) / norm2(x);
         const s = spectralNorm(A);
-        return { value: Math.abs(sup - s), bound: tol(A).bound * s, detail: { sup, sigmaMax: s } };
+        return { value: Math.abs(sup - s), tolerance: tol(A, s, 'σ_max'), detail: { sup, sigmaMax: s } };
       },
     })),
   ],

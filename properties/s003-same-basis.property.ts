@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { dot, f64Bound, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, rmsOperatorNormByDefinition, showMatrixCase, sizeOf, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import { dot, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, relative, rmsOperatorNormByDefinition, showMatrixCase, sizeOf, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
 import type { MatrixCase } from '../src/claim.js';
 
 // ∇L any m×n up to 4×4 and every rank (thin SVD, r = min(m, n)); d ∈ {0..3}^r; η ∈ {1, 2, 3};
@@ -18,8 +18,11 @@ const cases: fc.Arbitrary<Case> = anyMatrix.chain((g) => {
 });
 const show = (c: Case) => ({ ...(showMatrixCase(c.g) as object), d: c.d, t: c.t, eta: c.eta });
 const size = (c: Case) => sizeOf(c.g);
-const tolOf = (G: Matrix) => f64Bound(Math.max(G.rows, G.columns), 1, '1 (singular values perfectly conditioned)');
-const REASON = tolOf(new Matrix(1, 1)).reason;
+/** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): singular values are perfectly conditioned. */
+const tolOf = (G: Matrix, scale?: number, scaleName?: string) =>
+  relative({ n: Math.max(G.rows, G.columns), growth: 1, growthName: 'κ of the singular values (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+/** Inner products against σ are relative to ‖σ‖‖d‖ = ‖∇L‖_F‖d‖₂ (MIN_VALUE when either is 0). */
+const sigmaDScale = (G: Matrix, d: number[]) => Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE);
 const T = (M: Matrix) => M.transpose();
 const cOf = (G: Matrix, eta: number) => eta * Math.sqrt(G.rows / G.columns);
 
@@ -48,26 +51,25 @@ verifyClaim(import.meta.url, {
   parts: PARTS,
   checks: (p: Parts) => [
     forAll({
-      name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
         const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V, p)), rhs = dot(s, p.pairing === 'same' ? d : [...d].reverse());
-        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { lhs, sigmaTd: rhs } };
+        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { lhs, sigmaTd: rhs } };
       },
     }),
     forAll({
-      name: '‖M‖_RMS = √(n/m)·max_i d_i', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show, toleranceReason: `${REASON}, relative`,
+      name: '‖M‖_RMS = √(n/m)·max_i d_i', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, V } = thinSvd(G);
         const lhs = rmsOperatorNormByDefinition(M_of(U, d, V, p)).norm, rhs = ratio(G, p.rmsAspect) * (p.dAggregate === 'max' ? Math.max(...d) : Math.hypot(...d));
-        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(rhs, Number.MIN_VALUE), detail: { normM: lhs, formula: rhs } };
+        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, Math.max(rhs, Number.MIN_VALUE), '√(n/m)·max_i d_i'), detail: { normM: lhs, formula: rhs } };
       },
     }),
     forAll({
       name: 'd_i = η√(m/n) maximises σᵀd s.t. 0 ≤ d_i ≤ η√(m/n); M = −η√(m/n)UVᵀ then has ‖M‖_RMS = η', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
-      toleranceReason: `${REASON} × η√(m/n)‖σ‖₁`,
       measure: ({ g, t, eta }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
@@ -77,7 +79,7 @@ verifyClaim(import.meta.url, {
         const best = dot(s, s.map(() => claimed)), other = dot(s, t.map((x) => (c * x) / 4));
         const rms = rmsOperatorNormByDefinition(M_of(U, s.map(() => claimed), V, p)).norm;
         const scale = Math.max(c * s.reduce((a, b) => a + b, 0), Number.MIN_VALUE);
-        return { value: Math.max(other - best, Math.abs(rms - eta) * scale / eta), bound: tolOf(G).bound * scale, detail: { best, competitor: other, rmsNormOfBest: rms } };
+        return { value: Math.max(other - best, Math.abs(rms - eta) * scale / eta), tolerance: tolOf(G, scale, 'η√(m/n)‖σ‖₁'), detail: { best, competitor: other, rmsNormOfBest: rms } };
       },
     }),
   ],
@@ -91,39 +93,39 @@ verifyClaim(import.meta.url, {
   ],
   steps: [
     step('numeric', forAll({
-      name: '−∇L = (−U)ΣVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: REASON,
+      name: '−∇L = (−U)ΣVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
       measure: ({ g }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
-        return matrixResidual(() => G.clone().mul(-1), () => M_of(U, s, V), tolOf(G).bound);
+        return matrixResidual(() => G.clone().mul(-1), () => M_of(U, s, V), tolOf(G));
       },
     })),
     step('numeric', forAll({
-      name: '⟨(−U)ΣVᵀ, (−U)DVᵀ⟩ = ⟨Σ, D⟩ (Fact 2)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      name: '⟨(−U)ΣVᵀ, (−U)DVᵀ⟩ = ⟨Σ, D⟩ (Fact 2)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
         const lhs = frobeniusInner(M_of(U, s, V), M_of(U, d, V)), rhs = frobeniusInner(Matrix.diag(s), Matrix.diag(d));
-        return { value: Math.abs(lhs - rhs), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { lhs, rhs } };
+        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { lhs, rhs } };
       },
     })),
     step('numeric', forAll({
-      name: '⟨Σ, D⟩ = Tr(ΣᵀD) = Σ_i Σ_ii D_ii = σᵀd', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: `${REASON} × ‖σ‖‖d‖`,
+      name: '⟨Σ, D⟩ = Tr(ΣᵀD) = Σ_i Σ_ii D_ii = σᵀd', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { s } = thinSvd(G);
         const S = Matrix.diag(s), D = Matrix.diag(d);
         const vals = [frobeniusInner(S, D), T(S).mmul(D).trace(), dot(s, d)];
-        return { value: Math.max(...vals) - Math.min(...vals), bound: tolOf(G).bound * Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE), detail: { vals } };
+        return { value: Math.max(...vals) - Math.min(...vals), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { vals } };
       },
     })),
     step('numeric', forAll({
-      name: 'M = (−U)(d_i I)Vᵀ = −η√(m/n)UVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show, toleranceReason: REASON,
+      name: 'M = (−U)(d_i I)Vᵀ = −η√(m/n)UVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
       measure: ({ g, eta }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
         const c = cOf(G, eta);
-        return matrixResidual(() => M_of(U, s.map(() => c), V), () => U.mmul(T(V)).mul(-c), tolOf(G).bound);
+        return matrixResidual(() => M_of(U, s.map(() => c), V), () => U.mmul(T(V)).mul(-c), tolOf(G));
       },
     })),
   ],

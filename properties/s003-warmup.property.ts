@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { dot, forAll, integerVectors, norm2, step, verifyClaim } from '../src/claim.js';
+import { dot, forAll, integerVectors, norm2, step, tolerance, U64, verifyClaim } from '../src/claim.js';
 
 // a ≠ 0 and directions d in ℝ^1..ℝ^4 with small integer entries, α ∈ {1..5}: everything a person can redo by hand.
-const U64 = 2 ** -53;
-// Dot products and norms of ≤ 4 terms: ≤ 8·u64 relative to α‖a‖₂ (4 products/sums + sqrt + scalings).
+// Dot products and norms of ≤ 4 terms: ≤ 8·u64 relative to α‖a‖₂ (4 products/sums + sqrt + scalings); 16·u64 doubles it.
 const TOL = 16 * U64;
-const REASON = '|error| ≤ 16·u64·α‖a‖₂ (dot products and 2-norms of ≤ 4 terms, one square root, two scalings)';
+const ROUNDING = 'dot products and 2-norms of ≤ 4 terms, one square root, two scalings: ≤ 8·u64 relative, doubled';
+/** |error| ≤ 16·u64 × `scale` (named `what`). */
+const within = (scale: number, what: string) => tolerance(TOL * scale, `|error| ≤ 16·u64·${what} (${ROUNDING})`);
 
 /** b = sign·α^alphaExponent·a/‖a‖^normExponent as a function of its parts; as written: +α·a/‖a‖₂. */
 interface Parts extends Record<string, unknown> {
@@ -36,18 +37,25 @@ function competitor({ a, d, alpha, t, k, near }: Case): number[] {
   return dir.map((x) => (alpha * x) / norm2(dir));
 }
 
+/**
+ * The last step's two margins, each already shifted by its rounding allowance 16·u64·α: the Cauchy–Schwarz one
+ * may dip to −16·u64·α (equality is attainable), the strict one must exceed +16·u64·α (its exact margin is
+ * aᵀd/‖a‖₂ ≥ 1/‖a‖₂ for integer a, d with aᵀd ≥ 1, far above rounding). Both shifted margins must be ≥ 0.
+ */
+const SHIFTED_MARGINS = tolerance(0, `both margins ≥ 0 after shifting each by its rounding allowance 16·u64·α (${ROUNDING}): the Cauchy–Schwarz margin may dip to −16·u64·α, the strict one (exact margin aᵀd/‖a‖₂ ≥ 1/‖a‖₂) must exceed +16·u64·α`);
+
 verifyClaim(import.meta.url, {
   parts: PARTS,
   checks: (p: Parts) => [
     forAll({
-      name: 'b = αa/‖a‖₂ is feasible and no feasible c has aᵀc > aᵀb', backend: 'scalar-f64', arbitrary: cases, numRuns: 300, toleranceReason: REASON,
+      name: 'b = αa/‖a‖₂ is feasible and no feasible c has aᵀc > aᵀb', backend: 'scalar-f64', arbitrary: cases, numRuns: 300,
       show: (c) => ({ ...c, c: competitor(c) }),
       measure: (cs) => {
         const b = bOf(cs.a, cs.alpha, p), c = competitor(cs);
         const scale = cs.alpha * norm2(cs.a);
         const gap = dot(cs.a, c) - dot(cs.a, b);
         const infeasible = norm2(b) - cs.alpha;
-        return { value: Math.max(gap, infeasible * norm2(cs.a)), bound: TOL * scale, detail: { aTb: dot(cs.a, b), aTc: dot(cs.a, c), normB: norm2(b), normC: norm2(c) } };
+        return { value: Math.max(gap, infeasible * norm2(cs.a)), tolerance: within(scale, 'α‖a‖₂'), detail: { aTb: dot(cs.a, b), aTc: dot(cs.a, c), normB: norm2(b), normC: norm2(c) } };
       },
     }),
   ],
@@ -60,24 +68,26 @@ verifyClaim(import.meta.url, {
   ],
   steps: [
     step('numeric', forAll({
-      name: 'aᵀb = α‖a‖₂', backend: 'scalar-f64', arbitrary: cases, numRuns: 100, toleranceReason: REASON, show: (c) => ({ a: c.a, alpha: c.alpha }),
-      measure: ({ a, alpha }) => ({ value: Math.abs(dot(a, bOf(a, alpha)) - alpha * norm2(a)), bound: TOL * alpha * norm2(a) }),
+      name: 'aᵀb = α‖a‖₂', backend: 'scalar-f64', arbitrary: cases, numRuns: 100, show: (c) => ({ a: c.a, alpha: c.alpha }),
+      measure: ({ a, alpha }) => ({ value: Math.abs(dot(a, bOf(a, alpha)) - alpha * norm2(a)), tolerance: within(alpha * norm2(a), 'α‖a‖₂') }),
     })),
     step('numeric', forAll({
       name: '|aᵀc| ≤ ‖a‖₂‖c‖₂ (Cauchy–Schwarz)', backend: 'scalar-f64', arbitrary: cases, numRuns: 100,
-      toleranceReason: 'margin ‖a‖‖c‖ − |aᵀc| ≥ −16·u64·‖a‖‖c‖ (equality cases c ∥ a are exact in reals)', show: (c) => ({ a: c.a, c: c.d }),
-      measure: ({ a, d }) => ({ value: norm2(a) * norm2(d) - Math.abs(dot(a, d)), bound: -TOL * norm2(a) * norm2(d), relation: '>=' as const }),
+      show: (c) => ({ a: c.a, c: c.d }),
+      measure: ({ a, d }) => ({
+        value: norm2(a) * norm2(d) - Math.abs(dot(a, d)), relation: '>=' as const,
+        tolerance: tolerance(-TOL * norm2(a) * norm2(d), `margin ‖a‖‖c‖ − |aᵀc| ≥ −16·u64·‖a‖‖c‖: equality (c ∥ a) is exact in reals, so the computed margin may dip below 0 by its rounding (${ROUNDING})`),
+      }),
     })),
     step('numeric', forAll({
       name: 'aᵀc > aᵀb ⇒ ‖c‖₂ ≥ |aᵀc|/‖a‖₂ > |aᵀb|/‖a‖₂ = α', backend: 'scalar-f64',
       // c = b + d with aᵀd ≥ 1 (integers): strictly better than b by a margin ≥ 1, far above rounding.
       arbitrary: cases.filter((c) => dot(c.a, c.d) > 0), numRuns: 100, show: (c) => ({ a: c.a, alpha: c.alpha, c: bOf(c.a, c.alpha).map((x, i) => x + c.d[i]) }),
-      toleranceReason: 'both inequalities hold with margin ≥ 16·u64·α (the strict one has exact margin aᵀd/‖a‖₂ ≥ 1/‖a‖₂)',
       measure: ({ a, d, alpha }) => {
         const c = bOf(a, alpha).map((x, i) => x + d[i]);
         const cs = norm2(c) - Math.abs(dot(a, c)) / norm2(a);
         const strict = Math.abs(dot(a, c)) / norm2(a) - alpha;
-        return { value: Math.min(cs + TOL * alpha, strict - TOL * alpha), bound: 0, relation: '>=' as const, detail: { normC: norm2(c), aTcOverNormA: Math.abs(dot(a, c)) / norm2(a), alpha } };
+        return { value: Math.min(cs + TOL * alpha, strict - TOL * alpha), tolerance: SHIFTED_MARGINS, relation: '>=' as const, detail: { normC: norm2(c), aTcOverNormA: Math.abs(dot(a, c)) / norm2(a), alpha } };
       },
     })),
   ],

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { adamMoments, forAll, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import { adamMoments, forAll, relative, step, tolerance, verifyClaim } from '../src/claim.js';
 import type { AdamSwitches } from '../src/claim.js';
 
 /** One first step: a gradient vector g_1 (non-zero integer entries, the formulas divide by |g_1|) and Adam's switches. */
@@ -14,16 +14,18 @@ const firstSteps: fc.Arbitrary<FirstStep> = fc.record({
 });
 const caseName = (c: FirstStep) => `${c.zeroInit ? 'ZI' : 'no ZI'} and ${c.biasCorrection ? 'BC' : 'no BC'}`;
 
-// Each expression is ≤ 10 operations on O(1) inputs; 1/(1 − β) ≤ 1000 amplifies nothing relative to the result.
-const REASON = '30 × 10 × u64 relative to max(1, |simulated|): ≤ 10 rounded operations per expression';
-const BOUND = 30 * 10 * UNIT_ROUNDOFF_F64;
+/** Rounded operations per displayed expression (a handful of ·, /, √ on O(1) inputs). */
+const OPS_PER_EXPRESSION = 10;
+const ROUNDING = relative({ n: OPS_PER_EXPRESSION });
+/** Relative to max(1, |simulated|); 1/(1 − β) ≤ 1000 amplifies nothing relative to the result. */
+const TOL = tolerance(ROUNDING.bound, `${ROUNDING.reason}, relative to max(1, |simulated|): n = the ≤ ${OPS_PER_EXPRESSION} rounded operations of one expression`);
 const sign = Math.sign;
 
 type Chain = (c: FirstStep, g: number) => number[];
 /** Compares, coordinate by coordinate, every expression of a chain with Adam's simulated first-step quantity. */
 function chainCheck(name: string, quantity: 'm' | 'mHat' | 'vHat' | 'step', chain: Chain, control?: { description: string; chain: Chain }) {
   return forAll({
-    name, backend: 'scalar-f64', arbitrary: firstSteps, numRuns: 300, size: (c) => [c.g.length, 1], toleranceReason: REASON,
+    name, backend: 'scalar-f64', arbitrary: firstSteps, numRuns: 300, size: (c) => [c.g.length, 1],
     measure: chainMeasure(quantity, chain),
     ...(control ? { control: { description: control.description, measure: chainMeasure(quantity, control.chain) } } : {}),
   });
@@ -42,7 +44,7 @@ function chainMeasure(quantity: 'm' | 'mHat' | 'vHat' | 'step', chain: Chain) {
     });
     // A non-finite relative error (an expression that divides by zero) is a documented refutation.
     const infinite = worst === Infinity ? { infinite: `expression ${String(detail.expressionInChain)} of the chain is ${String(detail.formula)} (not a finite number) where Adam gives ${String(detail.adam)}` } : {};
-    return { value: worst, bound: BOUND, detail, ...infinite };
+    return { value: worst, tolerance: TOL, detail, ...infinite };
   };
 }
 

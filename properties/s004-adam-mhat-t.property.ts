@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { adamMoments, forAll, step, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import { adamMoments, exact, forAll, relative, step, tolerance, verifyClaim } from '../src/claim.js';
 
 /** A gradient sequence g_1..g_t (one coordinate; Adam acts elementwise) and β₁. */
 interface Run { t: number; beta: number; g: number[] }
@@ -29,8 +29,16 @@ function mHatFormula(r: Run, c: Case, B: number, abs = false): number {
   return c.biasCorrection ? (b ** r.t / ((1 - b) * B)) * g1 + S / B : b ** r.t * g1 + (1 - b) * S;
 }
 
-// Sums of ≤ 7 terms and one division: ≤ t + 6 roundings of terms bounded by the same formula on |g|.
-const REASON = '30 × (t + 6) × u64 × max(1, formula evaluated on |g_j|): ≤ t + 6 roundings per term';
+/**
+ * Sums of ≤ 7 terms and one division: ≤ t + 6 roundings of terms bounded by the same formula on |g|, so
+ * 30 × (t + 6) × u64 relative to max(1, formula evaluated on |g_j|) (the value is divided by that scale).
+ */
+function sumTolerance(t: number) {
+  const r = relative({ n: t + 6 });
+  return tolerance(r.bound, `${r.reason}, relative to max(1, formula evaluated on |g_j|): n = t + 6 roundings per term`);
+}
+/** 1/B with B = 0: the formula does not define m̂_t; the ∞ refutes whatever the bound. */
+const UNDEFINED = exact('exact: 1/B is undefined (B = 0), so the formula gives no value to compare');
 
 type Formula = (r: Run, c: Case, B: number, abs?: boolean) => number;
 function caseCheck(label: string, c: Case, lo: number, control?: { description: string; formula: Formula }) {
@@ -40,15 +48,15 @@ function caseCheck(label: string, c: Case, lo: number, control?: { description: 
     if (c.biasCorrection && B === 0) {
       // An empty sum: the formula divides by zero, so it does not define m̂_t at all.
       const reason = `B = Σ_{j=${lo}}^{${r.t - 1}} β^j = 0 at t = ${r.t}: 1/B is undefined`;
-      return { value: Infinity, bound: 0, infinite: reason, detail: { reason, adam } };
+      return { value: Infinity, tolerance: UNDEFINED, infinite: reason, detail: { reason, adam } };
     }
     const f = formula(r, c, B);
     const scale = Math.max(1, formula(r, c, B, true), Math.abs(adam));
-    return { value: Math.abs(f - adam) / scale, bound: 30 * (r.t + 6) * UNIT_ROUNDOFF_F64, detail: { B, formula: f, adam } };
+    return { value: Math.abs(f - adam) / scale, tolerance: sumTolerance(r.t), detail: { B, formula: f, adam } };
   };
   return forAll({
     name: `m̂_t, ${label}, B = Σ_{j=${lo}}^{t−1} β₁^j`, backend: 'scalar-f64', arbitrary: runs, numRuns: 200,
-    size: (r) => [1, r.t], toleranceReason: REASON,
+    size: (r) => [1, r.t],
     measure: measureWith(mHatFormula),
     ...(control ? { control: { description: control.description, measure: measureWith(control.formula) } } : {}),
   });
@@ -72,10 +80,12 @@ const noZiNoBcControl = {
 const identity = (lo: number) => forAll({
   name: `(1 − β₁^t) = (1 − β₁)Σ_{j=${lo}}^{t−1} β₁^j`, backend: 'scalar-f64',
   arbitrary: fc.record({ t: fc.integer({ min: 1, max: 40 }), b: fc.constantFrom(0.5, 0.25, 0.75, 0.9, 0.99, 0.999) }),
-  numRuns: 200, size: (v) => [1, v.t], toleranceReason: '30 × (t + 2) × u64: a sum of t powers, each rounded once',
+  numRuns: 200, size: (v) => [1, v.t],
   measure: ({ t, b }) => {
     const lhs = 1 - b ** t, rhs = (1 - b) * geometric(b, lo, t);
-    return { value: Math.abs(lhs - rhs), bound: 30 * (t + 2) * UNIT_ROUNDOFF_F64, detail: { lhs, rhs } };
+    // Both sides are ≤ 1 in magnitude: a sum of t powers (each rounded once), one product and one difference.
+    const r = relative({ n: t + 2 });
+    return { value: Math.abs(lhs - rhs), tolerance: tolerance(r.bound, `${r.reason}: n = t + 2 roundings (t powers summed, one product, one difference) of terms ≤ 1`), detail: { lhs, rhs } };
   },
 });
 
@@ -87,13 +97,13 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: 'm_t = β₁^t m_0 + (1 − β₁)Σ_{j=1}^t β₁^{t−j} g_j (m_0 = 0 or g_1)', backend: 'scalar-f64',
-      arbitrary: fc.tuple(runs, fc.boolean()), numRuns: 200, size: ([r]) => [1, r.t], toleranceReason: REASON,
+      arbitrary: fc.tuple(runs, fc.boolean()), numRuns: 200, size: ([r]) => [1, r.t],
       measure: ([r, zi]) => {
         const m0 = zi ? 0 : r.g[0];
         const adam = adamMoments(r.g, { beta1: r.beta, beta2: 0.5, eps: 0, zeroInit: zi, biasCorrection: false }).m[r.t - 1];
         const f = r.beta ** r.t * m0 + (1 - r.beta) * weighted(r);
         const scale = Math.max(1, r.beta ** r.t * Math.abs(m0) + (1 - r.beta) * weighted(r, true));
-        return { value: Math.abs(f - adam) / scale, bound: 30 * (r.t + 6) * UNIT_ROUNDOFF_F64, detail: { formula: f, adam } };
+        return { value: Math.abs(f - adam) / scale, tolerance: sumTolerance(r.t), detail: { formula: f, adam } };
       },
     })),
   ],

@@ -1,49 +1,54 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { asMatrices, forAll, frobeniusInner, frobeniusNorm, kron, matrices, problemSize, regressionProblems, showMatrixCase, showProblem, sizeOf, step, symmetricEigen, toMatrix, UNIT_ROUNDOFF_F64, vec, verifyClaim } from '../src/claim.js';
-import type { MatrixCase, Measurement, RegressionProblem } from '../src/claim.js';
+import { asMatrices, centralDifferenceError, forAll, frobeniusInner, frobeniusNorm, kron, matrices, problemSize, regressionProblems, relative, showMatrixCase, showProblem, sizeOf, step, symmetricEigen, tolerance, toMatrix, vec, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Measurement, RegressionProblem, Tolerance } from '../src/claim.js';
 
 const sq = (A: Matrix) => frobeniusInner(A, A);
 const ones = (n: number) => Matrix.ones(n, 1);
 const scale = (X: Matrix, W: Matrix, Y: Matrix) => (frobeniusNorm(Y) + frobeniusNorm(X) * frobeniusNorm(W)) ** 2;
-const REASON = '30·N·D·(d+2)·u64·(‖Y‖+‖X‖‖W‖)²: same products summed in a different order';
+/** The same N·D·(d+2) products summed in a different order: 30 × N·D·(d+2) × u64 × (‖Y‖ + ‖X‖‖W‖)². */
+const reorderedSums = (X: Matrix, W: Matrix, Y: Matrix) =>
+  relative({ n: X.rows * W.columns * (X.columns + 2), scale: scale(X, W, Y), scaleName: '(‖Y‖+‖X‖‖W‖)² (n = N·D·(d+2): the same products summed in a different order)' });
 
 /** ‖Y − XW‖_F² against ‖vec(Y) − A vec(W)‖₂² for A built from X and D; a shape mismatch refutes the identity. */
 function vecIdentity(name: string, operator: (X: Matrix, D: number) => Matrix, operatorName: string) {
   return forAll({
-    name, backend: 'ml-matrix-f64', arbitrary: regressionProblems(), numRuns: 150, size: problemSize, show: showProblem, toleranceReason: REASON,
+    name, backend: 'ml-matrix-f64', arbitrary: regressionProblems(), numRuns: 150, size: problemSize, show: showProblem,
     measure: (p: RegressionProblem): Measurement => {
       const { X, W, Y } = asMatrices(p);
       const A = operator(X, W.columns), vW = vec(W), vY = vec(Y);
-      const bound = 30 * X.rows * W.columns * (X.columns + 2) * UNIT_ROUNDOFF_F64 * scale(X, W, Y);
+      const tolerance = reorderedSums(X, W, Y);
       if (A.columns !== vW.rows || A.rows !== vY.rows) {
         const reason = `${operatorName} is ${A.rows}×${A.columns} but vec(W) has ${vW.rows} rows and vec(Y) ${vY.rows}: the product is undefined`;
-        return { value: Infinity, bound, infinite: reason, detail: { reason } };
+        return { value: Infinity, tolerance, infinite: reason, detail: { reason } };
       }
       const lhs = sq(Y.clone().sub(X.mmul(W))), rhs = sq(vY.clone().sub(A.mmul(vW)));
-      return { value: Math.abs(lhs - rhs), bound, detail: { lhs, rhs } };
+      return { value: Math.abs(lhs - rhs), tolerance, detail: { lhs, rhs } };
     },
   });
 }
 
-/** λ_min of a symmetric matrix against the level below which f64 cannot tell it from 0 (30·n·u64·λ_max). */
-function smallestEigen(H: Matrix): { lmin: number; lmax: number; tau: number } {
+/**
+ * λ_min of a symmetric matrix against the level below which f64 cannot tell it from 0: the eigensolver is
+ * backward stable (eigenvalues move by ≲ n·u64·‖H‖₂), so 30 × n × u64 × λ_max is the numerical zero.
+ */
+function smallestEigen(H: Matrix): { lmin: number; lmax: number; zero: Tolerance } {
   const ev = symmetricEigen(H.clone()).values;
   const lmax = Math.max(...ev.map(Math.abs));
-  return { lmin: ev[0], lmax, tau: 30 * H.rows * UNIT_ROUNDOFF_F64 * Math.max(lmax, Number.MIN_VALUE) };
+  const level = relative({ n: H.rows, scale: Math.max(lmax, Number.MIN_VALUE), scaleName: 'λ_max(H)' });
+  return { lmin: ev[0], lmax, zero: tolerance(level.bound, `numerical zero of a symmetric eigensolver (backward stable: eigenvalues move by ≲ n·u64·‖H‖₂): ${level.reason}; positive definite iff λ_min exceeds it, singular iff |λ_min| is below it`) };
 }
-const EIG_REASON = 'positive definite iff λ_min(H) > 30·n·u64·λ_max(H) (below that level an eigenvalue is numerically 0)';
 
 function hessianCheck(name: string, xs: fc.Arbitrary<MatrixCase>, operator: (X: Matrix, D: number) => Matrix, want: 'pd' | 'singular') {
   return forAll({
     name, backend: 'ml-matrix-f64', arbitrary: fc.tuple(xs, fc.integer({ min: 1, max: 3 })), numRuns: 120,
-    size: ([c]) => sizeOf(c), show: ([c, D]) => ({ X: showMatrixCase(c), D }), toleranceReason: EIG_REASON,
+    size: ([c]) => sizeOf(c), show: ([c, D]) => ({ X: showMatrixCase(c), D }),
     measure: ([c, D]): Measurement => {
       const A = operator(toMatrix(c), D);
       const H = A.transpose().mmul(A).mul(2);
-      const { lmin, lmax, tau } = smallestEigen(H);
-      const detail = { hessianSize: `${H.rows}×${H.columns}`, lambdaMin: lmin, lambdaMax: lmax, numericalZero: tau };
-      return want === 'pd' ? { value: lmin, bound: tau, relation: '>=', detail } : { value: Math.abs(lmin), bound: tau, detail };
+      const { lmin, lmax, zero } = smallestEigen(H);
+      const detail = { hessianSize: `${H.rows}×${H.columns}`, lambdaMin: lmin, lambdaMax: lmax, numericalZero: zero.bound };
+      return want === 'pd' ? { value: lmin, tolerance: zero, relation: '>=', detail } : { value: Math.abs(lmin), tolerance: zero, detail };
     },
   });
 }
@@ -60,18 +65,17 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: '‖Y − XW‖_F² = ‖vec(Y − XW)‖₂²', backend: 'ml-matrix-f64', arbitrary: regressionProblems(), numRuns: 100,
-      size: problemSize, show: showProblem, toleranceReason: REASON,
+      size: problemSize, show: showProblem,
       measure: (p: RegressionProblem) => {
         const { X, W, Y } = asMatrices(p);
         const R = Y.clone().sub(X.mmul(W));
-        return { value: Math.abs(sq(R) - sq(vec(R))), bound: 30 * X.rows * W.columns * (X.columns + 2) * UNIT_ROUNDOFF_F64 * scale(X, W, Y) };
+        return { value: Math.abs(sq(R) - sq(vec(R))), tolerance: reorderedSums(X, W, Y) };
       },
     })),
     step('numeric', forAll({
       name: 'f(x) = ‖y − Ax‖₂² has Hessian 2AᵀA (second central differences, h = 1/4)', backend: 'ml-matrix-f64',
       arbitrary: fc.tuple(matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, maxLogKappa: 2 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })), numRuns: 100,
       size: ([c]) => sizeOf(c), show: ([c, s]) => ({ A: showMatrixCase(c), seed: s }),
-      toleranceReason: 'f is quadratic: the 4-point second difference has no truncation error; rounding ≤ 30·(n+2)·u64·(‖y‖+‖A‖(‖x‖+2h))²/h² per entry',
       measure: ([c, s]) => {
         const A = toMatrix(c);
         const n = A.columns, h = 0.25;
@@ -85,8 +89,11 @@ verifyClaim(import.meta.url, {
           const fd = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h * h);
           worst = Math.max(worst, Math.abs(fd - H.get(i, j)));
         }
-        const bound = (30 * (n + 2) * A.rows * UNIT_ROUNDOFF_F64 * (frobeniusNorm(y) + frobeniusNorm(A) * (frobeniusNorm(x) + 2 * h)) ** 2) / (h * h);
-        return { value: worst, bound };
+        // f is quadratic: the 4-point second difference has no truncation error; only the rounding of f within 2h of x, over h².
+        const rounding = relative({ n: (n + 2) * A.rows, scale: (frobeniusNorm(y) + frobeniusNorm(A) * (frobeniusNorm(x) + 2 * h)) ** 2, scaleName: '(‖y‖+‖A‖(‖x‖+2h))²' });
+        const fd = centralDifferenceError({ h, truncation: 0, roundoff: rounding.bound / (h * h), safety: 1,
+          how: `4-point second difference per entry; truncation 0: f is quadratic; cancellation = ${rounding.reason} / h²` });
+        return { value: worst, tolerance: fd };
       },
     })),
   ],

@@ -1,5 +1,5 @@
 import { derivative, parse } from 'mathjs';
-import { biasCorrectionFactor, compute, mulberry32, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
+import { biasCorrectionFactor, centralDifferenceError, compute, exact, mulberry32, tolerance, U64, verifyClaim } from '../src/claim.js';
 import type { Measurement } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 
@@ -43,6 +43,24 @@ function samplePoints(seed: number, n: number): Record<string, number>[] {
   });
 }
 
+/**
+ * Central difference of ρ at step h: truncation h²·2|ρ‴(t)|/6 (ρ‴ from mathjs, ×2 for its variation over
+ * [t−h, t+h]); cancellation 4·u64·ρ·(2 + t·max|ln β|)/h (rounding t·ln β perturbs β^t relatively by u64·t|ln β|).
+ * The two terms are the whole bound (safety 1).
+ */
+function fdTolerance(v: Record<string, number>, h: number, rho: number) {
+  const lnMax = Math.max(-Math.log(v.b1), -Math.log(v.b2));
+  return centralDifferenceError({
+    h, truncation: (h * h * 2 * Math.abs(at(d3, v))) / 6, roundoff: (4 * U64 * rho * (2 + v.t * lnMax)) / h, safety: 1,
+    how: 'h = 1e-4·min(t, 1/max|ln β|); truncation h²·2|ρ‴(t)|/6 with ρ‴ from mathjs, ×2 for its variation over [t−h, t+h]; cancellation 4·u64·ρ·(2 + t·max|ln β|)/h, rounding t·ln β perturbs β^t relatively by u64·t|ln β|',
+  });
+}
+/** Relative level below which a sign is not resolvable in f64: such points are skipped, not judged. */
+const UNRESOLVABLE = 1e-9;
+const SIGNS_AGREE = exact(`exact: the sign of ρ′ and the truth of the condition must agree (a 0/1 mismatch); points where either is not resolvable in f64 (|ρ′| < ${UNRESOLVABLE}·ρ·max|ln β|, or the two sides within ${UNRESOLVABLE} relative) are skipped`);
+/** An "iff" must be exercised on both sides. */
+const BOTH_SIGNS = tolerance(1, 'coverage: the equivalence must be exercised on both sides, so at least 1 resolved point of each sign of ρ′');
+
 verifyClaim(import.meta.url, {
   parts: PARTS,
   checks: (p: Parts) => {
@@ -51,18 +69,15 @@ verifyClaim(import.meta.url, {
     scalarIdentity({ name: 'document’s dρ/dt = mathjs derivative(√(1−β₂^t)/(1−β₁^t), t)', lhs: exactD.toString(), rhs: doc, variables: VARS, points: 300 }),
     compute({
       name: 'document’s dρ/dt = central finite difference of ρ', backend: 'scalar-f64',
-      toleranceReason: 'central difference with h = 1e-4·min(t, 1/max|ln β|): error ≤ h²·2|ρ‴(t)|/6 (ρ‴ from mathjs, ×2 for its variation over [t−h, t+h]) + 4·u64·ρ·(2 + t·max|ln β|)/h (rounding t·ln β perturbs β^t relatively by u64·t|ln β|)',
       run: (ctx) => samplePoints(ctx.seed, 300).map((v): Measurement => {
         const h = 1e-4 * Math.min(v.t, 1 / Math.max(-Math.log(v.b1), -Math.log(v.b2)));
         const fd = (biasCorrectionFactor(v.t + h, v.b1, v.b2) - biasCorrectionFactor(v.t - h, v.b1, v.b2)) / (2 * h);
         const doc = at(docD, v), rho = biasCorrectionFactor(v.t, v.b1, v.b2);
-        const bound = (h * h * 2 * Math.abs(at(d3, v))) / 6 + (4 * UNIT_ROUNDOFF_F64 * rho * (2 + v.t * Math.max(-Math.log(v.b1), -Math.log(v.b2)))) / h;
-        return { value: Math.abs(fd - doc), bound, detail: { at: v, h, fd, doc } };
+        return { value: Math.abs(fd - doc), tolerance: fdTolerance(v, h, rho), detail: { at: v, h, fd, doc } };
       }),
     }),
     compute({
       name: 'dρ/dt > 0 iff β₂^t ln β₂/(2(1−β₂^t)) < β₁^t ln β₁/(1−β₁^t)', backend: 'scalar-f64',
-      toleranceReason: 'points where the sign is not resolvable in f64 (|ρ′| < 1e-9·ρ·max|ln β|, or the two sides within 1e-9 relative) are skipped; elsewhere signs must agree exactly',
       run: (ctx) => {
         const out: Measurement[] = [];
         let pos = 0, neg = 0;
@@ -70,14 +85,14 @@ verifyClaim(import.meta.url, {
           const d = at(d1, v), rho = biasCorrectionFactor(v.t, v.b1, v.b2);
           const e1 = -Math.expm1(v.t * Math.log(v.b1)), e2 = -Math.expm1(v.t * Math.log(v.b2));
           const left = (v.b2 ** v.t * Math.log(v.b2)) / (p.conditionTwo * e2), right = (v.b1 ** v.t * Math.log(v.b1)) / e1;
-          if (Math.abs(d) < 1e-9 * rho * Math.max(-Math.log(v.b1), -Math.log(v.b2))) continue;
-          if (Math.abs(left - right) <= 1e-9 * Math.max(Math.abs(left), Math.abs(right))) continue;
+          if (Math.abs(d) < UNRESOLVABLE * rho * Math.max(-Math.log(v.b1), -Math.log(v.b2))) continue;
+          if (Math.abs(left - right) <= UNRESOLVABLE * Math.max(Math.abs(left), Math.abs(right))) continue;
           if (d > 0) pos++; else neg++;
           const condition = p.conditionRelation === '<' ? left < right : left > right;
-          out.push({ value: (d > 0) === condition ? 0 : 1, bound: 0, detail: { at: v, dRho: d, left, right, positiveCases: pos, negativeCases: neg } });
+          out.push({ value: (d > 0) === condition ? 0 : 1, tolerance: SIGNS_AGREE, detail: { at: v, dRho: d, left, right, positiveCases: pos, negativeCases: neg } });
         }
         // The equivalence must be exercised on both sides: require both signs among the resolved points.
-        out.push({ value: Math.min(pos, neg), bound: 1, relation: '>=', detail: { positiveCases: pos, negativeCases: neg } });
+        out.push({ value: Math.min(pos, neg), tolerance: BOTH_SIGNS, relation: '>=', detail: { positiveCases: pos, negativeCases: neg } });
         return out;
       },
     }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { directionFromSeed, forAll, frobeniusInner, matrices, meanCrossEntropy, showMatrixCase, softmaxRows, step, toMatrix, UNIT_ROUNDOFF_F64, verifyClaim } from '../src/claim.js';
-import type { MatrixCase } from '../src/claim.js';
+import { centralDifferenceError, directionFromSeed, forAll, frobeniusInner, matrices, meanCrossEntropy, relative, showMatrixCase, softmaxRows, step, tolerance, toMatrix, verifyClaim } from '../src/claim.js';
+import type { MatrixCase, Tolerance } from '../src/claim.js';
 
 /** A softmax-regression problem: features X (N×d), weights W (d×K), one-hot labels, and a direction seed. */
 interface Problem { X: MatrixCase; W: number[][]; labels: number[]; K: number; seed: number }
@@ -24,17 +24,21 @@ const H = 1e-4;
  * truncation h²·M₃/6 with M₃ = sup|d³/dt³| ≤ (1/N)Σ_i R_i³/4, because the third t-derivative of lse(z_i + t v_i) is the
  * third central moment of v_i under softmax, and |E(v − μ)³| ≤ R_i·Var ≤ R_i·R_i²/4 (Popoviciu) for R_i = max v_i − min v_i (the linear part
  * contributes nothing); rounding ≈ 30·(d+K)·u64·S/h with S = (1/N)Σ_i(max|z_i| + log K + 1), the size of each row's terms.
+ * The two terms are the whole bound (safety 1).
  */
-function fdBound(Z: Matrix, V: Matrix, d: number): number {
+function fdBound(Z: Matrix, V: Matrix, d: number): Tolerance {
   let m3 = 0, s = 0;
   for (let i = 0; i < Z.rows; i++) {
     const v = V.getRow(i), z = Z.getRow(i);
     m3 += (Math.max(...v) - Math.min(...v)) ** 3 / 4;
     s += Math.max(...z.map((x) => Math.abs(x) + H * Math.max(...v.map(Math.abs)))) + Math.log(Z.columns) + 1;
   }
-  return (H * H * (m3 / Z.rows)) / 6 + (30 * (d + Z.columns) * UNIT_ROUNDOFF_F64 * (s / Z.rows)) / H;
+  const rounding = relative({ n: d + Z.columns, scale: s / Z.rows, scaleName: 'S = (1/N)Σ_i(max|z_i| + log K + 1) (n = d + K)' });
+  return centralDifferenceError({
+    h: H, truncation: (H * H * (m3 / Z.rows)) / 6, roundoff: rounding.bound / H, safety: 1,
+    how: `truncation h²·M₃/6 with M₃ ≤ (1/N)Σ_i R_i³/4 (third central moment of a law on an interval of width R_i is ≤ R_i·R_i²/4 by Popoviciu; R_i = range of the direction on row i); cancellation = ${rounding.reason} / h`,
+  });
 }
-const FD_REASON = 'central difference, h = 1e-4: h²·M₃/6 with M₃ ≤ (1/N)Σ_i R_i³/4 (third central moment of a law on an interval of width R_i is ≤ R_i·R_i²/4 by Popoviciu; R_i = range of the direction on row i) + 30·(d+K)·u64·S/h rounding';
 
 /** ℓ(Z) = mean cross-entropy as a function of the logits Z directly. */
 const lossOfLogits = (Z: Matrix, Y: Matrix) => meanCrossEntropy(Matrix.eye(Z.rows), Z, Y);
@@ -68,13 +72,13 @@ verifyClaim(import.meta.url, {
   checks: (parts: Parts) => [
     forAll({
       name: '∇_W L = (1/N)Xᵀ(softmax(XW) − Y): directional central difference along a random unit E', backend: 'ml-matrix-f64',
-      arbitrary: problems, numRuns: 200, size, show, toleranceReason: FD_REASON,
+      arbitrary: problems, numRuns: 200, size, show,
       measure: (p: Problem) => {
         const { X, W, Y, E } = setup(p);
         const fd = centralDiff((t) => meanCrossEntropy(X, W.clone().add(E.clone().mul(t)), Y));
         const G = claimedGradient(X, W, Y, parts);
         const exact = frobeniusInner(G, E);
-        return { value: Math.abs(fd - exact), bound: fdBound(X.mmul(W), X.mmul(E), X.columns), detail: { fd, formula: exact } };
+        return { value: Math.abs(fd - exact), tolerance: fdBound(X.mmul(W), X.mmul(E), X.columns), detail: { fd, formula: exact } };
       },
     }),
   ],
@@ -88,24 +92,26 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: '∇_Z L = (1/N)(softmax(Z) − Y) (central difference in Z along a random unit direction)', backend: 'ml-matrix-f64',
-      arbitrary: problems, numRuns: 150, size, show, toleranceReason: FD_REASON,
+      arbitrary: problems, numRuns: 150, size, show,
       measure: (p: Problem) => {
         const { X, W, Y } = setup(p);
         const Z = X.mmul(W), V = directionFromSeed(Z.rows, Z.columns, p.seed ^ 0x2545f491);
         const fd = centralDiff((t) => lossOfLogits(Z.clone().add(V.clone().mul(t)), Y));
         const exact = frobeniusInner(softmaxRows(Z).sub(Y).div(Z.rows), V);
-        return { value: Math.abs(fd - exact), bound: fdBound(Z, V, Z.rows), detail: { fd, formula: exact } };
+        return { value: Math.abs(fd - exact), tolerance: fdBound(Z, V, Z.rows), detail: { fd, formula: exact } };
       },
     })),
     step('numeric', forAll({
       name: 'chain rule through Z = XW: D_W L[E] = D_Z L[XE] (both by central differences)', backend: 'ml-matrix-f64',
-      arbitrary: problems, numRuns: 150, size, show, toleranceReason: FD_REASON + ', for each of the two differences',
+      arbitrary: problems, numRuns: 150, size, show,
       measure: (p: Problem) => {
         const { X, W, Y, E } = setup(p);
         const Z = X.mmul(W), XE = X.mmul(E);
         const viaW = centralDiff((t) => meanCrossEntropy(X, W.clone().add(E.clone().mul(t)), Y));
         const viaZ = centralDiff((t) => lossOfLogits(Z.clone().add(XE.clone().mul(t)), Y));
-        return { value: Math.abs(viaW - viaZ), bound: fdBound(Z, XE, X.columns) + fdBound(Z, XE, Z.rows), detail: { viaW, viaZ } };
+        // Two independent central differences of the same directional derivative: their errors add.
+        const w = fdBound(Z, XE, X.columns), z = fdBound(Z, XE, Z.rows);
+        return { value: Math.abs(viaW - viaZ), tolerance: tolerance(w.bound + z.bound, `sum of the two central differences' errors: via W ${w.reason}; via Z ${z.reason}`), detail: { viaW, viaZ } };
       },
     })),
   ],

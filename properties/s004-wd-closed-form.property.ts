@@ -1,8 +1,14 @@
-import { decayProduct, decoupledWeightDecayTrajectory, forAll, step, UNIT_ROUNDOFF_F64, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
+import { decayProduct, decoupledWeightDecayTrajectory, forAll, relative, step, tolerance, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
 import type { WeightDecayCase } from '../src/claim.js';
 
-// Dyadic η_j and integer w_0, s_j: products of ≤ 5 factors and sums of ≤ 6 terms, each rounded once.
-const REASON = '30 × (k+2) × u64 relative to max(1, Σ|terms|): ≤ 2(k+2) roundings per term (dyadic data)';
+/**
+ * Dyadic η_j and integer w_0, s_j: products of ≤ 5 factors and sums of ≤ 6 terms, each rounded once:
+ * ≤ 2(k+2) roundings per term, so 30 × (k+2) × u64 relative to max(1, Σ|terms|) (vectorResidual divides by it).
+ */
+function closedFormTolerance(c: WeightDecayCase) {
+  const r = relative({ n: c.k + 2 });
+  return tolerance(r.bound, `${r.reason}, relative to max(1, Σ|terms|): n = k + 2, ≤ 2(k+2) roundings per term (dyadic data)`);
+}
 const size = (c: WeightDecayCase): [number, number] => [c.w0.length, c.k + 1];
 
 /** The document's P_r for a fixed k: P_0 = 1, P_r = Π_{j=0}^{r} (1 − αη_{k−j}) for r ≥ 1. */
@@ -18,11 +24,11 @@ type Formula = (c: WeightDecayCase, traj: number[][]) => { w: number[]; scale: n
 
 function closedFormCheck(name: string, formula: Formula, minK = 0) {
   return forAll({
-    name, backend: 'scalar-f64', arbitrary: weightDecayCases({ minK }), numRuns: 200, size, toleranceReason: REASON,
+    name, backend: 'scalar-f64', arbitrary: weightDecayCases({ minK }), numRuns: 200, size,
     measure: (c: WeightDecayCase) => {
       const traj = decoupledWeightDecayTrajectory(c.w0, c.eta, c.alpha, c.s);
       const { w, scale } = formula(c, traj);
-      return { value: vectorResidual(w, traj[c.k + 1], scale), bound: 30 * (c.k + 2) * UNIT_ROUNDOFF_F64, detail: { formula: w, recurrence: traj[c.k + 1] } };
+      return { value: vectorResidual(w, traj[c.k + 1], scale), tolerance: closedFormTolerance(c), detail: { formula: w, recurrence: traj[c.k + 1] } };
     },
   });
 }

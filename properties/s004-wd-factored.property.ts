@@ -1,11 +1,21 @@
 import fc from 'fast-check';
-import { decayProduct, decoupledWeightDecayTrajectory, forAll, step, UNIT_ROUNDOFF_F64, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
+import { decayProduct, decoupledWeightDecayTrajectory, forAll, relative, step, tolerance, vectorResidual, verifyClaim, weightDecayCases } from '../src/claim.js';
 import type { WeightDecayCase } from '../src/claim.js';
 
-// Divisions by products of factors 1 − αη ∈ [1/4, 7/8] are not exact: ≤ 3(k+2) roundings per term,
-// each term bounded by Σ|terms| (the factors are ≥ 1/4, so 1/Π ≤ 4^{k+1} is folded into that sum).
-const REASON = '30 × (k+2) × u64 relative to max(1, Σ|terms|): ≤ 3(k+2) roundings per term';
-const tol = (c: WeightDecayCase) => 30 * (c.k + 2) * UNIT_ROUNDOFF_F64;
+/**
+ * Divisions by products of factors 1 − αη ∈ [1/4, 7/8] are not exact: ≤ 3(k+2) roundings per term, each term
+ * bounded by Σ|terms| (the factors are ≥ 1/4, so 1/Π ≤ 4^{k+1} is folded into that sum): 30 × (k+2) × u64
+ * relative to max(1, Σ|terms|).
+ */
+function tol(c: WeightDecayCase) {
+  const r = relative({ n: c.k + 2 });
+  return tolerance(r.bound, `${r.reason}, relative to max(1, Σ|terms|): n = k + 2, ≤ 3(k+2) roundings per term (divisions by products of factors 1 − αη ≥ 1/4)`);
+}
+/** P_k against P_j·Π: products of ≤ k+1 dyadic factors, relative to max(1, |P_k|). */
+function productTol(c: WeightDecayCase) {
+  const r = relative({ n: c.k + 2 });
+  return tolerance(r.bound, `${r.reason}, relative to max(1, |product|): n = k + 2, products of ≤ k+1 dyadic factors, each rounded once`);
+}
 const size = (c: WeightDecayCase): [number, number] => [c.w0.length, c.k + 1];
 
 /** The document's P_r for fixed k: P_0 = 1, P_r = Π_{j=0}^{r}(1 − αη_{k−j}) for r ≥ 1. */
@@ -27,11 +37,11 @@ function factored(c: WeightDecayCase, outer: number, coef: (j: number) => number
 
 function againstRecurrence(name: string, formula: (c: WeightDecayCase) => { w: number[]; scale: number }) {
   return forAll({
-    name, backend: 'scalar-f64', arbitrary: weightDecayCases(), numRuns: 200, size, toleranceReason: REASON,
+    name, backend: 'scalar-f64', arbitrary: weightDecayCases(), numRuns: 200, size,
     measure: (c: WeightDecayCase) => {
       const ref = decoupledWeightDecayTrajectory(c.w0, c.eta, c.alpha, c.s)[c.k + 1];
       const { w, scale } = formula(c);
-      return { value: vectorResidual(w, ref, scale), bound: tol(c), detail: { formula: w, recurrence: ref } };
+      return { value: vectorResidual(w, ref, scale), tolerance: tol(c), detail: { formula: w, recurrence: ref } };
     },
   });
 }
@@ -46,20 +56,20 @@ verifyClaim(import.meta.url, {
   steps: [
     step('numeric', forAll({
       name: 'P_k = P_j Π_{i=j+1}^k (1 − αη_i), 0 ≤ j ≤ k, stated P_r', backend: 'scalar-f64', arbitrary: withJ, numRuns: 200,
-      size: ({ c }) => [1, c.k + 1], toleranceReason: '30 × (k+2) × u64 relative: products of ≤ k+1 dyadic factors',
+      size: ({ c }) => [1, c.k + 1],
       measure: ({ c, j }) => {
         const lhs = documentP(c, c.k), rhs = documentP(c, j) * decayProduct(c.eta, c.alpha, j + 1, c.k);
-        return { value: Math.abs(lhs - rhs) / Math.max(1, Math.abs(lhs)), bound: tol(c), detail: { j, P_k: lhs, P_j_times_product: rhs } };
+        return { value: Math.abs(lhs - rhs) / Math.max(1, Math.abs(lhs)), tolerance: productTol(c), detail: { j, P_k: lhs, P_j_times_product: rhs } };
       },
     })),
     step('numeric', forAll({
       name: 'P_k(w_0 − Σ η_{k−j}s_j/Π_{i=j+1}^k) = P_k w_0 − Σ η_{k−j}P_j s_j (the previous display)', backend: 'scalar-f64',
-      arbitrary: weightDecayCases(), numRuns: 200, size, toleranceReason: REASON,
+      arbitrary: weightDecayCases(), numRuns: 200, size,
       measure: (c: WeightDecayCase) => {
         const f = asWritten(c);
         const prev = [...c.w0].map((x) => documentP(c, c.k) * x);
         for (let j = 0; j <= c.k; j++) c.s[j].forEach((x, i) => { prev[i] -= c.eta[c.k - j] * documentP(c, j) * x; });
-        return { value: vectorResidual(f.w, prev, f.scale), bound: tol(c), detail: { factored: f.w, previousDisplay: prev } };
+        return { value: vectorResidual(f.w, prev, f.scale), tolerance: tol(c), detail: { factored: f.w, previousDisplay: prev } };
       },
     })),
   ],
@@ -68,10 +78,10 @@ verifyClaim(import.meta.url, {
       (c) => factored(c, decayProduct(c.eta, c.alpha, 0, c.k), (j) => c.eta[j] / decayProduct(c.eta, c.alpha, 0, j))),
     forAll({
       name: 'Π_{i=0}^k = Π_{i=0}^j · Π_{i=j+1}^k', backend: 'scalar-f64', arbitrary: withJ, numRuns: 100,
-      size: ({ c }) => [1, c.k + 1], toleranceReason: '30 × (k+2) × u64 relative: products of ≤ k+1 dyadic factors',
+      size: ({ c }) => [1, c.k + 1],
       measure: ({ c, j }) => {
         const lhs = decayProduct(c.eta, c.alpha, 0, c.k), rhs = decayProduct(c.eta, c.alpha, 0, j) * decayProduct(c.eta, c.alpha, j + 1, c.k);
-        return { value: Math.abs(lhs - rhs) / Math.max(1, Math.abs(lhs)), bound: tol(c) };
+        return { value: Math.abs(lhs - rhs) / Math.max(1, Math.abs(lhs)), tolerance: productTol(c) };
       },
     }),
   ],

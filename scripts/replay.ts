@@ -4,33 +4,48 @@
  * so the failing input is reproduced without searching, and prints it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/engine/registry/paths.js';
-import type { Report } from '../src/engine/report/buildReport.js';
+import { parseArgs } from 'node:util';
+import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
+import { readReport } from '../src/engine/report/writeReport.js';
+import type { ReplayRequest } from '../src/engine/verify/seed.js';
 
-const args = process.argv.slice(2);
-const id = args.find((a) => !a.startsWith('--'));
-const flag = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-if (!id) { console.error('usage: npm run replay -- <claim-id> [--check NAME] [--seed S --path P]'); process.exit(2); }
-
-const reportFile = join(projectRoot, 'reports', 'verification.json');
-let replay = { check: flag('check'), seed: flag('seed') ? Number(flag('seed')) : undefined, path: flag('path') };
-if (replay.seed === undefined) {
-  if (!existsSync(reportFile)) { console.error('no reports/verification.json: run npm test first, or pass --check, --seed and --path'); process.exit(2); }
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
-  const claim = report.claims.find((c) => c.id === id);
-  if (!claim) { console.error(`unknown claim id '${id}' in ${reportFile}`); process.exit(2); }
-  if (!claim.replay) { console.error(`${id} has no replay in the report (verdict ${claim.verdict}); a statistical or explicit-case check is replayed by rerunning with the report's seed: npm test -- --claim ${id} --seed ${report.seed}`); process.exit(2); }
-  replay = { check: replay.check ?? claim.replay.check, seed: claim.replay.seed, path: claim.replay.path };
+const USAGE = 'usage: npm run replay -- <claim-id> [--check NAME] [--seed S --path P]';
+function refuse(message: string): never {
+  console.error(`npm run replay: ${message}\n${USAGE}`);
+  process.exit(2);
 }
-console.error(`replaying ${id} check '${replay.check}' with fast-check seed ${replay.seed}, path ${replay.path}`);
-const r = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'scripts', 'test.ts'), '--claim', id], {
-  cwd: projectRoot, stdio: 'inherit',
-  env: { ...process.env, MUON_REPLAY: JSON.stringify({ claim: id, ...replay }) },
+let parsed;
+try {
+  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: true, options: { check: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } } });
+} catch (e) {
+  refuse((e as Error).message);
+}
+const [id, ...rest] = parsed.positionals;
+if (!id || rest.length) refuse('give exactly one claim id');
+const v = parsed.values;
+if ((v.seed === undefined) !== (v.path === undefined)) refuse('--seed and --path go together');
+if (v.seed !== undefined && !/^-?\d+$/.test(v.seed)) refuse(`--seed must be an integer (fast-check's seed from the report), got '${v.seed}'`);
+const reportFile = join(suitePaths().reportsDir, 'verification.json');
+
+let request: Omit<ReplayRequest, 'claim'>;
+if (v.seed !== undefined) {
+  if (v.check === undefined) refuse('--check is needed with --seed and --path');
+  request = { check: v.check, seed: Number(v.seed), path: v.path! };
+} else {
+  const r = readReport(reportFile);
+  if ('error' in r) refuse(`${r.error}: run npm test first, or pass --check, --seed and --path`);
+  const claim = r.report.claims.find((c) => c.id === id);
+  if (!claim) refuse(`unknown claim id '${id}' in ${reportFile}`);
+  if (!claim.replay) refuse(`${id} has no replay in the report (verdict ${claim.verdict}); a statistical or explicit-case check is replayed by rerunning with the report's seed: npm test -- --claim ${id} --seed ${r.report.seed}`);
+  const recorded = claim.replay as { check?: string; key?: string; seed: number; path: string };
+  request = { check: v.check ?? recorded.check ?? '', ...(v.check === undefined && recorded.key ? { key: recorded.key } : {}), seed: recorded.seed, path: recorded.path };
+}
+console.error(`replaying ${id} check '${request.key ?? request.check}' with fast-check seed ${request.seed}, path ${request.path}`);
+const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'scripts', 'test.ts'), '--claim', id], {
+  cwd: projectRoot, stdio: 'inherit', env: { ...process.env, MUON_REPLAY: JSON.stringify({ claim: id, ...request }) },
 });
-if (existsSync(reportFile)) {
-  const c = (JSON.parse(readFileSync(reportFile, 'utf8')) as Report).claims.find((x) => x.id === id);
-  if (c?.counterexample) console.log('\ncounterexample:\n' + JSON.stringify(c.counterexample, null, 2));
-}
-process.exit(r.status ?? 1);
+const after = readReport(reportFile);
+const c = 'report' in after ? after.report.claims.find((x) => x.id === id) : undefined;
+if (c?.counterexample) console.log('\ncounterexample:\n' + JSON.stringify(c.counterexample, null, 2));
+process.exit(run.status ?? 1);

@@ -7,12 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CLAIM_ID, claimSchema } from '../src/engine/registry/claimSchema.js';
+import { CLAIM_ID, citationLabel, claimSchema } from '../src/engine/registry/claimSchema.js';
 import { displayPath, loadClaim } from '../src/engine/registry/loadClaim.js';
 import { CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths, type SuitePaths } from '../src/engine/registry/paths.js';
 import { INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } from '../src/engine/registry/discover.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-registry-'));
+// Claim files below are written to dir/<n>/<id>.md: outside a claims/ folder, the tree's root is two levels up.
+mkdirSync(join(dir, 'sources'));
+writeFileSync(join(dir, 'sources', 'doc.txt'), 'the cited note');
 let fileNo = 0;
 /** Writes `text` as `<id>.md` in a fresh directory (so ids can repeat across tests). */
 function claimFile(id: string, text: string): string {
@@ -51,6 +54,10 @@ describe('claimSchema', () => {
     expect(r.success).toBe(true);
     expect(r.data).toMatchObject({ title: 'padded title', statement: 'a = b' });
   });
+  test('unknown is an expectation too (a claim not yet recorded), and needs no corrected statement', () => {
+    expect(claimSchema.safeParse({ ...baseClaim, expected: 'unknown' }).success).toBe(true);
+    expect(claimSchema.safeParse({ ...baseClaim, expected: 'maybe' }).success).toBe(false);
+  });
   test('both expectations are accepted; a fail needs a corrected statement, a pass may have one', () => {
     expect(claimSchema.safeParse({ ...baseClaim, expected: 'pass' }).success).toBe(true);
     expect(claimSchema.safeParse({ ...baseClaim, expected: 'pass', corrected: 'c' }).success).toBe(true);
@@ -71,9 +78,46 @@ describe('claimSchema', () => {
     expect(claimSchema.safeParse({ ...baseClaim, steps: [{ statement: 'a', extra: 1 }] }).success).toBe(false);
     expect(claimSchema.safeParse({ ...baseClaim, steps: [{ statement: ' ' }] }).success).toBe(false);
   });
-  test('source has exactly a document and a locator', () => {
+  test('source has a locator and exactly one of a document file name and a citation', () => {
     expect(claimSchema.safeParse({ ...baseClaim, source: { document: 'd', locator: 'l', page: 3 } }).success).toBe(false);
     expect(claimSchema.safeParse({ ...baseClaim, source: { document: 'd' } }).success).toBe(false);
+    expect(claimSchema.parse({ ...baseClaim, source: { document: ' notes.txt ', locator: ' §2 ' } }).source).toEqual({ document: 'notes.txt', locator: '§2' });
+    const issue = (source: unknown) => claimSchema.safeParse({ ...baseClaim, source }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    const exactlyOne = ['source.document', 'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)'];
+    expect(issue({ locator: 'l' })).toEqual([exactlyOne]);
+    expect(issue({ document: 'd', citation: { authors: ['A'], title: 't', year: 2000, doi: '10.1000/x' }, locator: 'l' })).toEqual([exactlyOne]);
+    expect(issue({ document: 'sub/d.txt', locator: 'l' })).toEqual([['source.document', 'must be a file name under sources/, not a path']]);
+    expect(issue({ document: 'sub\\d.txt', locator: 'l' })).toEqual([['source.document', 'must be a file name under sources/, not a path']]);
+    expect(issue({ document: ' ', locator: 'l' })).toContainEqual(['source.document', 'must name a file under sources/']);
+  });
+  test('a citation needs authors, a title, a plausible year and a url or a doi; the document becomes its label', () => {
+    const cite = { authors: ['N. J. Higham'], title: 'Computing the polar decomposition', year: 1986, doi: '10.1137/0907079' };
+    expect(claimSchema.parse({ ...baseClaim, source: { citation: cite, locator: 'Thm 2.1' } }).source).toEqual({
+      document: 'N. J. Higham (1986), Computing the polar decomposition', locator: 'Thm 2.1', citation: cite,
+    });
+    const withUrl = { authors: ['A'], title: 'T', year: 2024, url: 'https://example.org/p' };
+    expect(claimSchema.safeParse({ ...baseClaim, source: { citation: withUrl, locator: 'l' } }).success).toBe(true);
+    const issues = (citation: unknown) => claimSchema.safeParse({ ...baseClaim, source: { citation, locator: 'l' } }).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(issues({ ...cite, doi: undefined })).toEqual([['source.citation.url', 'needs a url or a doi']]);
+    expect(issues({ ...cite, authors: [] })).toEqual([['source.citation.authors', 'must list at least one author']]);
+    expect(issues({ ...cite, doi: '10.12/x' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
+    expect(issues({ ...cite, doi: 'x10.1234/abc' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
+    expect(issues({ ...cite, doi: '10.1234/a b' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
+    expect(issues({ ...cite, doi: '10.1234567890/x' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
+    expect(issues({ ...cite, doi: '10.123456789/x' })).toEqual([]);
+    expect(issues({ ...cite, year: 1599 }).map((i) => i[0])).toEqual(['source.citation.year']);
+    expect(issues({ ...cite, year: 2101 }).map((i) => i[0])).toEqual(['source.citation.year']);
+    expect(issues({ ...cite, year: 1600 })).toEqual([]);
+    expect(issues({ ...cite, year: 2100 })).toEqual([]);
+    expect(issues({ ...cite, year: 1986.5 }).map((i) => i[0])).toEqual(['source.citation.year']);
+    expect(issues({ ...cite, url: 'not a url' }).map((i) => i[0])).toEqual(['source.citation.url']);
+    expect(issues({ ...cite, publisher: 'x' }).map((i) => i[0])).toEqual(['source.citation']);
+    expect(issues({ ...cite, title: ' ' })).toEqual([['source.citation.title', 'must be a non-empty string']]);
+  });
+  test('citationLabel names one or two authors, or the first et al.', () => {
+    expect(citationLabel({ authors: ['A'], year: 2000, title: 'T' })).toBe('A (2000), T');
+    expect(citationLabel({ authors: ['A', 'B'], year: 2000, title: 'T' })).toBe('A and B (2000), T');
+    expect(citationLabel({ authors: ['A', 'B', 'C'], year: 2000, title: 'T' })).toBe('A et al. (2000), T');
   });
   test('dependsOn lists claim ids; a malformed one names its position', () => {
     expect(claimSchema.safeParse({ ...baseClaim, dependsOn: ['s000-c01', 'polar-rate'] }).data?.dependsOn).toEqual(['s000-c01', 'polar-rate']);
@@ -138,6 +182,19 @@ describe('loadClaim', () => {
   });
   test('front matter that is not a mapping is reported against the root', () => {
     expect(loadError(['just a string'])).toMatch(/: field '\(root\)' /);
+  });
+  test('the cited document must exist under the tree\'s sources/ (found above claims/, however deep the claim file)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'engine-sources-'));
+    mkdirSync(join(root, 'claims', 'deep'), { recursive: true });
+    const f = join(root, 'claims', 'deep', 's900-x.md');
+    writeFileSync(f, frontMatter(VALID));
+    expect(loadClaim(f)).toEqual({ ok: false, file: f, error: `${f}: field 'source.document' names doc.txt, but there is no file sources/doc.txt (keep the document under sources/, or give a citation instead)` });
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, 'sources', 'doc.txt'), '');
+    expect(loadClaim(f).ok).toBe(true);
+    // A citation needs no file.
+    const cited = claimFile('s900-x', frontMatter([...without('source'), 'source:', '  locator: L', '  citation: { authors: [A], title: T, year: 2001, url: "https://e.org" }']));
+    expect(loadClaim(cited)).toMatchObject({ ok: true, claim: { source: { document: 'A (2001), T', locator: 'L' } } });
   });
   test('a malformed id names the field and the rule', () => {
     expect(loadError(replace('id', 'id: Bad_Id'), 'Bad_Id')).toMatch(/: field 'id' must be a kebab-case slug such as s000-c02/);

@@ -80,11 +80,24 @@ describe('summaryLines', () => {
     const four = summaryLines(build({ results: [claimResult('s1-ok'), ...unchecked(4)] }));
     expect(four).toEqual([
       '✓ s1-ok pass      (expected pass)',
-      '· 4 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3',
+      '· 4 claims not judged in this run (not selected): s1-u0, s1-u1, s1-u2, s1-u3',
       '5 claims: 1 pass, 0 fail, 0 error, 4 unchecked; 0 unexpected. seed 1, gpu backend webasm.',
     ]);
-    expect(summaryLines(build({ results: unchecked(6) }))[0]).toBe('· 6 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5');
-    expect(summaryLines(build({ results: unchecked(7) }))[0]).toBe('· 7 claims unchecked (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5, …');
+    expect(summaryLines(build({ results: unchecked(6) }))[0]).toBe('· 6 claims not judged in this run (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5');
+    expect(summaryLines(build({ results: unchecked(7) }))[0]).toBe('· 7 claims not judged in this run (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5, …');
+  });
+  test('entries carried from an earlier run are never unexpected, collapse with the unchecked ones, and are counted apart', () => {
+    const from = { runId: 'r0', seed: 1, generatedAt: '1970-01-01T00:00:00.000Z' };
+    const wrongButOld = claimResult('s1-old', { verdict: 'fail', expected: 'pass', counterexample: { x: 1 }, carriedFrom: from });
+    const one = build({ results: [wrongButOld] });
+    expect(one.summary).toEqual({ total: 1, pass: 0, fail: 1, error: 0, unchecked: 0, unexpected: 0, carried: 1 });
+    expect(summaryLines(one)).toEqual([
+      '✓ s1-old fail      (expected pass)',
+      '1 claims: 0 pass, 1 fail, 0 error, 0 unchecked; 1 carried from earlier runs (not judged now); 0 unexpected. seed 1, gpu backend webasm.',
+    ]);
+    const many = build({ results: [wrongButOld, ...['a', 'b', 'c'].map((x) => claimResult(`s1-${x}`, { verdict: 'unchecked' })), claimResult('s1-z', { carriedFrom: from })] });
+    expect(summaryLines(many)[0]).toBe('· 5 claims not judged in this run (not selected; 2 keep their entry from an earlier run, marked carriedFrom): s1-a, s1-b, s1-c, s1-old, s1-z');
+    expect(summaryLines(many)).toHaveLength(2);
   });
   test('an empty report still prints its totals line', () => {
     expect(summaryLines(build({ seed: 9 }))).toEqual(['0 claims: 0 pass, 0 fail, 0 error, 0 unchecked; 0 unexpected. seed 9, gpu backend webasm.']);
@@ -178,6 +191,29 @@ describe('buildReport', () => {
       id: 's1-todo', verdict: 'unchecked', error: null, title: 'later', source: { document: '', locator: 'Claim 9' },
       reading: 'Not run: not selected in this run (and no claim file encodes it yet).',
     });
+  });
+  test('with a selection, a claim left out keeps its entry from the previous report, marked with that run', () => {
+    const previous = build({ runId: 'run-0', seed: 5, now: new Date(0), results: [expectedFail('s1-p'), claimResult('s1-i'), claimResult('s1-u', { verdict: 'unchecked' })] });
+    const r = build({
+      selected: ['s1-new'], previous, results: [claimResult('s1-new')],
+      pairing: { ...noPairing, paired: ['s1-p', 's1-u', 's1-gone'] }, index: [{ id: 's1-i', locator: 'L', summary: 'S' }],
+    });
+    const c = byId(r);
+    expect(c['s1-p']).toEqual({ ...expectedFail('s1-p'), carriedFrom: { runId: 'run-0', seed: 5, generatedAt: '1970-01-01T00:00:00.000Z' } });
+    expect(c['s1-i']).toEqual({ ...claimResult('s1-i'), carriedFrom: { runId: 'run-0', seed: 5, generatedAt: '1970-01-01T00:00:00.000Z' } });
+    // An unchecked earlier entry, or none at all, is not carried: the claim is unchecked now.
+    expect(c['s1-u']).toMatchObject({ verdict: 'unchecked', reading: 'Not run: its property file was not selected in this run.' });
+    expect(c['s1-u'].carriedFrom).toBeUndefined();
+    expect(c['s1-gone']).toMatchObject({ verdict: 'unchecked' });
+    expect(r.summary).toMatchObject({ total: 5, pass: 2, fail: 1, unchecked: 2, carried: 2, unexpected: 0 });
+    // An entry carried twice keeps the run that judged it; a previous report without a runId says null.
+    const again = build({ selected: [], previous: { ...r, runId: 'run-1' }, pairing: { ...noPairing, paired: ['s1-p', 's1-new'] } });
+    expect(byId(again)['s1-p'].carriedFrom).toEqual({ runId: 'run-0', seed: 5, generatedAt: '1970-01-01T00:00:00.000Z' });
+    expect(byId(again)['s1-new'].carriedFrom).toEqual({ runId: 'run-1', seed: 1, generatedAt: '1970-01-01T00:00:00.000Z' });
+    const anonymous = build({ selected: [], previous: build({ results: [claimResult('s1-a')] }), pairing: { ...noPairing, paired: ['s1-a'] } });
+    expect(anonymous.claims[0].carriedFrom?.runId).toBeNull();
+    // Without a selection nothing is carried: a paired claim without a result is an error.
+    expect(build({ previous, pairing: { ...noPairing, paired: ['s1-p'] } }).claims[0].verdict).toBe('error');
   });
   test('runId, startedAt and runErrors appear exactly when given', () => {
     const plain = build({});

@@ -10,6 +10,7 @@ import { forAll } from '../src/engine/verify/checks/forAll.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
 import { statistic } from '../src/engine/verify/checks/statistic.js';
 import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
+import { tolerance } from '../src/engine/verify/tolerance.js';
 import { invSqrtmSym } from '../src/math/linalg/symmetricFunction.js';
 import type { Check } from '../src/engine/verify/types.js';
 
@@ -76,7 +77,7 @@ describe('runClaim', () => {
   });
   test('a singular matrix where an inverse is needed refutes the identity (∞), with the reason', async () => {
     claim('s900-singular', 'fail');
-    const c = compute({ name: 'A^{-1/2}A^{1/2} = I', backend: 'ml-matrix-f64', toleranceReason: '', run: () => matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), 1e-12) });
+    const c = compute({ name: 'A^{-1/2}A^{1/2} = I', backend: 'ml-matrix-f64', toleranceReason: '', run: () => matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), tolerance(1e-12, 'test fixture')) });
     const r = await runClaim('s900-singular', { checks: [c], corrected: [nonNegative] }, opts);
     expect(r.verdict).toBe('fail');
     expect(JSON.stringify(r.counterexample)).toMatch(/singular/);

@@ -11,6 +11,7 @@ import type { CheckOutcome, StatisticRule } from '../src/engine/verify/types.js'
 import { unexpectedReason } from '../src/engine/verify/verdict.js';
 import { Matrix } from 'ml-matrix';
 import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
+import { tolerance } from '../src/engine/verify/tolerance.js';
 import { invSqrtmSym } from '../src/math/linalg/symmetricFunction.js';
 import { sampledProductCheck } from '../src/checks/atScale/sampledCrossCheck.js';
 import { crossCheck } from '../src/gpu/crossCheck.js';
@@ -201,12 +202,12 @@ describe('unexpectedReason', () => {
 
 describe('the documented ∞ where the project produces one', () => {
   test('a missing inverse: matrixResidual says why, so the refutation is evidence', () => {
-    const m = matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), 1e-12);
+    const m = matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), tolerance(1e-12, 'test fixture'));
     expect(m.value).toBe(Infinity);
     expect(m.infinite).toMatch(/singular|eigenvalue/i);
     expect(invalidReason(m)).toBeNull();
     expect(holds(m)).toBe(false);
-    const shapes = matrixResidual(() => Matrix.eye(2), () => Matrix.eye(3), 1e-12);
+    const shapes = matrixResidual(() => Matrix.eye(2), () => Matrix.eye(3), tolerance(1e-12, 'test fixture'));
     expect(shapes.infinite).toBe('shapes differ: 2×2 vs 3×3');
     expect(invalidReason(shapes)).toBeNull();
   });

@@ -3,6 +3,7 @@ import { mulberry32 } from '../random/prng.js';
 import type { StepCheck, StepMethod } from '../engine/verify/types.js';
 import { compute } from '../engine/verify/checks/compute.js';
 import type { Measurement } from '../engine/verify/checks/measurement.js';
+import { claimed, strictlyPositive, tolerance, type Tolerance } from '../engine/verify/tolerance.js';
 
 export type ScalarSide = string | ((v: Record<string, number>) => number);
 
@@ -18,14 +19,24 @@ export interface ScalarIdentityOptions {
   /** Restricts the sample to the step's hypotheses (e.g. μ²/σ² > (1−γ)/(1+γ)). */
   where?: (v: Record<string, number>) => boolean;
   points?: number;
-  /** Relative tolerance for '='; default 1e-9 (expressions of ≲ 100 operations, each 1 ulp, with mild cancellation). */
-  relTol?: number;
+  /**
+   * The tolerance of '=' on the relative difference |lhs − rhs| / max(1, |lhs|, |rhs|), with its reason;
+   * default DEFAULT_SCALAR_TOLERANCE (1e-9).
+   */
+  tolerance?: Tolerance;
   /**
    * Negative control (when the identity is a headline check): the same sampling with a known-false
    * side or relation (e.g. a dropped factor); it must fail.
    */
   control?: { description: string; lhs?: ScalarSide; rhs?: ScalarSide; relation?: ScalarIdentityOptions['relation'] };
 }
+
+/**
+ * The default tolerance of a scalar '=' step: f64 evaluation of a short expression (≲ 100 operations,
+ * each within 1 ulp) errs by ≲ 100·u64 ≈ 1e-14 relative to max(1, |lhs|, |rhs|); 1e-9 leaves a factor
+ * ≈ 10⁵ for cancellation (e.g. 1 − γ^t near γ = 1, differences of nearly equal sums).
+ */
+export const DEFAULT_SCALAR_TOLERANCE = tolerance(1e-9, 'relative difference |lhs − rhs| / max(1, |lhs|, |rhs|) ≤ 1e-9: f64 evaluation of short expressions (≲ 100 operations, each within 1 ulp: ≲ 100·u64 ≈ 1e-14), with a factor ≈ 10⁵ left for cancellation');
 
 function evaluator(side: ScalarSide): (v: Record<string, number>) => number {
   if (typeof side === 'function') return side;
@@ -56,14 +67,16 @@ export function scalarIdentity(o: ScalarIdentityOptions): StepCheck {
   const relation = o.relation ?? '=';
   const proven = relation === '=' && typeof o.lhs === 'string' && typeof o.rhs === 'string' && symbolicallyZero(o.lhs, o.rhs);
   const method: StepMethod = proven ? 'both' : 'numeric';
-  const relTol = o.relTol ?? 1e-9;
-  const reason = relation === '='
-    ? `relative difference |lhs − rhs| / max(1, |lhs|, |rhs|) ≤ ${relTol} at random points (f64 evaluation of short expressions)${proven ? '; mathjs simplify(lhs − rhs) = 0' : ''}`
-    : `lhs ${relation} rhs at every random point satisfying the step's hypotheses`;
+  const equal = o.tolerance ?? DEFAULT_SCALAR_TOLERANCE;
+  // Every measurement carries its tolerance; for '=' it also records a symbolic proof.
+  const tol = relation === '='
+    ? (proven ? tolerance(equal.bound, `${equal.reason}; mathjs simplify(lhs − rhs) = 0`) : equal)
+    : relation === '<' || relation === '>'
+      ? strictlyPositive(`the margin of lhs ${relation} rhs at every random point satisfying the step's hypotheses`)
+      : claimed(0, `lhs ${relation} rhs: the margin must be ≥ 0 at every random point satisfying the step's hypotheses (no rounding allowance: both sides are evaluated at the same point)`);
   const check = compute({
     name: o.name,
     backend: proven ? 'mathjs-symbolic' : 'scalar-f64',
-    toleranceReason: reason,
     run: (ctx) => {
       const L = evaluator(o.lhs), R = evaluator(o.rhs);
       const rng = mulberry32(ctx.seed);
@@ -81,12 +94,11 @@ export function scalarIdentity(o: ScalarIdentityOptions): StepCheck {
         const l = L(v), r = R(v);
         const point = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, +x.toPrecision(6)]));
         if (relation === '=') {
-          out.push({ value: Math.abs(l - r) / Math.max(1, Math.abs(l), Math.abs(r)), bound: relTol, detail: { at: point, lhs: l, rhs: r } });
+          out.push({ value: Math.abs(l - r) / Math.max(1, Math.abs(l), Math.abs(r)), tolerance: tol, detail: { at: point, lhs: l, rhs: r } });
         } else {
-          // Margin of the inequality, normalised; must be > 0 (strict) or ≥ 0.
+          // Margin of the inequality; must be > 0 (strict) or ≥ 0.
           const margin = relation === '<' || relation === '<=' ? r - l : l - r;
-          const strict = relation === '<' || relation === '>';
-          out.push({ value: margin, bound: strict ? Number.MIN_VALUE : 0, relation: '>=', detail: { at: point, lhs: l, rhs: r } });
+          out.push({ value: margin, tolerance: tol, relation: '>=', detail: { at: point, lhs: l, rhs: r } });
         }
       }
       if (out.length === 0) throw new Error('no sample point satisfied the step\'s hypotheses');

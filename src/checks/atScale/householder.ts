@@ -6,6 +6,15 @@ import { gaussianArray, mulberry32 } from '../../random/prng.js';
  * factor from QR would cost O(n³) on a 2-core machine.
  */
 
+/**
+ * How far a test matrix built in f64 from 4 + 4 reflectors (syntheticSvd, rectangularSyntheticSvd) may be
+ * from its exact value, relative to its norm, in units of size·u64: applying r reflectors in floating
+ * point is within r·γ̃_k of the exact orthogonal transformation (Higham, Lemma 19.3, γ̃_k = c·k·u for a
+ * small constant c); r = 8 needs ≈ 8c·k·u64, so 10³ allows c up to ≈ 100.
+ */
+export const REFLECTOR_CONSTRUCTION_FACTOR = 1e3;
+export const REFLECTOR_CONSTRUCTION_WHY = `the f64 construction from 4 + 4 Householder reflectors errs by ≤ ${REFLECTOR_CONSTRUCTION_FACTOR}·size·u64 relative (r reflectors applied in floating point stay within r·γ̃_size of the exact orthogonal transformation, Higham Lemma 19.3, γ̃_k = c·k·u with c a small constant; r = 8 needs ≈ 8c·size·u64, so 10³ allows c up to ≈ 100)`;
+
 /** A uniformly random unit vector in ℝⁿ (normalised Gaussian). */
 export function randomUnitVector(rng: () => number, n: number): Float64Array {
   const v = gaussianArray(rng, n);

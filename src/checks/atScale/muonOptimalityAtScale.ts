@@ -3,9 +3,11 @@ import { gamma, getGpu, toF32, U64, type F32Matrix } from '../../gpu/index.js';
 import { batchMatmul } from '../../gpu/batchMatmul.js';
 import { spectralNormPowerDetailed } from '../../gpu/spectralNorm.js';
 import { compute } from '../../engine/verify/checks/compute.js';
+import { tolerance } from '../../engine/verify/tolerance.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check } from '../../engine/verify/types.js';
 import { frobenius } from './flat.js';
+import { REFLECTOR_CONSTRUCTION_FACTOR, REFLECTOR_CONSTRUCTION_WHY } from './householder.js';
 import { geometricSigma } from './syntheticSvd.js';
 import { rectangularSyntheticSvd } from './rectangularSyntheticSvd.js';
 
@@ -40,17 +42,22 @@ export async function muonOptimalityAtScale(m: number, n: number, kappa: number,
   let absSum = 0;
   for (let i = 0; i < dW64.length; i++) absSum += Math.abs(s.G.data[i] * dW64[i]);
   // f32 rows + f64 row sum + the f64 construction's own error (10³·max(m,n)·u64 relative, as for syntheticSvd).
-  const ipTol = (gamma(n + 2) + gamma(m + n, U64)) * absSum + 1e3 * Math.max(m, n) * U64 * frobenius(s.G) * c * Math.sqrt(Math.min(m, n));
+  const construction = REFLECTOR_CONSTRUCTION_FACTOR * Math.max(m, n) * U64;
+  const ipTol = tolerance((gamma(n + 2) + gamma(m + n, U64)) * absSum + construction * frobenius(s.G) * c * Math.sqrt(Math.min(m, n)),
+    `(γ_{n+2}(u32) + γ_{m+n}(u64))·Σ|g_ij w_ij| + ${REFLECTOR_CONSTRUCTION_FACTOR}·max(m,n)·u64·‖∇L‖_F‖ΔW*‖_F with ‖ΔW*‖_F = η√(m/n)√min(m,n): each row's f32 dot product with rounded inputs errs by ≤ γ_{n+2}Σ_j|g_ij w_ij| (Higham Lemma 3.1, u32 = 2^-24), the f64 sum of the rows by ≤ γ_{m+n}(u64)Σ|g_ij w_ij|, and ${REFLECTOR_CONSTRUCTION_WHY}`);
 
   // All nonzero singular values of ΔW* equal c: one power step lands in its row space, so only f32 rounding remains.
   const power = await spectralNormPowerDetailed(dW, 5, { seed });
-  const opTol = (gamma(n + 2) + 1e3 * Math.max(m, n) * U64) * c * Math.sqrt(Math.min(m, n));
+  const opBound = (gamma(n + 2) + construction) * c * Math.sqrt(Math.min(m, n));
+  const opWhy = `(γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·max(m,n)·u64)·‖ΔW*‖_F with ‖ΔW*‖_F = η√(m/n)√min(m,n): an f32 matvec errs by ‖fl(Ax) − Ax‖₂ ≤ γ_{n+2}‖A‖_F‖x‖₂ (Higham Lemma 3.1, u32 = 2^-24), and ${REFLECTOR_CONSTRUCTION_WHY}; all nonzero singular values of ΔW* are η√(m/n), so one power step lands in its row space and no convergence term remains`;
+  const opTol = tolerance(opBound, opWhy);
+  const rmsTol = tolerance(Math.sqrt(n / m) * opBound, `√(n/m) × [${opWhy}] (‖·‖_RMS = √(n/m)‖·‖_op)`);
   const rms = Math.sqrt(n / m) * power.sigma;
   const where = { m, n, kappa, eta, backend: label };
   return [
-    { value: Math.abs(ip - target), bound: ipTol, detail: { ...where, what: '|⟨∇L, ΔW*⟩_f32 − (−η√(m/n)Σσ)| ≤ γ_{n+2}Σ|g_ij w_ij| + f64 terms', measured: ip, target } },
-    { value: Math.abs(power.sigma - c), bound: opTol, detail: { ...where, what: '‖ΔW*‖_op by f32 power iteration = η√(m/n)', measured: power.sigma, target: c } },
-    { value: Math.abs(rms - eta), bound: Math.sqrt(n / m) * opTol, detail: { ...where, what: '‖ΔW*‖_RMS = √(n/m)‖ΔW*‖_op = η (constraint active)', measured: rms, target: eta } },
+    { value: Math.abs(ip - target), tolerance: ipTol, detail: { ...where, what: '|⟨∇L, ΔW*⟩_f32 − (−η√(m/n)Σσ)| ≤ γ_{n+2}Σ|g_ij w_ij| + f64 terms', measured: ip, target } },
+    { value: Math.abs(power.sigma - c), tolerance: opTol, detail: { ...where, what: '‖ΔW*‖_op by f32 power iteration = η√(m/n)', measured: power.sigma, target: c } },
+    { value: Math.abs(rms - eta), tolerance: rmsTol, detail: { ...where, what: '‖ΔW*‖_RMS = √(n/m)‖ΔW*‖_op = η (constraint active)', measured: rms, target: eta } },
   ];
 }
 
@@ -59,7 +66,6 @@ export function muonOptimalityAtScaleCheck(name: string, m: number, n: number, k
     name,
     backend: 'gpu.js-f32',
     sizes: [[m, n]],
-    toleranceReason: 'f32 dot products with rounded inputs: |error| ≤ γ_{n+2}Σ|g_ij w_ij| per row (Higham, u = 2^-24), rows summed in f64; matvec ‖fl(Ax) − Ax‖₂ ≤ γ_{n+2}‖A‖_F‖x‖₂; f64 construction 10³·max(m,n)·u64',
     run: (ctx) => acrossSizes(ctx, m, (size, f) => muonOptimalityAtScale(size, Math.round(n * f), kappa, eta, ctx.seed)),
   });
 }

@@ -1,8 +1,9 @@
-import { gramAAt, getGpu, matmul, toF32, toF64, type F32Matrix, type F64Matrix } from '../../gpu/index.js';
+import { gramAAt, getGpu, matmul, toF32, toF64, U32, type F32Matrix, type F64Matrix } from '../../gpu/index.js';
 import { gaussianArray, mulberry32 } from '../../random/prng.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
+import { centralDifferenceError, type Tolerance } from '../../engine/verify/tolerance.js';
 import { frobeniusInnerFlat, transposeF64 } from './flat.js';
-import { sampledProductCheck } from './sampledCrossCheck.js';
+import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
 import { syntheticSvd, geometricSigma } from './syntheticSvd.js';
 
 /** The worst sampled cross-check ratio so far, and why it is ∞ when it is. */
@@ -54,7 +55,7 @@ async function directionalDerivative(P: F64Matrix, E: F64Matrix, h: number, cros
  * truncation of the central difference (‖E‖₂² h² ≤ 9h²/n). The document's ±½ computation predicts
  * an asymmetry of order 1, three orders of magnitude above this level at n = 1024.
  */
-export async function polarJacobianAsymmetryAtScale(n: number, seed: number): Promise<{ asymmetry: number; scale: number; noise: number; crossCheckRatio: number; crossCheckInfinite?: string; detail: Record<string, unknown> }> {
+export async function polarJacobianAsymmetryAtScale(n: number, seed: number): Promise<{ asymmetry: number; scale: number; noise: Tolerance; crossCheckRatio: number; crossCheckInfinite?: string; detail: Record<string, unknown> }> {
   const { label } = await getGpu();
   const P = syntheticSvd(n, geometricSigma(n, 1), seed).P;
   // E₂ = P E₁ᵀ P is the document's transposed direction pair (e_a e_bᵀ, e_b e_aᵀ at G = I)
@@ -71,7 +72,10 @@ export async function polarJacobianAsymmetryAtScale(n: number, seed: number): Pr
   const a12 = frobeniusInnerFlat(E2, wrap(D1));
   const a21 = frobeniusInnerFlat(E1, wrap(D2));
   const scale = Math.abs(a12) + Math.abs(a21);
-  const noise = 4 * 2 ** -24 * Math.sqrt(n) / h + (h * h * 9) / n;
+  const noise = centralDifferenceError({
+    h, truncation: (h * h * 9) / n, roundoff: (4 * U32 * Math.sqrt(n)) / h, safety: 1,
+    how: 'relative to |⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|: truncation ‖E‖₂²h² ≤ 9h²/n; cancellation λ√n·u32/h with λ = 4, the probabilistic rounding model of Higham & Mary (2019) for length-n f32 dot products (worst-case bounds γ_n·n^{3/2}/h exceed 1 here and decide nothing)',
+  });
   return { asymmetry: Math.abs(a12 - a21), scale, noise, crossCheckRatio: cross.worst, crossCheckInfinite: cross.infinite, detail: { n, h, backend: label, 'E2·D1': a12, 'E1·D2': a21 } };
 }
 
@@ -81,8 +85,8 @@ export async function skewPartAtScale(n: number, seed: number, mustExist: boolea
   if (!pending) { pending = polarJacobianAsymmetryAtScale(n, seed); memo?.set(n, pending); }
   const r = await pending;
   const value = r.asymmetry / r.scale;
-  const kernels: Measurement = { value: r.crossCheckRatio, bound: 1, infinite: r.crossCheckInfinite, detail: { ...r.detail, what: 'f32 XXᵀ and (XXᵀ)X vs f64 on 2×256 sampled entries: worst |error| / γ_{n+2}(|A||B|)_ij' } };
+  const kernels: Measurement = { value: r.crossCheckRatio, tolerance: crossCheckRatioTolerance(), infinite: r.crossCheckInfinite, detail: { ...r.detail, what: 'f32 XXᵀ and (XXᵀ)X vs f64 on 2×256 sampled entries: worst |error| / γ_{n+2}(|A||B|)_ij' } };
   return [kernels, mustExist
-    ? { value, bound: r.noise, relation: '>=', detail: { ...r.detail, what: 'skew part |⟨E₂,DF E₁⟩ − ⟨E₁,DF E₂⟩| / (|⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|) must exceed the f32 difference-quotient noise' } }
-    : { value, bound: r.noise, detail: { ...r.detail, what: 'asymmetry within f32 difference-quotient noise' } }];
+    ? { value, tolerance: r.noise, relation: '>=', detail: { ...r.detail, what: 'skew part |⟨E₂,DF E₁⟩ − ⟨E₁,DF E₂⟩| / (|⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|) must exceed the f32 difference-quotient noise' } }
+    : { value, tolerance: r.noise, detail: { ...r.detail, what: 'asymmetry within f32 difference-quotient noise' } }];
 }

@@ -1,11 +1,37 @@
 import { acrossSizes } from './heavySizes.js';
-import { gamma, gramAAt, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
+import { gamma, gramAAt, getGpu, matmul, toF32, U64, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
+import { f32Kernel, tolerance, type Tolerance } from '../../engine/verify/tolerance.js';
 import { boundOf, type Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check, Series } from '../../engine/verify/types.js';
 import { distanceToIdentity, frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
-import { sampledProductCheck } from './sampledCrossCheck.js';
+import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
 import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
+import { REFLECTOR_CONSTRUCTION_FACTOR, REFLECTOR_CONSTRUCTION_WHY } from './householder.js';
+
+/**
+ * ‖X − Xᵀ‖_F/(‖G‖_F‖P‖_F) for an n×n f32 product X (H = GPᵀ or K = PᵀG) whose exact value is symmetric:
+ * fl(X) is within γ_{n+2}‖G‖_F‖P‖_F of it (Higham Lemma 3.1), and so is its transpose.
+ */
+export function symmetryTolerance(n: number, X: string): Tolerance {
+  return f32Kernel({ k: n + 2, magnitude: 1, safety: 2, magnitudeName: `1, the normalisation by ‖G‖_F‖P‖_F (fl(${X}) and its transpose are each within γ‖G‖_F‖P‖_F of the exact, symmetric ${X})` });
+}
+
+/**
+ * ‖X² − Gram‖_F/(‖G‖_F‖P‖_F)² for three f32 products (X, X·X and the Gram matrix): ‖fl(X)² − X²‖ ≤ (2γ + γ²)a²,
+ * the product X·X adds γ(1 + γ)²a², the Gram matrix γa² (a = ‖G‖_F‖P‖_F ≥ ‖X‖_F, ‖G‖_F): 4γ(1 + γ) ≤ 4.04γ.
+ */
+export function squareRootTolerance(n: number, X: string, gram: string): Tolerance {
+  return f32Kernel({ k: n + 2, magnitude: 1, safety: 4.04, magnitudeName: `1, the normalisation by (‖G‖_F‖P‖_F)² (three f32 products ${X}, ${X}·${X} and ${gram}: (2γ + γ²) + γ(1 + γ)² + γ ≤ 4γ(1 + γ) ≤ 4.04γ)` });
+}
+
+/**
+ * |tr X − Σσ| < 2σ_min proves X ⪰ 0: X symmetric with X² = the Gram matrix has eigenvalues ±σᵢ, and one
+ * sign −σᵢ would move tr X by 2σᵢ ≥ 2σ_min. The trace is taken in f64 from the f64 construction.
+ */
+export function psdMargin(sigmaMin: number, X: string): Tolerance {
+  return tolerance(2 * sigmaMin, `2σ_min: ${X} symmetric with ${X}² = the Gram matrix has eigenvalues ±σᵢ, and a sign −σᵢ would move tr ${X} by 2σᵢ ≥ 2σ_min; tr ${X} = ⟨G, P⟩_F is computed in f64, whose errors (≲ ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64·‖G‖_F‖P‖_F) are far below σ_min`);
+}
 
 /**
  * (GGᵀ)^{-1/2}G = P for square full-rank G and orthogonal P ⇔ H := GPᵀ is symmetric positive
@@ -24,18 +50,19 @@ export async function polarRelationAtScale(n: number, kappa: number, seed: numbe
   const HH = await matmul(H, H);
   const GGt = await gramAAt(G);
   const PPt = await gramAAt(P);
-  const g = gamma(n + 2);
   const a = frobenius(G) * frobenius(P);
   const cross = sampledProductCheck(H, G, Pt, seed);
   const sumSigma = sigma.reduce((x, y) => x + y, 0);
   const traceGap = Math.abs(frobeniusInnerFlat(s.G, s.P) - sumSigma);
   const where = { n, kappa, backend: label, gpuBackend: backend };
+  const orthogonality = tolerance(gamma(n + 2) + REFLECTOR_CONSTRUCTION_FACTOR * n * U64,
+    `γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64: the f32 product PPᵀ errs by ≤ γ_{n+2}‖P‖_F² (Higham Lemma 3.1, u32 = 2^-24), and P = UVᵀ is orthogonal up to its construction: ${REFLECTOR_CONSTRUCTION_WHY}`);
   return [
-    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
-    { value: frobeniusDiff(H, H, true) / a, bound: 2 * g, detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' } },
-    { value: frobeniusDiff(HH, GGt) / (a * a), bound: 4.04 * g, detail: { ...where, what: SQUARE_ROOT_WHAT } },
-    { value: distanceToIdentity(PPt) / frobenius(P) ** 2, bound: g + 1e3 * n * 2 ** -53, detail: { ...where, what: '‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors\' roundoff)' } },
-    { value: traceGap, bound: 2 * sigma[n - 1], detail: { ...where, what: '|tr(GPᵀ) − Σσ| < 2σ_min (f64): no eigenvalue of H is −σᵢ, so H ⪰ 0' } },
+    { value: cross.worstRatio, tolerance: crossCheckRatioTolerance(), infinite: cross.infinite, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
+    { value: frobeniusDiff(H, H, true) / a, tolerance: symmetryTolerance(n, 'H'), detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' } },
+    { value: frobeniusDiff(HH, GGt) / (a * a), tolerance: squareRootTolerance(n, 'H', 'GGᵀ'), detail: { ...where, what: SQUARE_ROOT_WHAT } },
+    { value: distanceToIdentity(PPt) / frobenius(P) ** 2, tolerance: orthogonality, detail: { ...where, what: '‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors\' roundoff)' } },
+    { value: traceGap, tolerance: psdMargin(sigma[n - 1], 'H'), detail: { ...where, what: '|tr(GPᵀ) − Σσ| < 2σ_min (f64): no eigenvalue of H is −σᵢ, so H ⪰ 0' } },
   ];
 }
 
@@ -66,7 +93,6 @@ export function polarRelationAtScaleCheck(name: string, n: number, kappa: number
     name,
     backend: 'gpu.js-f32',
     sizes: [[n, n]],
-    toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
     run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
     series: squareRootErrorSeries,
   });

@@ -1,11 +1,12 @@
 import { acrossSizes } from './heavySizes.js';
-import { gamma, gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
+import { gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check } from '../../engine/verify/types.js';
 import { frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
-import { sampledProductCheck } from './sampledCrossCheck.js';
+import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
 import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
+import { psdMargin, squareRootTolerance, symmetryTolerance } from './polarRelationAtScale.js';
 
 /**
  * G(GᵀG)^{-1/2} = P for square full-rank G and orthogonal P ⇔ K := PᵀG is symmetric positive
@@ -23,17 +24,16 @@ export async function rightPolarRelationAtScale(n: number, kappa: number, seed: 
   const K = await matmul(Pt, G);
   const KK = await matmul(K, K);
   const GtG = await gramAtA(G);
-  const g = gamma(n + 2);
   const a = frobenius(G) * frobenius(s.P);
   const cross = sampledProductCheck(K, Pt, G, seed);
   const sumSigma = sigma.reduce((x, y) => x + y, 0);
   const traceGap = Math.abs(frobeniusInnerFlat(s.P, s.G) - sumSigma);
   const where = { n, kappa, backend: label, gpuBackend: backend };
   return [
-    { value: cross.worstRatio, bound: 1, infinite: cross.infinite, detail: { ...where, what: 'f32 K = PᵀG vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||G|)_ij', worstError: cross.worstError } },
-    { value: frobeniusDiff(K, K, true) / a, bound: 2 * g, detail: { ...where, what: '‖K − Kᵀ‖_F / (‖P‖_F‖G‖_F) ≤ 2γ_{n+2}: K is symmetric' } },
-    { value: frobeniusDiff(KK, GtG) / (a * a), bound: 4.04 * g, detail: { ...where, what: '‖K² − GᵀG‖_F / (‖P‖_F‖G‖_F)² ≤ 4γ_{n+2}(1+γ): K is a square root of GᵀG' } },
-    { value: traceGap, bound: 2 * sigma[n - 1], detail: { ...where, what: '|tr(PᵀG) − Σσ| < 2σ_min (f64): no eigenvalue of K is −σᵢ, so K ⪰ 0' } },
+    { value: cross.worstRatio, tolerance: crossCheckRatioTolerance(), infinite: cross.infinite, detail: { ...where, what: 'f32 K = PᵀG vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||G|)_ij', worstError: cross.worstError } },
+    { value: frobeniusDiff(K, K, true) / a, tolerance: symmetryTolerance(n, 'K'), detail: { ...where, what: '‖K − Kᵀ‖_F / (‖P‖_F‖G‖_F) ≤ 2γ_{n+2}: K is symmetric' } },
+    { value: frobeniusDiff(KK, GtG) / (a * a), tolerance: squareRootTolerance(n, 'K', 'GᵀG'), detail: { ...where, what: '‖K² − GᵀG‖_F / (‖P‖_F‖G‖_F)² ≤ 4γ_{n+2}(1+γ): K is a square root of GᵀG' } },
+    { value: traceGap, tolerance: psdMargin(sigma[n - 1], 'K'), detail: { ...where, what: '|tr(PᵀG) − Σσ| < 2σ_min (f64): no eigenvalue of K is −σᵢ, so K ⪰ 0' } },
   ];
 }
 
@@ -42,7 +42,6 @@ export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: n
     name,
     backend: 'gpu.js-f32',
     sizes: [[n, n]],
-    toleranceReason: 'normwise f32 product bounds ‖fl(AB) − AB‖_F ≤ γ_{n+2}‖A‖_F‖B‖_F (Higham, γ_k = ku/(1−ku), u = 2^-24); f64 cross-check on sampled entries; PSD margin 2σ_min',
     run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
   });
 }

@@ -1,6 +1,15 @@
 import { mulberry32 } from '../../random/prng.js';
-import { gamma } from '../../gpu/index.js';
+import { gamma, U64 } from '../../gpu/index.js';
 import type { AnyMatrix } from '../../gpu/index.js';
+import { tolerance, type Tolerance } from '../../engine/verify/tolerance.js';
+
+/**
+ * The tolerance of a measurement built from `worstRatio` (or from crossCheck's worstRatio): the ratio
+ * is already |f32 − f64| over the entry's own error bound, so the case holds when it is ≤ 1.
+ */
+export function crossCheckRatioTolerance(what = `Higham's componentwise bound γ_{k+2}(u32)(|A||B|)_ij + γ_{k+2}(u64)(|A||B|)_ij for the f64 reference (Lemma 3.1; u32 = 2^-24, u64 = 2^-53)`): Tolerance {
+  return tolerance(1, `worst |f32 − f64| / bound ≤ 1 (each entry against its own bound), the bound being ${what}`);
+}
 
 /**
  * Cross-checks an f32 product C ≈ A·B against f64 on `samples` random entries, each against
@@ -13,7 +22,7 @@ import type { AnyMatrix } from '../../gpu/index.js';
 export function sampledProductCheck(C: AnyMatrix, A: AnyMatrix, B: AnyMatrix, seed: number, samples = 256): { worstRatio: number; worstError: number; bound: number; infinite?: string } {
   const rng = mulberry32(seed);
   const k = A.cols;
-  const g = gamma(k + 2) + gamma(k + 2, 2 ** -53);
+  const g = gamma(k + 2) + gamma(k + 2, U64);
   let worstRatio = 0, worstError = 0, bound = 0;
   let infinite: string | undefined;
   for (let s = 0; s < samples; s++) {

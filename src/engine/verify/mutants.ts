@@ -1,6 +1,6 @@
 import { displayPath } from '../registry/loadClaim.js';
 import { propertyFileFor } from '../registry/paths.js';
-import { resolveSpec } from './checks/spec.js';
+import { keyOf, resolveSpec } from './checks/spec.js';
 import { describeOutcome, runOneCheck, type RunOptions } from './runClaim.js';
 import type { ClaimSpec, MutantOutcome } from './types.js';
 
@@ -9,7 +9,7 @@ import type { ClaimSpec, MutantOutcome } from './types.js';
  * claim's own headline checks built from the mutant's parts. A mutant that survives shows that the
  * checks cannot tell the statement from a wrong one.
  *
- * Seeds: ('mutant', mutant name, check name), the same as the mutant controls runClaim runs, so the
+ * Seeds: ('mutant', mutant key, check key) — keys default to the names — the same as the mutant controls runClaim runs, so the
  * two reports agree. Checks run in declared order and stop at the first that refutes the mutant.
  * A spec that cannot be resolved gives one `error` outcome per declared mutant (or one for the claim
  * when the mutants themselves cannot be listed).
@@ -33,7 +33,7 @@ export async function runMutants(id: string, spec: ClaimSpec, opts: RunOptions):
     const errors: string[] = [];
     let killed: MutantOutcome | null = null;
     for (const check of m.checks) {
-      const o = await runOneCheck(id, check, ['mutant', m.name, check.name], opts);
+      const o = await runOneCheck(id, check, ['mutant', m.key, keyOf(check)], opts);
       if (o.error !== undefined) {
         errors.push(`'${check.name}': ${o.error}`);
       } else if (!o.passed) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { displayPath, loadClaim } from '../registry/loadClaim.js';
 import { claimFileFor, propertyFileFor, type SuitePaths } from '../registry/paths.js';
 import { runAndNormalize } from './checks/outcome.js';
-import { resolveSpec, type ResolvedSpec } from './checks/spec.js';
+import { keyOf, resolveSpec, type ResolvedSpec } from './checks/spec.js';
 import { deriveSeed, type ReplayRequest } from './seed.js';
 import type { Check, CheckContext, CheckOutcome, ClaimResult, ClaimSpec, ControlOutcome, StepResult, Verdict } from './types.js';
 import { evidenceOf, verdictOf } from './verdict.js';
@@ -28,12 +28,24 @@ export function errorResult(id: string, error: string, files: { claim: string | 
 }
 
 /**
+ * Whether a replay request (MUON_REPLAY, `npm run replay`) is for this check: by `key` when the
+ * request carries one (the report's replay entry does when the key differs from the name), else by
+ * `check`, which may hold the check's key or its display name.
+ */
+export function replayMatches(r: ReplayRequest & { key?: unknown }, check: Check): boolean {
+  const key = keyOf(check);
+  if (typeof r.key === 'string') return r.key === key;
+  return r.check === key || r.check === check.name;
+}
+
+/**
  * Runs one check under a seed derived from the run seed and `seedParts`, and judges its outcome
  * (normalizeOutcome): whatever built the check, a malformed pass or fail becomes an error.
+ * Callers name the check in `seedParts` by its key (`keyOf`), never by its display name.
  */
 export async function runOneCheck(id: string, check: Check, seedParts: string[], opts: RunOptions, replayable = false): Promise<CheckOutcome> {
   const log = opts.log ?? (() => {});
-  const replay = replayable && opts.replay && opts.replay.claim === id && opts.replay.check === check.name ? opts.replay : null;
+  const replay = replayable && opts.replay && opts.replay.claim === id && replayMatches(opts.replay, check) ? opts.replay : null;
   const ctx: CheckContext = {
     seed: replay ? replay.seed : deriveSeed(opts.seed, id, ...seedParts),
     heavy: opts.heavy,
@@ -54,7 +66,7 @@ async function runGroup(id: string, group: Group, checks: Check[], opts: RunOpti
   const log = opts.log ?? (() => {});
   for (let i = 0; i < checks.length; i++) {
     const check = checks[i];
-    const o = await runOneCheck(id, check, [group, check.name], opts, true);
+    const o = await runOneCheck(id, check, [group, keyOf(check)], opts, true);
     log(`[${id}] ${label(group, check.name, i)}: ${o.error !== undefined ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`);
     out.push(o);
   }
@@ -76,14 +88,14 @@ function controlOutcome(o: CheckOutcome): ControlOutcome['outcome'] {
 /**
  * A passing headline check's power to fail: its explicit control must fail; without one, the same
  * check built from each non-equivalent mutant's parts is tried in declared order until one fails.
- * Control seeds: ('control', check) for an explicit control; ('mutant', mutant, check) for a mutant,
- * the same as `npm run mutants`, so "mutant M killed by C" and "C's control M refuted" agree.
+ * Control seeds: ('control', check key) for an explicit control; ('mutant', mutant key, check key)
+ * for a mutant, the same as `npm run mutants`, so "mutant M killed by C" and "C's control M refuted" agree.
  */
 async function findPower(id: string, index: number, check: Check, spec: ResolvedSpec, opts: RunOptions): Promise<PowerFinding> {
   const log = opts.log ?? (() => {});
   if (check.control) {
     const c = check.control;
-    const o = await runOneCheck(id, c.check, ['control', check.name], opts);
+    const o = await runOneCheck(id, c.check, ['control', keyOf(check)], opts);
     const outcome = controlOutcome(o);
     log(`[${id}] control of '${check.name}' ('${c.description}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
     const control: ControlOutcome = { description: c.description, source: 'explicit', outcome, detail: describeOutcome(o) };
@@ -97,7 +109,7 @@ async function findPower(id: string, index: number, check: Check, spec: Resolved
   const tried: string[] = [];
   let anyHeld = false;
   for (const m of candidates) {
-    const o = await runOneCheck(id, m.checks[index], ['mutant', m.name, check.name], opts);
+    const o = await runOneCheck(id, m.checks[index], ['mutant', m.key, keyOf(check)], opts);
     const outcome = controlOutcome(o);
     log(`[${id}] control of '${check.name}' (mutant '${m.name}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
     if (outcome === 'refuted') {
@@ -170,6 +182,8 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     verdict: verdictOf([o]),
     method: s.steps[i].method,
     detail: describeOutcome(o),
+    // A broken or unjudgeable step keeps the input it broke at (and what was measured there).
+    ...(o.counterexample !== undefined && (o.error !== undefined || !o.passed) ? { counterexample: o.counterexample } : {}),
   }));
   const broken = steps.find((st) => st.verdict === 'fail');
   let corrected: ClaimResult['corrected'] = null;
@@ -191,7 +205,10 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     }
   }
   // A failing headline keeps its evidence even when an error elsewhere decides the verdict.
-  const evidence = headlineVerdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
+  const evidence: { counterexample: unknown; replay: ClaimResult['replay'] } = headlineVerdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
+  // The replay entry names the check by its key too (when it differs), so a replay survives a rename.
+  const refuting = checks.find((o) => !o.passed && o.error === undefined);
+  if (evidence.replay && refuting?.key !== undefined) evidence.replay = { ...evidence.replay, key: refuting.key };
   return {
     id, title: c.title, source: c.source, statement: c.statement, reading: c.reading, dependsOn: c.dependsOn ?? [],
     verdict, expected: c.expected, counterexample: evidence.counterexample, replay: evidence.replay, corrected,
@@ -212,7 +229,8 @@ export function describeOutcome(o: CheckOutcome): string {
   }
   const inf = o.infinite !== undefined ? ` (∞: ${o.infinite})` : '';
   const ce = o.counterexample ? `; counterexample ${safeJson(o.counterexample)}` : '';
-  return `${head}: worst ${fmt(o.maxError)}${inf} vs bound ${fmt(o.tolerance)} (${o.toleranceReason})${ce}`;
+  const skipped = o.skipped ? `; ${o.skipped} case${o.skipped === 1 ? '' : 's'} outside the hypotheses skipped` : '';
+  return `${head}: worst ${fmt(o.maxError)}${inf} vs bound ${fmt(o.tolerance)} (${o.toleranceReason})${skipped}${ce}`;
 }
 
 /** JSON for a message; a counterexample that cannot be serialised (a cycle, a BigInt) must not crash the run. */

@@ -20,7 +20,10 @@ export function deriveSeed(seed: number, ...parts: string[]): number {
 
 export interface ReplayRequest {
   claim: string;
+  /** The check's name or key. */
   check: string;
+  /** The check's stable key, when the report recorded one (survives a renamed display name). */
+  key?: string;
   seed: number;
   path: string;
 }
@@ -34,7 +37,7 @@ export function replayRequest(raw: string | undefined = readConfig().replay): Re
   } catch {
     throw new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
   }
-  if (typeof r.claim !== 'string' || typeof r.check !== 'string' || !Number.isInteger(r.seed) || typeof r.path !== 'string') {
+  if (typeof r !== 'object' || r === null || typeof r.claim !== 'string' || typeof r.check !== 'string' || !Number.isInteger(r.seed) || typeof r.path !== 'string' || (r.key !== undefined && typeof r.key !== 'string')) {
     throw new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
   }
   return r;

@@ -30,6 +30,8 @@ export function exact(why = 'exact: no rounding enters this comparison'): Tolera
 export interface RelativeOptions {
   /** The size the error grows with (the inner dimension, max(m, n), the number of terms). */
   n: number;
+  /** What n counts, for the report: 'max(m, n)', 'k (inner dimension)'. */
+  nName?: string;
   /** Condition-dependent growth (κ, κ², 1); default 1. */
   growth?: number;
   /** How the growth reads in the report: 'κ(G)²'. */
@@ -47,7 +49,7 @@ export interface RelativeOptions {
 export function relative(o: RelativeOptions): Tolerance {
   const k = o.k ?? RESIDUAL_RATIO_THRESHOLD, u = o.precision === 'f32' ? U32 : U64, growth = o.growth ?? 1, scale = o.scale ?? 1;
   const uName = o.precision === 'f32' ? 'u32 = 2^-24' : 'u64 = 2^-53';
-  const parts = [`${k}`, `n = ${fmt(o.n)}`, uName];
+  const parts = [`${k}`, `${o.nName ?? 'n'} = ${fmt(o.n)}`, uName];
   if (o.growth !== undefined) parts.push(`${o.growthName ?? 'growth'} = ${fmt(growth)}`);
   if (o.scale !== undefined) parts.push(`${o.scaleName ?? 'scale'} = ${fmt(scale)}`);
   return { bound: k * o.n * u * growth * scale, reason: `${parts.join(' × ')} (LAPACK-style residual ratio threshold ${k})` };

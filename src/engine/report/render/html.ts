@@ -14,7 +14,7 @@ import {
   isNumberLike, oneLine, replayCommands, unexpectedOf, VERDICTS, verdictOf, type RenderedClaim,
 } from './model.js';
 import { renderSeries, type Plot } from './plots.js';
-import { counterexampleHtml } from './values.js';
+import { counterexampleHtml, measuredCaseHtml } from './values.js';
 
 export interface HtmlOptions {
   /** Inline KaTeX's fonts as data URIs (≈ 350 KB; default true). Without them the browser's serif fonts stand in. */
@@ -198,11 +198,21 @@ function cardHtml(c: RenderedClaim, report: Report, plots: Map<string, Plot>, kn
   return `<article ${attrs}>\n${parts.filter(Boolean).join('\n')}\n</article>`;
 }
 
-function sizesText(sizes: unknown): string {
+/**
+ * The sizes the check ran at, as its outcome records them (an at-scale check under --heavy lists
+ * 2048 and 4096 beside its default size). Up to five shapes are listed in the order they ran; more
+ * are summarised by the count and the smallest and largest (by entries), so the largest that ran is
+ * never hidden.
+ */
+export function sizesText(sizes: unknown): string {
   if (!Array.isArray(sizes) || sizes.length === 0) return '—';
-  const s = sizes.filter((x) => Array.isArray(x) && x.length === 2).map((x) => `${fmt(x[0])}×${fmt(x[1])}`);
-  const uniq = [...new Set(s)];
-  return uniq.length > 4 ? `${uniq.slice(0, 3).join(', ')}, … (${uniq.length} shapes)` : uniq.join(', ');
+  const shapes = sizes.filter((x): x is [number, number] => Array.isArray(x) && x.length === 2);
+  const key = (x: [number, number]) => `${fmt(x[0])}×${fmt(x[1])}`;
+  const uniq = [...new Map(shapes.map((x) => [key(x), x] as const)).values()];
+  if (uniq.length <= 5) return uniq.map(key).join(', ');
+  const area = (x: [number, number]) => (typeof x[0] === 'number' && typeof x[1] === 'number' ? x[0] * x[1] : 0);
+  const bySize = [...uniq].sort((a, b) => area(a) - area(b));
+  return `${uniq.length} shapes, ${key(bySize[0])} … ${key(bySize[bySize.length - 1])}`;
 }
 
 const POWER: Record<string, string> = {
@@ -249,8 +259,12 @@ function checksTable(checks: CheckOutcome[], headline: boolean): string {
     const inf = k.infinite ? `<span class="reason">∞: ${e(k.infinite)}</span>` : '';
     const err = k.error !== undefined ? `<span class="errtext">${e(k.error)}</span>` : '';
     const detail = k.detail ? `<span class="reason">${e(detailText(k.detail))}</span>` : '';
+    const key = typeof k.key === 'string' && k.key !== k.name ? `<span class="reason">key <code>${e(k.key)}</code></span>` : '';
+    const skipped = typeof k.skipped === 'number' && k.skipped > 0
+      ? `<span class="reason">${e(fmt(k.skipped))} case${k.skipped === 1 ? '' : 's'} outside the hypotheses skipped${Array.isArray(k.skipReasons) && k.skipReasons.length ? `: ${e(k.skipReasons.join('; '))}` : ''}</span>` : '';
+    const closest = k.closest && typeof k.closest === 'object' && k.error === undefined ? measuredCaseHtml('Closest', k.closest as unknown as Record<string, unknown>, 'the case that came closest to failing') : '';
     const run = `${e(k.backend)}<span class="reason">${e(sizesText(k.sizes))}; ${e(fmt(k.cases))} case${k.cases === 1 ? '' : 's'}</span>`;
-    return `<tr class="${state}"><td>${mark}</td><td>${e(k.name)}${reason ? `<span class="reason">${e(reason)}</span>` : ''}${inf}${detail}${err}</td><td class="run">${run}</td><td class="n">${worstCell(k)}</td>${headline ? `<td class="power">${powerCell(k)}</td>` : ''}</tr>`;
+    return `<tr class="${state}"><td>${mark}</td><td>${e(k.name)}${key}${reason ? `<span class="reason">${e(reason)}</span>` : ''}${inf}${detail}${skipped}${err}${closest}</td><td class="run">${run}</td><td class="n">${worstCell(k)}</td>${headline ? `<td class="power">${powerCell(k)}</td>` : ''}</tr>`;
   }).join('\n');
   return `<div class="scroll"><table class="checks"><thead><tr><th></th><th>check · tolerance reason</th><th>backend · sizes · cases</th><th>worst vs tolerance</th>${headline ? '<th>power / control</th>' : ''}</tr></thead><tbody>
 ${rows}
@@ -281,7 +295,8 @@ function stepsHtml(steps: StepResult[], firstBroken: number | null): string {
   return `<ol class="steps">${steps.map((s) => {
     const broken = s.index === firstBroken;
     const v = verdictOf({ verdict: s.verdict } as ClaimResult);
-    return `<li value="${e(s.index)}"${broken ? ' class="first-broken"' : ''}><div class="step-body">${badge(v)} <span class="badge method">${e(s.method)}</span> ${renderStep(s.statement ?? '')}</div>${s.detail ? `<details><summary>how it was decided</summary><div class="detail">${e(s.detail)}</div></details>` : ''}</li>`;
+    const ce = s.counterexample !== undefined && s.counterexample !== null ? `<details open><summary>where it ${s.verdict === 'error' ? 'could not be judged' : 'breaks'}</summary>${counterexampleHtml(s.counterexample)}</details>` : '';
+    return `<li value="${e(s.index)}"${broken ? ' class="first-broken"' : ''}><div class="step-body">${badge(v)} <span class="badge method">${e(s.method)}</span> ${renderStep(s.statement ?? '')}</div>${ce}${s.detail ? `<details><summary>how it was decided</summary><div class="detail">${e(s.detail)}</div></details>` : ''}</li>`;
   }).join('\n')}</ol>`;
 }
 

@@ -119,7 +119,8 @@ export function replayCommands(c: ClaimResult, report: Pick<Report, 'seed' | 'en
   if (r && typeof r.seed === 'number' && typeof r.path === 'string') {
     out.push({
       label: 'replay the counterexample (fast-check seed and path, no search)',
-      command: `npm run replay -- ${shellWord(c.id)}${r.check ? ` --check ${shellWord(r.check)}` : ''} --seed ${r.seed} --path ${shellWord(r.path || '""')}`,
+      // The check's stable key when it has one (a replay matches a check by key or by name).
+      command: `npm run replay -- ${shellWord(c.id)}${r.key || r.check ? ` --check ${shellWord((r.key || r.check)!)}` : ''} --seed ${r.seed} --path ${shellWord(r.path || '""')}`,
     });
   }
   const heavy = report.environment?.heavy === true ? ' --heavy' : '';

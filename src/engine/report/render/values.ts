@@ -91,7 +91,7 @@ function safeJson(v: unknown): string {
  */
 export function counterexampleHtml(ce: unknown): string {
   if (!isPlain(ce)) return `<div class="ce">${valueHtml(ce)}</div>`;
-  const { check, input, measured, numShrinks, statistic, maxError, tolerance, ...rest } = ce;
+  const { check, input, measured, numShrinks, statistic, maxError, tolerance, mostSevere, ...rest } = ce;
   const parts: string[] = [];
   if (typeof check === 'string') parts.push(`<p class="ce-check">Refuted check: <strong>${escapeHtml(check)}</strong></p>`);
   if (input !== undefined) parts.push(`<div class="ce-row"><span class="ce-label">Input${typeof numShrinks === 'number' ? ` <span class="muted">(shrunk ${numShrinks}×)</span>` : ''}</span><div class="ce-value">${valueHtml(input)}</div></div>`);
@@ -106,11 +106,32 @@ export function counterexampleHtml(ce: unknown): string {
   } else if (measured !== undefined) {
     parts.push(`<div class="ce-row"><span class="ce-label">Measured</span><div class="ce-value">${valueHtml(measured)}</div></div>`);
   }
+  if (isPlain(mostSevere)) parts.push(measuredCaseHtml('Most severe', mostSevere, input !== undefined && sameJson(mostSevere.input, input) ? 'the same input as above' : 'the worst failing case seen, before shrinking'));
   if (isPlain(statistic)) parts.push(statisticHtml(statistic));
   else if (statistic !== undefined) parts.push(`<div class="ce-row"><span class="ce-label">Statistic</span><div class="ce-value">${valueHtml(statistic)}</div></div>`);
   if (maxError !== undefined || tolerance !== undefined) parts.push(`<div class="ce-row"><span class="ce-label">Measured</span><div class="ce-value">${num(maxError)} against tolerance ${num(tolerance)}</div></div>`);
   if (Object.keys(rest).length) parts.push(`<div class="ce-row"><span class="ce-label">Also</span><div class="ce-value">${valueHtml(rest)}</div></div>`);
   return `<div class="ce">${parts.join('\n')}</div>`;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return safeJson(a) === safeJson(b);
+}
+
+/**
+ * A measured case other than the counterexample itself — the most severe failing case of a failing
+ * check (`counterexample.mostSevere`), or the case a passing check came closest to failing at
+ * (`closest`): its input and value against bound, in a collapsed block headed `label`.
+ */
+export function measuredCaseHtml(label: string, c: Record<string, unknown>, note: string): string {
+  const m = isPlain(c.measured) ? c.measured : {};
+  const rel = m.relation === '>=' ? '≥' : '≤';
+  const index = typeof c.index === 'number' ? ` <span class="muted">(case ${c.index + 1})</span>` : '';
+  const head = `${num(m.value)} ${rel} ${num(m.bound)}${index} <span class="muted">— ${escapeHtml(note)}</span>`;
+  const rows = [`<div class="ce-row"><span class="ce-label">Input</span><div class="ce-value">${valueHtml(c.input)}</div></div>`];
+  if (typeof m.infinite === 'string') rows.push(`<div class="ce-row"><span class="ce-label">∞ because</span><div class="ce-value">${escapeHtml(m.infinite)}</div></div>`);
+  if (m.detail !== null && m.detail !== undefined) rows.push(`<div class="ce-row"><span class="ce-label">Details</span><div class="ce-value">${valueHtml(m.detail)}</div></div>`);
+  return `<details class="ce-data"><summary><span class="ce-label">${escapeHtml(label)}</span> ${head}</summary>${rows.join('')}</details>`;
 }
 
 /** A statistic: estimate, interval, rule, samples, then whatever else the property recorded. */

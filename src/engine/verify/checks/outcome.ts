@@ -12,15 +12,23 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The check's identity on its outcome: `key` is recorded only when it differs from the name. */
+function keyField(check: Pick<Check, 'name' | 'key'>): { key?: string } {
+  return typeof check.key === 'string' && check.key !== check.name ? { key: check.key } : {};
+}
+
 /** An error outcome for `check`, keeping what is safe to keep for the report. */
-export function errorOutcome(check: Pick<Check, 'name' | 'backend'>, error: string, from?: Record<string, unknown>, ms = 0): CheckOutcome {
+export function errorOutcome(check: Pick<Check, 'name' | 'backend' | 'key'>, error: string, from?: Record<string, unknown>, ms = 0): CheckOutcome {
   const cases = from && Number.isInteger(from.cases) && (from.cases as number) >= 0 ? (from.cases as number) : 0;
   const o: CheckOutcome = {
     name: check.name, backend: check.backend, sizes: from && Array.isArray(from.sizes) ? (from.sizes as [number, number][]) : [],
     cases, maxError: NaN, tolerance: NaN, toleranceReason: from && typeof from.toleranceReason === 'string' ? from.toleranceReason : '',
-    passed: false, ms: from && Number.isFinite(from.ms) ? (from.ms as number) : ms, error,
+    passed: false, ms: from && Number.isFinite(from.ms) ? (from.ms as number) : ms, error, ...keyField(check),
   };
   if (from && from.counterexample !== undefined) o.counterexample = from.counterexample;
+  // How many cases were skipped as outside the hypotheses (forAll) explains many errors ("held in none").
+  if (from && Number.isInteger(from.skipped) && (from.skipped as number) >= 0) o.skipped = from.skipped as number;
+  if (from && Array.isArray(from.skipReasons) && from.skipReasons.every((r) => typeof r === 'string')) o.skipReasons = from.skipReasons as string[];
   return o;
 }
 
@@ -59,9 +67,9 @@ function refutes(m: unknown): string | null {
 /**
  * Validates and normalises what `check.run` returned. A statistic present on the outcome is
  * re-validated and re-decided here, so a hand-written check cannot report `passed: true` with an
- * interval its own rule rejects. The engine owns `name`, `power` and `control`.
+ * interval its own rule rejects. The engine owns `name`, `key`, `power` and `control`.
  */
-export function normalizeOutcome(raw: unknown, check: Pick<Check, 'name' | 'backend'>): CheckOutcome {
+export function normalizeOutcome(raw: unknown, check: Pick<Check, 'name' | 'backend' | 'key'>): CheckOutcome {
   if (!isPlainObject(raw)) return errorOutcome(check, `check returned ${describeValue(raw)} instead of a CheckOutcome`);
   const o = raw;
   if (o.error !== undefined) {
@@ -73,10 +81,10 @@ export function normalizeOutcome(raw: unknown, check: Pick<Check, 'name' | 'back
     return errorOutcome(check, `${o.passed ? 'passes' : 'fails'} on ${describeValue(o.cases)} cases: a check must judge at least one case (cases is an integer ≥ 1)`, o);
   }
   if (o.sizes !== undefined && !Array.isArray(o.sizes)) return errorOutcome(check, `outcome field 'sizes' is ${describeValue(o.sizes)} (expected [[rows, cols], …])`, o);
-  const { power: _p, control: _c, powerDetail: _d, ...rest } = o;
-  void _p; void _c; void _d;
+  const { power: _p, control: _c, powerDetail: _d, key: _k, ...rest } = o;
+  void _p; void _c; void _d; void _k;
   const base = {
-    ...rest, name: check.name, backend: check.backend, sizes: (o.sizes as [number, number][] | undefined) ?? [],
+    ...rest, name: check.name, ...keyField(check), backend: check.backend, sizes: (o.sizes as [number, number][] | undefined) ?? [],
     toleranceReason: typeof o.toleranceReason === 'string' ? o.toleranceReason : '', ms: Number.isFinite(o.ms) ? (o.ms as number) : 0,
   } as CheckOutcome;
 

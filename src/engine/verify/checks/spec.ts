@@ -10,11 +10,18 @@ import { describeValue, isPlainObject } from './measurement.js';
 const BACKENDS = ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64'];
 const STEP_METHODS = ['symbolic', 'numeric', 'both'];
 const SPEC_KEYS = ['checks', 'parts', 'mutants', 'steps', 'corrected', 'timeoutMs'];
-const MUTANT_KEYS = ['name', 'parts', 'equivalent'];
+const MUTANT_KEYS = ['name', 'key', 'parts', 'equivalent'];
+
+/** A check's stable identity: its `key`, or its name. Every seed and replay match uses it. */
+export function keyOf(check: Pick<Check, 'name' | 'key'>): string {
+  return check.key ?? check.name;
+}
 
 /** A mutant whose checks have been built from its parts (same length as the headline, by construction). */
 export interface BuiltMutant {
   name: string;
+  /** Its stable identity for seeds (`Mutant.key`, default the name). */
+  key: string;
   equivalent: string | null;
   checks: Check[];
 }
@@ -38,6 +45,7 @@ export function checkInvalidReason(c: unknown, field: string, isStep = false): s
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return `field '${field}' is ${describeValue(c)}, not a check (build one with forAll, compute or statistic)`;
   const x = c as Record<string, unknown>;
   if (typeof x.name !== 'string' || x.name.trim() === '') return `field '${field}.name' is ${describeValue(x.name)} (expected a non-empty string)`;
+  if (x.key !== undefined && (typeof x.key !== 'string' || x.key.trim() === '')) return `field '${field}.key' ('${x.name}') is ${describeValue(x.key)} (expected a non-empty string, or no key: the name is the default)`;
   const named = `field '${field}' ('${x.name}')`;
   if (typeof x.run !== 'function') return `${named} has no run function`;
   if (!BACKENDS.includes(x.backend as string)) return `${named} has backend ${typeof x.backend === 'string' ? `'${x.backend}'` : describeValue(x.backend)} (expected ${BACKENDS.join(', ')})`;
@@ -52,16 +60,24 @@ export function checkInvalidReason(c: unknown, field: string, isStep = false): s
   return null;
 }
 
-/** Every element a check, and no two with the same name (seeds and replays are keyed by name). */
+/**
+ * Every element a check, no two with the same name (the report tells them apart by name) and no
+ * two with the same key (seeds and replays are keyed by `key`, default the name).
+ */
 function checkListReason(list: unknown, field: string, isStep = false): string | null {
   if (!Array.isArray(list)) return `field '${field}' is ${describeValue(list)} (expected an array of checks)`;
   const seen = new Set<string>();
+  const keys = new Map<string, string>();
   for (let i = 0; i < list.length; i++) {
     const bad = checkInvalidReason(list[i], `${field}[${i}]`, isStep);
     if (bad) return bad;
-    const name = (list[i] as Check).name;
-    if (seen.has(name)) return `field '${field}' has two checks named '${name}' (seeds and replays are keyed by name)`;
-    seen.add(name);
+    const c = list[i] as Check;
+    if (seen.has(c.name)) return `field '${field}' has two checks named '${c.name}' (the report tells checks apart by name)`;
+    seen.add(c.name);
+    const key = keyOf(c);
+    const other = keys.get(key);
+    if (other !== undefined) return `field '${field}' has two checks with key '${key}' ('${other}' and '${c.name}'; seeds and replays are keyed by key, default the name)`;
+    keys.set(key, c.name);
   }
   return null;
 }
@@ -70,6 +86,7 @@ function checkListReason(list: unknown, field: string, isStep = false): string |
 function mutantsReason(mutants: unknown, parts: Record<string, unknown>): string | null {
   if (!Array.isArray(mutants)) return `field 'mutants' is ${describeValue(mutants)} (expected an array of { name, parts })`;
   const names = new Set<string>();
+  const mutantKeys = new Set<string>();
   for (let i = 0; i < mutants.length; i++) {
     const m = mutants[i] as unknown;
     const f = `mutants[${i}]`;
@@ -78,6 +95,10 @@ function mutantsReason(mutants: unknown, parts: Record<string, unknown>): string
     if (typeof m.name !== 'string' || m.name.trim() === '') return `field '${f}.name' is ${describeValue(m.name)} (expected a non-empty string)`;
     if (names.has(m.name)) return `field '${f}.name': two mutants are named '${m.name}'`;
     names.add(m.name);
+    if (m.key !== undefined && (typeof m.key !== 'string' || m.key.trim() === '')) return `field '${f}.key' (mutant '${m.name}') is ${describeValue(m.key)} (expected a non-empty string, or no key: the name is the default)`;
+    const key = (m.key as string | undefined) ?? m.name;
+    if (mutantKeys.has(key)) return `field '${f}.key': two mutants have key '${key}' (their seeds are keyed by key, default the name)`;
+    mutantKeys.add(key);
     if (m.equivalent !== undefined && (typeof m.equivalent !== 'string' || m.equivalent.trim() === '')) {
       return `field '${f}.equivalent' (mutant '${m.name}') is ${describeValue(m.equivalent)} (expected the reason it is equivalent)`;
     }
@@ -143,7 +164,7 @@ export function resolveSpec(raw: unknown, propertyFile: string): Resolution {
       if (b.checks.length !== headline.length) {
         return fail(`checks(parts of mutant '${m.name}') returns ${b.checks.length} check(s) but the headline has ${headline.length}: a mutant's checks must correspond to the headline's, index by index`);
       }
-      mutants.push({ name: m.name, equivalent: m.equivalent ?? null, checks: b.checks });
+      mutants.push({ name: m.name, key: m.key ?? m.name, equivalent: m.equivalent ?? null, checks: b.checks });
     }
   } else {
     const bad = checkListReason(s.checks, 'checks');

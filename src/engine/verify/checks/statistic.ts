@@ -27,6 +27,8 @@ export interface StatisticDecision {
 
 export interface StatisticOptions {
   name: string;
+  /** Stable identity for seeds and replays (default: `name`); see `Check.key`. */
+  key?: string;
   backend: Backend;
   sizes?: [number, number][];
   /** How the interval was built and why it is narrow enough to decide (samples, confidence). */
@@ -182,8 +184,9 @@ export function statistic(opts: StatisticOptions): Check {
       return { ...base, ...j, ...(series !== undefined ? { series } : {}), ms: Math.round(performance.now() - t0) };
     },
   };
+  if (opts.key !== undefined) check.key = opts.key;
   if (opts.control) {
-    check.control = { description: opts.control.description, check: statistic({ ...opts, name: `${opts.name} [control: ${opts.control.description}]`, run: opts.control.run, control: undefined }) };
+    check.control = { description: opts.control.description, check: statistic({ ...opts, name: `${opts.name} [control: ${opts.control.description}]`, key: undefined, run: opts.control.run, control: undefined }) };
   }
   return check;
 }
