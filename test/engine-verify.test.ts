@@ -75,9 +75,15 @@ describe('replayRequest', () => {
   });
   test('each missing or mistyped field is refused, quoting the input', () => {
     const good = { claim: 'c', check: 'k', seed: 1, path: '0' };
-    for (const bad of [{ claim: 1 }, { check: null }, { seed: 1.5 }, { seed: '1' }, { path: 0 }]) {
+    for (const bad of [{ claim: 1 }, { check: null }, { seed: 1.5 }, { seed: '1' }, { path: 0 }, { key: 3 }]) {
       const raw = JSON.stringify({ ...good, ...bad });
       expect(() => replayRequest(raw), raw).toThrow(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
+    }
+    expect(replayRequest(JSON.stringify({ ...good, key: 'stable' }))).toEqual({ ...good, key: 'stable' });
+  });
+  test('text that is not a JSON object is refused with the same message, never a raw parse or type error', () => {
+    for (const raw of ['{not json', 'null', '5', '"text"', '[]']) {
+      expect(() => replayRequest(raw), raw).toThrow(new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`));
     }
   });
 });
@@ -680,8 +686,8 @@ describe('checkInvalidReason and keyOf', () => {
     expect(checkInvalidReason({ name: 'a', key: 7, backend: 'scalar-f64', run }, 'f')).toMatch(/^field 'f\.key' \('a'\) is 7 /);
     expect(checkInvalidReason({ name: 'a', key: 'k', backend: 'scalar-f64', run }, 'f')).toBeNull();
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run: 'go' }, 'f')).toBe("field 'f' ('a') has no run function");
-    expect(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')).toBe("field 'f' ('a') has backend 'f64' (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, scalar-f64)");
-    expect(checkInvalidReason({ name: 'a', run }, 'f')).toBe("field 'f' ('a') has backend undefined (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, scalar-f64)");
+    expect(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')).toBe("field 'f' ('a') has backend 'f64' (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)");
+    expect(checkInvalidReason({ name: 'a', run }, 'f')).toBe("field 'f' ('a') has backend undefined (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)");
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run, method: 'x' }, 'f')).toBeNull();
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run, method: 3 }, 'f', true)).toBe("field 'f' ('a') has method 3 (wrap it in step('symbolic' | 'numeric' | 'both', check))");
   });

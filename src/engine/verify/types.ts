@@ -16,7 +16,8 @@ export interface Citation {
 
 /** `unknown`: a new claim that has never been recorded (`npm test` fails until `npm run accept`). */
 export type Expectation = 'pass' | 'fail' | 'unknown';
-export type Backend = 'ml-matrix-f64' | 'gpu.js-f32' | 'mathjs-symbolic' | 'scalar-f64';
+/** Where a check computes: f64 on ml-matrix, f32 on gpu.js, mathjs symbolic simplification, arbitrary precision (mathjs BigNumber), or plain f64 scalars. */
+export type Backend = 'ml-matrix-f64' | 'gpu.js-f32' | 'mathjs-symbolic' | 'mathjs-bignumber' | 'scalar-f64';
 export type StepMethod = 'symbolic' | 'numeric' | 'both';
 
 /** What a check's run needs from the outside world; everything random derives from `seed`. */

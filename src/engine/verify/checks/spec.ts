@@ -7,7 +7,7 @@ import { describeValue, isPlainObject } from './measurement.js';
  * because the engine looked past it.
  */
 
-const BACKENDS = ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64'];
+const BACKENDS = ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'mathjs-bignumber', 'scalar-f64'];
 const STEP_METHODS = ['symbolic', 'numeric', 'both'];
 const SPEC_KEYS = ['checks', 'parts', 'mutants', 'steps', 'corrected', 'timeoutMs'];
 const MUTANT_KEYS = ['name', 'key', 'parts', 'equivalent'];
