@@ -64,7 +64,7 @@ function simulate(c: Case, p: Parts) {
     worst = Math.max(worst, ...got.map((g, i) => Math.abs(g - want[i]) / scale));
     minLoss = Math.min(minLoss, frobeniusNorm(W) ** 2 / 2);
   }
-  return { s0, T, worst, tol: relative({ n, growth, growthName: SIM_GROWTH }), minLoss, floor: claimedFloor(p, s0, eta), scale };
+  return { s0, T, worst, tol: relative({ n, nName: 'max(m,n)', growth, growthName: SIM_GROWTH }), minLoss, floor: claimedFloor(p, s0, eta), scale };
 }
 const SIM_GROWTH = 'Σ_t (‖W_t‖/scale)(1 + 2η/σ_min(W_t)) (SVD backward error per step, amplified in Ortho by its condition number 1/σ_min, summed over steps: σ ↦ |σ−η| is 1-Lipschitz)';
 

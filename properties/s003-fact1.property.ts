@@ -7,7 +7,7 @@ import type { MatrixCase, Measurement, Tolerance } from '../src/claim.js';
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): σ_max is perfectly conditioned (growth 1). */
 const tolOf = (A: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(A.rows, A.columns), growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({ n: Math.max(A.rows, A.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 const mv = (A: Matrix, x: number[]) => A.mmul(Matrix.columnVector(x)).getColumn(0);
 const withVector = (c: MatrixCase) => fc.record({ c: fc.constant(c), x: integerVectors(c.cols, { nonzero: true }) });
 const matrixAndVector = anyMatrix.chain(withVector);

@@ -17,7 +17,7 @@ const show = (c: Case) => ({ A: showMatrixCase(c.a), B: showMatrixCase(c.b), U: 
 const size = (c: Case): [number, number] => [c.a.rows, c.a.cols];
 // Traces of products of ≤ 5 factors of size ≤ 4, each entry a dot product: error ≤ 30·n·u64 relative to ‖A‖_F‖B‖_F.
 const tol = (c: Case, scale: number, scaleName: string) =>
-  relative({ n: Math.max(c.a.rows, c.a.cols), growth: 1, growthName: 'orthogonal factors (norm 1)', scale, scaleName });
+  relative({ n: Math.max(c.a.rows, c.a.cols), nName: 'max(m,n)', growth: 1, growthName: 'orthogonal factors (norm 1)', scale, scaleName });
 const tr = (M: Matrix) => M.trace();
 const scale = (A: Matrix, B: Matrix) => Math.max(frobeniusNorm(A) * frobeniusNorm(B), Number.MIN_VALUE);
 

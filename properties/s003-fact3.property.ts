@@ -12,7 +12,7 @@ const size = (c: Case) => sizeOf(c.a);
 // σ_max and the SVD's backward error are O(n·u64)·‖A‖ (perfectly conditioned), orthogonal factors add O(n·u64).
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted). */
 const tolOf = (A: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(A.rows, A.columns), growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({ n: Math.max(A.rows, A.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 const T = (M: Matrix) => M.transpose();
 const B_of = (A: Matrix, U: Matrix, V: Matrix) => U.mmul(A).mmul(T(V));
 

@@ -12,7 +12,7 @@ const show = (c: Case) => ({ G: showMatrixCase(c.g), R: showMatrixCase(c.r), eta
 const size = (c: Case) => sizeOf(c.g);
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): σ and ⟨·,·⟩ are perfectly conditioned. */
 const tolOf = (G: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(G.rows, G.columns), growth: 1, growthName: 'κ of σ and ⟨·,·⟩ (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({ n: Math.max(G.rows, G.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of σ and ⟨·,·⟩ (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 const SCALE_NAME = 'η√(m/n)‖∇L‖_*';
 const T = (M: Matrix) => M.transpose();
 const cOf = (G: Matrix, eta: number) => eta * Math.sqrt(G.rows / G.columns);

@@ -8,7 +8,7 @@ import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): σ_max is perfectly conditioned. */
 const tol = (A: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(A.rows, A.columns), growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({ n: Math.max(A.rows, A.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of σ_max (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 const mv = (A: Matrix, x: number[]) => A.mmul(Matrix.columnVector(x)).getColumn(0);
 
 interface BoundCase { c: MatrixCase; x: number[]; k: number }

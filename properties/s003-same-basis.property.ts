@@ -20,7 +20,7 @@ const show = (c: Case) => ({ ...(showMatrixCase(c.g) as object), d: c.d, t: c.t,
 const size = (c: Case) => sizeOf(c.g);
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): singular values are perfectly conditioned. */
 const tolOf = (G: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(G.rows, G.columns), growth: 1, growthName: 'κ of the singular values (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({ n: Math.max(G.rows, G.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of the singular values (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
 /** Inner products against σ are relative to ‖σ‖‖d‖ = ‖∇L‖_F‖d‖₂ (MIN_VALUE when either is 0). */
 const sigmaDScale = (G: Matrix, d: number[]) => Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE);
 const T = (M: Matrix) => M.transpose();

@@ -13,8 +13,15 @@ import { compute, step } from '../src/engine/verify/checks/compute.js';
 import { MAX_SKIP_REASONS, OutsideHypotheses, forAll, isMatrixCase, measuredCase, pre } from '../src/engine/verify/checks/forAll.js';
 import fc from 'fast-check';
 import { suitePaths } from '../src/engine/registry/paths.js';
-import { describeOutcome, errorResult, replayMatches, runOneCheck } from '../src/engine/verify/runClaim.js';
-import type { Check, CheckContext, CheckOutcome } from '../src/engine/verify/types.js';
+import { describeOutcome, errorResult, replayMatches, runClaim, runOneCheck } from '../src/engine/verify/runClaim.js';
+import { runMutants } from '../src/engine/verify/mutants.js';
+import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
+import { SingularMatrixError } from '../src/math/linalg/symmetricFunction.js';
+import { Matrix } from 'ml-matrix';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Check, CheckContext, CheckOutcome, ClaimSpec } from '../src/engine/verify/types.js';
 import { errorOutcome, normalizeOutcome, runAndNormalize } from '../src/engine/verify/checks/outcome.js';
 import { checkInvalidReason, keyOf, resolveSpec } from '../src/engine/verify/checks/spec.js';
 import { decide, judgeStatistic, ruleInvalidReason, ruleText, statistic, statisticEvidence, statisticInvalidReason, toleranceOf } from '../src/engine/verify/checks/statistic.js';
@@ -679,6 +686,10 @@ describe('checkInvalidReason and keyOf', () => {
   test('a check has a non-empty name, an optional non-empty key, a run function and a known backend', () => {
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run }, 'checks[0]')).toBeNull();
     for (const backend of ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64']) expect(checkInvalidReason({ name: 'a', backend, run }, 'f')).toBeNull();
+    // The list of backends grows; the message names all of them.
+    const backends = /\(expected (.*)\)$/.exec(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')!)![1].split(', ');
+    expect(backends).toEqual(expect.arrayContaining(['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64']));
+    for (const backend of backends) expect(checkInvalidReason({ name: 'a', backend, run }, 'f')).toBeNull();
     expect(checkInvalidReason([], 'f')).toBe("field 'f' is an array, not a check (build one with forAll, compute or statistic)");
     expect(checkInvalidReason('x', 'f')).toBe("field 'f' is a string ('x'), not a check (build one with forAll, compute or statistic)");
     expect(checkInvalidReason({ name: 3, backend: 'scalar-f64', run }, 'f')).toBe("field 'f.name' is 3 (expected a non-empty string)");
@@ -1050,5 +1061,241 @@ describe('forAll: random cases', () => {
     expect((await byInput.control!.check.run(ctx())).passed).toBe(false);
     expect(forAll({ name: 'plain', backend: 'scalar-f64', arbitrary: ints, measure })).not.toHaveProperty('key');
     expect(() => forAll({ name: 'x', backend: 'scalar-f64', arbitrary: ints, measure, control: { description: 'nothing' } })).toThrow("forAll 'x': control 'nothing' replaces neither 'measure' nor 'arbitrary'");
+  });
+});
+
+describe('runClaim: groups, power, verdict and evidence', () => {
+  const root = mkdtempSync(join(tmpdir(), 'engine-runclaim-'));
+  const paths = suitePaths(root);
+  mkdirSync(paths.claimsDir, { recursive: true });
+  mkdirSync(join(root, 'sources'), { recursive: true });
+  writeFileSync(join(root, 'sources', 'doc.txt'), '');
+  function claim(id: string, lines: string[] = []): void {
+    writeFileSync(join(paths.claimsDir, `${id}.md`), ['---', `id: ${id}`, 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: pass', ...lines, '---', ''].join('\n'));
+  }
+  const logs: string[] = [];
+  const opts = { paths, seed: 5, heavy: false, log: (m: string) => { logs.push(m); } };
+  /** value ≤ 1 holds iff value ≤ 1; a control with value 2 fails. */
+  const at = (name: string, value: number, extra: Partial<Parameters<typeof compute>[0]> = {}) => compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }), ...extra });
+  const guarded = (name: string, value: number) => at(name, value, { control: { description: `${name} doubled`, run: () => ({ value: 2, bound: 1 }) } });
+  const nan = (name: string) => at(name, NaN);
+
+  test('a pass: each group is logged, the powerful check carries its control, no error', async () => {
+    claim('e-pass', ['steps:', "  - statement: 'a'"]);
+    logs.length = 0;
+    const r = await runClaim('e-pass', { checks: [guarded('h', 0.5)], steps: [step('numeric', at('s', 0.2))] }, opts);
+    expect(r).toMatchObject({ verdict: 'pass', headlineVerdict: 'pass', error: null, counterexample: null, replay: null, corrected: null, firstBrokenStep: null, expected: 'pass', dependsOn: [] });
+    expect(r.files).toEqual({ claim: join(paths.claimsDir, 'e-pass.md'), property: join(paths.propertiesDir, 'e-pass.property.ts') });
+    expect(r.checks[0]).toMatchObject({ power: 'control-refuted', powerDetail: "control 'h doubled' failed, as it must", control: { description: 'h doubled', source: 'explicit', outcome: 'refuted' } });
+    expect(r.checks[0].control!.detail).toMatch(/^FAILS \[h \[control: h doubled\]; scalar-f64; 1 cases\]: worst 2 vs bound 1/);
+    expect(r.steps).toEqual([{ index: 1, statement: 'a', verdict: 'pass', method: 'numeric', detail: 'holds [s; scalar-f64; 1 cases]: worst 0.2 vs bound 1 (exact)' }]);
+    expect(logs.map((l) => l.replace(/\d+ ms/, 'N ms'))).toEqual([
+      "[e-pass] check 'h': holds (1 cases, N ms)",
+      "[e-pass] control of 'h' ('h doubled'): refuted",
+      "[e-pass] step 1 's': holds (1 cases, N ms)",
+    ]);
+    expect(r.ms).toBeGreaterThanOrEqual(0);
+    expect(r.ms).toBeLessThan(60_000);
+  });
+  test('a control that holds or errors leaves its check powerless, with the reason; all powerless is an error', async () => {
+    claim('e-held');
+    logs.length = 0;
+    const held = at('h', 0.5, { control: { description: 'still true', run: () => ({ value: 0.9, bound: 1 }) } });
+    const erring = at('e', 0.5, { control: { description: 'broken', run: () => ({ value: NaN, bound: 1 }) } });
+    const r = await runClaim('e-held', { checks: [held, erring] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.headlineVerdict).toBe('pass');
+    expect(r.checks[0]).toMatchObject({ power: 'powerless', powerDetail: "control 'still true' held", control: { outcome: 'held', source: 'explicit' } });
+    expect(r.checks[1]).toMatchObject({ power: 'powerless', powerDetail: "control 'broken' errored: measured value is NaN", control: { outcome: 'error', detail: 'error: measured value is NaN' } });
+    expect(r.error).toBe(`${r.files!.property}: every headline check is powerless (a pass no check could have failed is no evidence): 'h' — control 'still true' held, 'e' — control 'broken' errored: measured value is NaN`);
+    expect(logs).toContain("[e-held] control of 'e' ('broken'): error — measured value is NaN");
+    expect(logs).toContain("[e-held] control of 'h' ('still true'): held");
+  });
+  test('a failing headline shows its power by failing and carries the evidence and replay (with the key)', async () => {
+    writeFileSync(join(paths.claimsDir, 'e-fail.md'), ['---', 'id: e-fail', 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: fail', "corrected: 'C'", '---', ''].join('\n'));
+    const failing = forAll({ name: 'x < 10', key: 'xk', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 100 }), numRuns: 30, toleranceReason: 'exact', measure: (x) => ({ value: x, bound: 9 }) });
+    const r = await runClaim('e-fail', { checks: [failing], corrected: [guarded('c', 0)] }, opts);
+    expect(r).toMatchObject({ verdict: 'fail', headlineVerdict: 'fail', error: null, counterexample: { check: 'x < 10', input: 10 } });
+    expect(r.checks[0]).toMatchObject({ power: 'shown-by-failure', control: null, powerDetail: 'the check itself failed', key: 'xk' });
+    expect(r.replay).toMatchObject({ check: 'x < 10', key: 'xk', seed: deriveSeed(5, 'e-fail', 'headline', 'xk') });
+    expect(r.corrected).toMatchObject({ statement: 'C', verdict: 'pass' });
+    expect(r.corrected!.checks).toHaveLength(1);
+  });
+  test('errors anywhere make an error, each named by group; a failing headline still keeps its evidence', async () => {
+    writeFileSync(join(paths.claimsDir, 'e-errs.md'), ['---', 'id: e-errs', 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: fail', "corrected: 'C'", 'steps:', "  - statement: 'a'", "  - statement: 'b'", '---', ''].join('\n'));
+    logs.length = 0;
+    const r = await runClaim('e-errs', { checks: [at('bad', 3)], steps: [step('numeric', at('s1', 0)), step('numeric', nan('s2'))], corrected: [nan('c1')] }, opts);
+    expect(r.verdict).toBe('error');
+    expect(r.headlineVerdict).toBe('fail');
+    expect(r.error).toBe(`${r.files!.property}: step 2 's2': measured value is NaN; corrected 'c1': measured value is NaN`);
+    expect(r.counterexample).toMatchObject({ check: 'bad', input: 'case 1 of 1' });
+    expect(r.steps.map((x) => x.verdict)).toEqual(['pass', 'error']);
+    expect(r.steps[1].detail).toBe('error: measured value is NaN');
+    expect(r.corrected).toMatchObject({ verdict: 'error' });
+    expect(logs.some((l) => /^\[e-errs\] step 2 's2': ERROR measured value is NaN \(1 cases, \d+ ms\)$/.test(l))).toBe(true);
+    expect(logs.some((l) => /^\[e-errs\] check 'bad': FAILS \(1 cases, \d+ ms\)$/.test(l))).toBe(true);
+    expect(logs.some((l) => /^\[e-errs\] corrected 'c1': ERROR /.test(l))).toBe(true);
+  });
+  test('an erroring headline check gets no power; an error elsewhere is not joined by a powerless note', async () => {
+    claim('e-mixed', ['steps:', "  - statement: 'a'"]);
+    const r = await runClaim('e-mixed', { checks: [at('plain', 0.5)], steps: [step('numeric', nan('s'))] }, opts);
+    expect(r.error).toBe(`${r.files!.property}: step 1 's': measured value is NaN`);
+    claim('e-herr');
+    const h = await runClaim('e-herr', { checks: [nan('n'), at('f', 3)] }, opts);
+    expect(h.checks[0]).not.toHaveProperty('power');
+    expect(h.checks[1].power).toBe('shown-by-failure');
+    expect(h.headlineVerdict).toBe('error');
+    // The headline itself errored: there is no refutation to report.
+    expect(h.counterexample).toBeNull();
+    expect(h.error).toBe(`${h.files!.property}: check 'n': measured value is NaN`);
+  });
+  test('a broken step keeps the input it broke at, and is the first broken step', async () => {
+    claim('e-step', ['steps:', "  - statement: 'a'", "  - statement: 'b'", "  - statement: 'c'"]);
+    const r = await runClaim('e-step', { checks: [guarded('h', 0)], steps: [step('numeric', at('s1', 0)), step('symbolic', at('s2', 3, { inputs: ['here'] })), step('both', at('s3', 5))] }, opts);
+    expect(r.verdict).toBe('pass');
+    expect(r.firstBrokenStep).toBe(2);
+    expect(r.steps[1]).toMatchObject({ verdict: 'fail', method: 'symbolic', counterexample: { input: 'here' } });
+    expect(r.steps[0]).not.toHaveProperty('counterexample');
+  });
+  test('a corrected statement without corrected checks is unchecked; corrected checks without a statement are an error', async () => {
+    claim('e-corr', ["corrected: 'C'"]);
+    const r = await runClaim('e-corr', { checks: [guarded('h', 0)] }, opts);
+    expect(r.corrected).toEqual({ statement: 'C', verdict: 'unchecked' });
+    claim('e-nocorr');
+    const n = await runClaim('e-nocorr', { checks: [guarded('h', 0)], corrected: [guarded('c', 0)] }, opts);
+    expect(n.error).toBe(`${n.files!.property} has 'corrected' checks but ${n.files!.claim} has no 'corrected' statement for them to check`);
+    expect(n).toMatchObject({ verdict: 'error', title: 'T', statement: 'S', reading: 'R', expected: 'pass', source: { document: 'doc.txt', locator: 'L' } });
+  });
+  test('claim-file problems are errors naming the files; dependsOn is checked only against known ids', async () => {
+    const unknown = await runClaim('e-none', { checks: [] }, opts);
+    expect(unknown).toMatchObject({ verdict: 'error', files: { claim: null, property: join(paths.propertiesDir, 'e-none.property.ts') } });
+    expect(unknown.error).toBe(`unknown claim id 'e-none': ${join(paths.propertiesDir, 'e-none.property.ts')} exists but there is no claim file ${join(paths.claimsDir, 'e-none.md')}`);
+    writeFileSync(join(paths.claimsDir, 'e-bad.md'), 'no front matter');
+    const bad = await runClaim('e-bad', { checks: [] }, opts);
+    expect(bad).toMatchObject({ verdict: 'error', files: { claim: join(paths.claimsDir, 'e-bad.md'), property: join(paths.propertiesDir, 'e-bad.property.ts') } });
+    expect(bad.error).toMatch(/no YAML front matter/);
+    claim('e-deps', ['dependsOn: [e-a, e-b, e-c]']);
+    const deps = await runClaim('e-deps', { checks: [guarded('h', 0)] }, { ...opts, knownIds: new Set(['e-b']) });
+    expect(deps.error).toBe(`${deps.files!.claim}: field 'dependsOn' names unknown claim id(s) e-a, e-c`);
+    expect(deps.dependsOn).toEqual(['e-a', 'e-b', 'e-c']);
+    const free = await runClaim('e-deps', { checks: [guarded('h', 0)] }, opts);
+    expect(free).toMatchObject({ verdict: 'pass', dependsOn: ['e-a', 'e-b', 'e-c'] });
+    const spec = await runClaim('e-deps', { checks: [] }, opts);
+    expect(spec.error).toBe(`${spec.files!.property}: no checks for the headline statement`);
+    expect(spec.dependsOn).toEqual(['e-a', 'e-b', 'e-c']);
+  });
+  test('mutants serve as controls in declared order; the first refuting one is recorded', async () => {
+    claim('e-mut');
+    logs.length = 0;
+    const checks = (p: { v: number }) => [at('v ≤ 1', p.v)];
+    const base = { parts: { v: 0.5 }, checks };
+    const r = await runClaim('e-mut', { ...base, mutants: [{ name: 'eq', parts: { v: 0.6 }, equivalent: 'same side' }, { name: 'small', parts: { v: 0.9 } }, { name: 'nan', parts: { v: NaN } }, { name: 'big', parts: { v: 3 } }, { name: 'bigger', parts: { v: 4 } }] }, opts);
+    expect(r.verdict).toBe('pass');
+    expect(r.checks[0]).toMatchObject({ power: 'control-refuted', powerDetail: "mutant 'big' fails this check", control: { description: 'big', source: 'mutant', outcome: 'refuted' } });
+    expect(r.checks[0].control!.detail).toMatch(/^FAILS \[v ≤ 1; scalar-f64; 1 cases\]: worst 3 vs bound 1/);
+    expect(logs).toEqual(expect.arrayContaining(["[e-mut] control of 'v ≤ 1' (mutant 'small'): held", "[e-mut] control of 'v ≤ 1' (mutant 'nan'): error — measured value is NaN", "[e-mut] control of 'v ≤ 1' (mutant 'big'): refuted"]));
+    expect(logs.some((l) => l.includes("(mutant 'bigger')"))).toBe(false);
+    expect(logs.some((l) => l.includes("(mutant 'eq')"))).toBe(false);
+  });
+  test('when no mutant refutes a check, the control lists what each did', async () => {
+    claim('e-nomut');
+    const checks = (p: { v: number }) => [at('v ≤ 1', p.v)];
+    const heldAndErr = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'a', parts: { v: 0.9 } }, { name: 'b', parts: { v: NaN } }] }, opts);
+    expect(heldAndErr.checks[0]).toMatchObject({
+      power: 'powerless', powerDetail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)",
+      control: { description: 'a, b', source: 'mutant', outcome: 'held', detail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)" },
+    });
+    const onlyErr = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'b', parts: { v: NaN } }] }, opts);
+    expect(onlyErr.checks[0].control).toMatchObject({ outcome: 'error' });
+    const allEq = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'e', parts: { v: 0.6 }, equivalent: 'same' }] }, opts);
+    expect(allEq.checks[0]).toMatchObject({ power: 'powerless', control: null, powerDetail: 'no negative control declared (every mutant is marked equivalent)' });
+    const none = await runClaim('e-nomut', { parts: { v: 0.5 }, checks }, opts);
+    expect(none.checks[0]).toMatchObject({ power: 'powerless', control: null, powerDetail: 'no negative control declared' });
+  });
+  test('control and mutant seeds derive from the check key and the mutant key', async () => {
+    claim('e-seeds');
+    const seen: Record<string, number[]> = {};
+    const rec = (tag: string, value: number): Check => ({ name: tag, key: `${tag}-key`, backend: 'scalar-f64', async run(ctx) { (seen[tag] ??= []).push(ctx.seed); return (await at(tag, value).run(ctx)); } });
+    const withCtl = withControl(rec('h', 0), 'ctl', rec('ctl', 2));
+    await runClaim('e-seeds', { checks: [withCtl] }, opts);
+    expect(seen.h).toEqual([deriveSeed(5, 'e-seeds', 'headline', 'h-key')]);
+    expect(seen.ctl).toEqual([deriveSeed(5, 'e-seeds', 'control', 'h-key')]);
+    const mutant = await runClaim('e-seeds', { parts: { v: 0 }, checks: (p: { v: number }) => [rec(p.v === 0 ? 'm0' : 'm1', p.v)], mutants: [{ name: 'v → 2', key: 'vk', parts: { v: 2 } }] }, opts);
+    expect(mutant.checks[0].power).toBe('control-refuted');
+    expect(seen.m1).toEqual([deriveSeed(5, 'e-seeds', 'mutant', 'vk', 'm0-key')]);
+  });
+});
+
+describe('runMutants', () => {
+  const opts = { paths: suitePaths(mkdtempSync(join(tmpdir(), 'engine-mutants-'))), seed: 3, heavy: false };
+  const at = (name: string, value: number) => compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }) });
+  test('each mutant is killed by the first check that refutes it, survives, errors, or is equivalent', async () => {
+    const logs: string[] = [];
+    const checks = (p: { a: number; b: number }) => [at('a ≤ 1', p.a), at('b ≤ 1', p.b)];
+    const out = await runMutants('m-1', { parts: { a: 0, b: 0 }, checks, mutants: [
+      { name: 'b big', parts: { b: 5 } }, { name: 'both big', parts: { a: 5, b: 5 } }, { name: 'small', parts: { a: 0.5 } },
+      { name: 'nan', parts: { a: NaN } }, { name: 'nan then fail', parts: { a: NaN, b: 5 } }, { name: 'eq', parts: { a: 0.1 }, equivalent: 'still ≤ 1' },
+    ] }, { ...opts, log: (m) => logs.push(m) });
+    expect(out.map((m) => [m.mutation, m.status, m.by])).toEqual([
+      ['b big', 'killed', 'b ≤ 1'], ['both big', 'killed', 'a ≤ 1'], ['small', 'survived', undefined], ['nan', 'error', undefined], ['nan then fail', 'killed', 'b ≤ 1'], ['eq', 'equivalent', undefined],
+    ]);
+    expect(out.every((m) => m.claim === 'm-1')).toBe(true);
+    expect(out[0].why).toBe('FAILS [b ≤ 1; scalar-f64; 1 cases]: worst 5 vs bound 1 (exact); counterexample {"input":"case 1 of 1","measured":{"value":5,"bound":1,"relation":"<=","detail":null},"mostSevere":{"input":"case 1 of 1","index":0,"measured":{"value":5,"bound":1,"relation":"<=","detail":null}}}');
+    expect(out[2].why).toBe("every headline check held: 'a ≤ 1', 'b ≤ 1'");
+    expect(out[3].why).toBe("no check refuted it and 1 errored: 'a ≤ 1': measured value is NaN");
+    expect(out[5].why).toBe('still ≤ 1');
+    expect(logs).toEqual(["[m-1] mutant 'b big': killed by 'b ≤ 1'", "[m-1] mutant 'both big': killed by 'a ≤ 1'", "[m-1] mutant 'small': survived", "[m-1] mutant 'nan': error", "[m-1] mutant 'nan then fail': killed by 'b ≤ 1'"]);
+  });
+  test('two erroring checks are both listed', async () => {
+    const checks = (p: { a: number }) => [at('x', p.a), at('y', p.a)];
+    const [m] = await runMutants('m-2', { parts: { a: 0 }, checks, mutants: [{ name: 'nan', parts: { a: NaN } }] }, opts);
+    expect(m.why).toBe("no check refuted it and 2 errored: 'x': measured value is NaN; 'y': measured value is NaN");
+  });
+  test('a spec that cannot be resolved: one error per declared mutant (named, or by position), or one for the claim', async () => {
+    const bad = { parts: { a: 0 }, checks: () => { throw new Error('no checks'); }, mutants: [{ name: 'm', parts: { a: 1 } }, { parts: { a: 2 } }, { name: ' ', parts: {} }, null] };
+    const out = await runMutants('m-3', bad as unknown as ClaimSpec, opts);
+    expect(out.map((m) => [m.mutation, m.status])).toEqual([['m', 'error'], ['mutants[1]', 'error'], ['mutants[2]', 'error'], ['mutants[3]', 'error']]);
+    expect(out[0].why).toMatch(/m-3\.property\.ts: checks\(parts\) threw: no checks$/);
+    expect(out.every((m) => m.claim === 'm-3')).toBe(true);
+    const listless = await runMutants('m-4', { parts: { a: 0 }, checks: () => [], mutants: 'x' } as unknown as ClaimSpec, opts);
+    expect(listless).toEqual([{ claim: 'm-4', mutation: '(mutants)', status: 'error', why: expect.stringMatching(/m-4\.property\.ts: /) }]);
+    const emptyList = await runMutants('m-4', { parts: { a: 0 }, checks: () => [], mutants: [] } as unknown as ClaimSpec, opts);
+    expect(emptyList).toEqual([{ claim: 'm-4', mutation: '(mutants)', status: 'error', why: expect.stringMatching(/no checks for the headline statement/) }]);
+    expect(await runMutants('m-5', { checks: 'x' } as unknown as ClaimSpec, opts)).toEqual([]);
+    expect(await runMutants('m-5', null as unknown as ClaimSpec, opts)).toEqual([]);
+  });
+  test('mutant seeds: (mutant key, check key)', async () => {
+    const seeds: number[] = [];
+    const checks = (p: { a: number }): Check[] => [{ name: 'c', key: 'ck', backend: 'scalar-f64', async run(ctx) { if (p.a) seeds.push(ctx.seed); return at('c', p.a).run(ctx); } }];
+    await runMutants('m-6', { parts: { a: 0 }, checks, mutants: [{ name: 'shown', key: 'mk', parts: { a: 2 } }] }, opts);
+    expect(seeds).toEqual([deriveSeed(3, 'm-6', 'mutant', 'mk', 'ck')]);
+  });
+});
+
+describe('matrixResidual', () => {
+  const tol = { bound: 1e-12, reason: 'r' };
+  test('the relative Frobenius residual ‖L − R‖_F / ‖R‖_F against the tolerance', () => {
+    const m = matrixResidual(() => new Matrix([[1, 2], [3, 5]]), () => new Matrix([[1, 2], [3, 4]]), tol);
+    expect(m).toEqual({ value: 1 / Math.sqrt(30), tolerance: tol, detail: { relativeResidual: 1 / Math.sqrt(30) } });
+    expect(matrixResidual(() => Matrix.eye(2), () => Matrix.eye(2), tol).value).toBe(0);
+  });
+  test('a zero right-hand side divides by the smallest positive number instead of zero', () => {
+    expect(matrixResidual(() => Matrix.zeros(2, 2), () => Matrix.zeros(2, 2), tol).value).toBe(0);
+    const tiny = matrixResidual(() => new Matrix([[1e-160]]), () => Matrix.zeros(1, 1), tol).value;
+    expect(Number.isFinite(tiny)).toBe(true);
+    expect(tiny).toBeGreaterThan(1e160);
+  });
+  test('shapes that differ refute with a documented ∞', () => {
+    expect(matrixResidual(() => Matrix.eye(2), () => Matrix.zeros(2, 3), tol)).toEqual({ value: Infinity, tolerance: tol, infinite: 'shapes differ: 2×2 vs 2×3', detail: { reason: 'shapes differ: 2×2 vs 2×3' } });
+    expect(matrixResidual(() => Matrix.zeros(3, 2), () => Matrix.zeros(2, 2), tol).infinite).toBe('shapes differ: 3×2 vs 2×2');
+  });
+  test('a missing inverse on either side refutes with its reason; other errors propagate', () => {
+    const singular = new SingularMatrixError(0, 1, 'A^{-1/2}');
+    expect(matrixResidual(() => { throw singular; }, () => Matrix.eye(1), tol)).toEqual({ value: Infinity, tolerance: tol, infinite: singular.message, detail: { reason: singular.message } });
+    expect(matrixResidual(() => Matrix.eye(1), () => { throw singular; }, tol).infinite).toBe(singular.message);
+    const silent = new SingularMatrixError(0, 1, 'x');
+    silent.message = '';
+    expect(matrixResidual(() => { throw silent; }, () => Matrix.eye(1), tol).infinite).toBe('a needed inverse does not exist (singular matrix)');
+    expect(() => matrixResidual(() => { throw new RangeError('other'); }, () => Matrix.eye(1), tol)).toThrow(new RangeError('other'));
   });
 });

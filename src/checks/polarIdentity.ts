@@ -21,8 +21,8 @@ export const fullRankMatrices = (shape: MatrixOptions['shape']) =>
 /** Going through a Gram matrix squares the condition number: 30·max(m,n)·u64·κ(G)². */
 export function gramRouteTolerance(G: Matrix): Tolerance {
   const s = thinSvd(G).s;
-  const t = relative({ n: Math.max(G.rows, G.columns), growth: (s[0] / s[s.length - 1]) ** 2, growthName: 'κ(G)²' });
-  return tolerance(t.bound, `the Gram route (GGᵀ or GᵀG) squares the condition number: ${t.reason}, n = max(m, n)`);
+  const t = relative({ n: Math.max(G.rows, G.columns), nName: 'max(m,n)', growth: (s[0] / s[s.length - 1]) ** 2, growthName: 'κ(G)²' });
+  return tolerance(t.bound, `the Gram route (GGᵀ or GᵀG) squares the condition number: ${t.reason}`);
 }
 
 /** formula(G) = Ortho(G) = UVᵀ for every full-rank G of the given shape; a missing inverse refutes it (∞). */
