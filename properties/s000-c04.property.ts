@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { acrossSizes, centralDifference, centralDifferenceError, compute, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, jacobianMatrix, matrices, nuclearNorm, polarDerivative, polarFactor, showMatrixCase, sizeOf, skewPartAtScale, skewRatio, step, thinSvd, tolerance, toMatrix, U64, unitMatrix, verifyClaim } from '../src/claim.js';
+import { acrossSizes, atScaleShapes, centralDifference, centralDifferenceError, compute, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, jacobianMatrix, matrices, nuclearNorm, polarDerivative, polarFactor, showMatrixCase, sizeOf, skewPartAtScale, skewRatio, step, thinSvd, tolerance, toMatrix, U64, unitMatrix, verifyClaim } from '../src/claim.js';
 import type { MatrixCase, Measurement, Tolerance } from '../src/claim.js';
 import fc from 'fast-check';
 
@@ -67,7 +67,7 @@ verifyClaim(import.meta.url, {
       size: sizeOf, show: showMatrixCase, measure: (c) => fdJacobianSkew(c, true),
     }),
     compute({
-      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)', backend: 'gpu.js-f32', sizes: atScaleShapes(1024, 1024),
       toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
       run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, true, atScale)),
     }),
@@ -114,7 +114,7 @@ verifyClaim(import.meta.url, {
     }),
     compute({ name: 'both mixed products = −1/2 at G = I', backend: 'ml-matrix-f64', run: () => [...mixedProducts(-0.5, false), ...mixedProducts(-0.5, true)] }),
     compute({
-      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)', backend: 'gpu.js-f32', sizes: atScaleShapes(1024, 1024),
       toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
       run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, false, atScale)),
     }),

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { acrossSizes, claimed, compute, forAll, frobeniusNorm, geometricSpectrum, haarOrthonormal, matrices, matrixResidual, newtonPolar, newtonPolarF32, newtonPolarStep, newtonStartAtScale, polarFactor, relative, showMatrixCase, sizeOf, spectralNorm, step, symmetricEigen, thinSvd, tolerance, toMatrix, U64, verifyClaim } from '../src/claim.js';
+import { acrossSizes, atScaleShapes, claimed, compute, forAll, frobeniusNorm, geometricSpectrum, haarOrthonormal, matrices, matrixResidual, newtonPolar, newtonPolarF32, newtonPolarStep, newtonStartAtScale, polarFactor, relative, showMatrixCase, sizeOf, spectralNorm, step, symmetricEigen, thinSvd, tolerance, toMatrix, U64, verifyClaim } from '../src/claim.js';
 import type { MatrixCase, Measurement, Series, Tolerance } from '../src/claim.js';
 
 /**
@@ -64,7 +64,7 @@ function f32Runs(seed: number, order: number): Measurement[] {
 
 /** The justification's "scaling puts X₀ inside the neighbourhood" at n = 1024, f32 on gpu.js. */
 const startInsideAtScale = compute({
-  name: 'X₀ = G/‖G‖_F inside the contraction region at n = 1024 (gpu.js f32, κ = 10)', backend: 'gpu.js-f32', sizes: [[1024, 1024]],
+  name: 'X₀ = G/‖G‖_F inside the contraction region at n = 1024 (gpu.js f32, κ = 10)', backend: 'gpu.js-f32', sizes: atScaleShapes(1024, 1024),
   toleranceReason: 'C₀e₀ < 1 with e₀ a power-iteration lower estimate (conservative for a refutation); ‖G‖_F kernel within its f32 reduction bound',
   run: (ctx) => acrossSizes(ctx, 1024, (n) => newtonStartAtScale(n, 10, ctx.seed)),
 });

@@ -24,7 +24,7 @@ export type { Check, CheckContext, ClaimSpec, Mutant, Series, StatisticRule } fr
 export { verifyClaim } from './engine/verify/verifyClaim.js';
 
 // Claim-family builders (polar identities, at-scale gpu.js checks, exponent decisions)
-export { acrossSizes } from './checks/atScale/heavySizes.js';
+export { acrossSizes, atScaleShapes } from './checks/atScale/heavySizes.js';
 export { linearisationAtScaleCheck } from './checks/atScale/linearisationAtScale.js';
 export { muonOptimalityAtScale, muonOptimalityAtScaleCheck } from './checks/atScale/muonOptimalityAtScale.js';
 export { newtonStartAtScale } from './checks/atScale/newtonStartAtScale.js';

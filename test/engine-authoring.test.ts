@@ -404,3 +404,13 @@ describe('the report shows the new fields', () => {
     expect(html).toContain('<span class="num">42</span>');
   });
 });
+
+describe('heavy mode reports the sizes that ran', () => {
+  test('atScaleShapes lists the base size, and 2048 and 4096 (columns scaled alike) in heavy mode', async () => {
+    const { atScaleShapes } = await import('../src/checks/atScale/heavySizes.js');
+    const ctx = (heavy: boolean) => ({ seed: 1, heavy, log: () => {} });
+    expect(atScaleShapes(1024, 2048)(ctx(false))).toEqual([[1024, 2048]]);
+    expect(atScaleShapes(1024, 2048)(ctx(true))).toEqual([[1024, 2048], [2048, 4096], [4096, 8192]]);
+    expect(atScaleShapes(2048, 1024)(ctx(true))).toEqual([[2048, 1024], [4096, 2048]]);
+  });
+});

@@ -22,3 +22,10 @@ export async function acrossSizes(ctx: CheckContext, base: number, measure: (n: 
   }
   return out;
 }
+
+/**
+ * The shapes an at-scale check reports, as they run in this mode: [rows, cols] at the base size and,
+ * with --heavy, at 2048 and 4096 with the columns scaled by the same factor (as `acrossSizes` does).
+ */
+export const atScaleShapes = (rows: number, cols: number) => (ctx: CheckContext): [number, number][] =>
+  atScaleSizes(rows, ctx.heavy).map((n) => [n, Math.round((cols * n) / rows)]);

@@ -1,4 +1,4 @@
-import { acrossSizes } from './heavySizes.js';
+import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
 import { f32Kernel, tolerance } from '../../engine/verify/tolerance.js';
@@ -62,7 +62,7 @@ export async function linearisationAtScale(n: number, kappa: number, seed: numbe
 
 export function linearisationAtScaleCheck(name: string, n: number, kappa: number): Check {
   return compute({
-    name, backend: 'gpu.js-f32', sizes: [[n, n]],
+    name, backend: 'gpu.js-f32', sizes: atScaleShapes(n, n),
     run: (ctx) => acrossSizes(ctx, n, (size) => linearisationAtScale(size, kappa, ctx.seed)),
   });
 }

@@ -1,4 +1,4 @@
-import { acrossSizes } from './heavySizes.js';
+import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gamma, getGpu, toF32, U64, type F32Matrix } from '../../gpu/index.js';
 import { batchMatmul } from '../../gpu/batchMatmul.js';
 import { spectralNormPowerDetailed } from '../../gpu/spectralNorm.js';
@@ -65,7 +65,7 @@ export function muonOptimalityAtScaleCheck(name: string, m: number, n: number, k
   return compute({
     name,
     backend: 'gpu.js-f32',
-    sizes: [[m, n]],
+    sizes: atScaleShapes(m, n),
     run: (ctx) => acrossSizes(ctx, m, (size, f) => muonOptimalityAtScale(size, Math.round(n * f), kappa, eta, ctx.seed)),
   });
 }

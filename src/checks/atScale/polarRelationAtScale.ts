@@ -1,4 +1,4 @@
-import { acrossSizes } from './heavySizes.js';
+import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gamma, gramAAt, getGpu, matmul, toF32, U64, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
 import { f32Kernel, tolerance, type Tolerance } from '../../engine/verify/tolerance.js';
@@ -92,7 +92,7 @@ export function polarRelationAtScaleCheck(name: string, n: number, kappa: number
   return compute({
     name,
     backend: 'gpu.js-f32',
-    sizes: [[n, n]],
+    sizes: atScaleShapes(n, n),
     run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
     series: squareRootErrorSeries,
   });

@@ -1,4 +1,4 @@
-import { acrossSizes } from './heavySizes.js';
+import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
@@ -41,7 +41,7 @@ export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: n
   return compute({
     name,
     backend: 'gpu.js-f32',
-    sizes: [[n, n]],
+    sizes: atScaleShapes(n, n),
     run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
   });
 }

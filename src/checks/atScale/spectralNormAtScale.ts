@@ -1,4 +1,4 @@
-import { acrossSizes } from './heavySizes.js';
+import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gamma, getGpu, matmul, toF32, U64, type F32Matrix } from '../../gpu/index.js';
 import { spectralNormPowerDetailed } from '../../gpu/spectralNorm.js';
 import { gaussianArray, mulberry32 } from '../../random/prng.js';
@@ -60,7 +60,7 @@ export function spectralNormAtScaleCheck(name: string, m: number, n: number, kap
   return compute({
     name,
     backend: 'gpu.js-f32',
-    sizes: [[m, n]],
+    sizes: atScaleShapes(m, n),
     run: (ctx) => acrossSizes(ctx, m, (size, f) => spectralNormAtScale(size, Math.round(n * f), kappa, ctx.seed, scale)),
   });
 }

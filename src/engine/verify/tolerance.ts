@@ -96,10 +96,10 @@ export function monteCarlo(o: { z: number; se: number; confidence: number; sampl
  * A float32 kernel's result against its f64 reference: γ_k(u32) × magnitude × safety (Higham's
  * bound for a k-term dot product is γ_k Σ|a_i b_i|).
  */
-export function f32Kernel(o: { k: number; magnitude: number; magnitudeName?: string; safety?: number }): Tolerance {
+export function f32Kernel(o: { k: number; magnitude: number; magnitudeName?: string; safety?: number; how?: string }): Tolerance {
   const safety = o.safety ?? 4, ku = o.k * U32;
   if (!(ku < 1)) throw new RangeError(`f32Kernel: γ_${o.k} undefined (k·u32 ≥ 1)`);
-  return { bound: safety * (ku / (1 - ku)) * o.magnitude, reason: `${safety} × γ_${o.k}(u32) × ${o.magnitudeName ?? 'Σ|aᵢbᵢ|'} = ${fmt(o.magnitude)} (Higham, Lemma 3.1; u32 = 2^-24)` };
+  return { bound: safety * (ku / (1 - ku)) * o.magnitude, reason: `${safety} × γ_${o.k}(u32) × ${o.magnitudeName ?? 'Σ|aᵢbᵢ|'} = ${fmt(o.magnitude)} (Higham, Lemma 3.1; u32 = 2^-24)${o.how ? `; ${o.how}` : ''}` };
 }
 
 /**
