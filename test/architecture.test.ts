@@ -56,3 +56,24 @@ describe('configuration', () => {
     expect(readers.map((f) => relative(projectRoot, f))).toEqual(['src/config.ts']);
   });
 });
+
+describe('a bound carries its reason', () => {
+  // A measurement literal `{ value, bound: 1e-9 }` is a bound without a reason: property files and the
+  // claim-family builders give `tolerance: relative(…) / exact(…) / …` instead (src/engine/verify/tolerance.ts).
+  const BARE = /[{,]\s*bound\s*:/;
+  const codeLines = (f: string) => readFileSync(f, 'utf8').split('\n').map((l, i) => ({ l, i })).filter(({ l }) => !/^\s*(\/\/|\*|\/\*)/.test(l));
+  test('no property file or src/checks builder measures against a bare numeric bound', () => {
+    const files = [...filesUnder(join(projectRoot, 'properties')), ...src('checks')];
+    const bad = files.flatMap((f) => codeLines(f).filter(({ l }) => BARE.test(l)).map(({ i }) => `${relative(projectRoot, f)}:${i + 1}`));
+    expect(bad).toEqual([]);
+  });
+  test('the scan can fail: a bare bound is caught', () => {
+    expect(BARE.test("return { value: r, bound: 1e-9 };")).toBe(true);
+    expect(BARE.test("return { value: r, tolerance: relative({ n }) };")).toBe(false);
+  });
+  test('no local unit roundoff: 2 ** -53 and 2 ** -24 appear only in src/math/roundoff.ts', () => {
+    const files = [...filesUnder(join(projectRoot, 'properties')), ...filesUnder(join(projectRoot, 'src'))];
+    const bad = files.filter((f) => !f.endsWith('roundoff.ts') && codeLines(f).some(({ l }) => /2\s*\*\*\s*-(53|24)\b/.test(l))).map((f) => relative(projectRoot, f));
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { Matrix, inverse } from 'ml-matrix';
 import { frobeniusNorm } from './norms.js';
+import { U64 } from '../roundoff.js';
 
 /**
  * Newton's iteration for the polar factor (Higham, Functions of Matrices, §8.3), in two algebraically
@@ -28,7 +29,7 @@ export interface NewtonRun {
 }
 
 /** Iterates from X_0 = G/‖G‖_F until successive iterates agree to stopTol (default 4·n·u64·√n). */
-export function newtonPolar(G: Matrix, form: NewtonForm, maxSteps = 100, stopTol = 4 * G.columns * Math.sqrt(G.columns) * 2 ** -53): NewtonRun {
+export function newtonPolar(G: Matrix, form: NewtonForm, maxSteps = 100, stopTol = 4 * G.columns * Math.sqrt(G.columns) * U64): NewtonRun {
   const iterates = [G.clone().mul(1 / frobeniusNorm(G))];
   for (let k = 0; k < maxSteps; k++) {
     const X = iterates[iterates.length - 1];

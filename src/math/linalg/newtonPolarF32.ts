@@ -1,3 +1,4 @@
+import { U32 } from '../roundoff.js';
 /**
  * Newton's polar iteration X ← ½(X + X^{-T}) in emulated binary32: every arithmetic result is rounded
  * with Math.fround, and the inverse is Gauss–Jordan with partial pivoting in the same arithmetic.
@@ -50,7 +51,7 @@ export function newtonPolarF32(G: Float64Array, n: number, maxSteps = 100): Newt
   for (const g of G) norm += g * g;
   norm = Math.sqrt(norm);
   const iterates = [Float32Array.from(G, (g) => g / norm)];
-  const stopTol = 4 * n * Math.sqrt(n) * 2 ** -24;
+  const stopTol = 4 * n * Math.sqrt(n) * U32;
   for (let k = 0; k < maxSteps; k++) {
     const X = iterates[iterates.length - 1];
     const inv = inverseF32(X, n);

@@ -1,4 +1,5 @@
 import { Matrix } from 'ml-matrix';
+import { U64 } from '../roundoff.js';
 
 /**
  * Singular values only (descending) of a dense real m×n matrix in f64, fast enough for n ≤ 1024
@@ -259,7 +260,7 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
   upper *= 1 + 8 * 2 ** -52;
   const pivmin = 2 ** -1022 * Math.max(1, zmax * zmax); // LAPACK dstebz's pivot floor
   const absTol = 2 ** -1000 * zmax; // below this an interval is not split further (exact zeros)
-  const relTol = 4 * 2 ** -53;
+  const relTol = 4 * U64;
 
   // count of σ < x (x > 0): negative pivots of T_GK − xI minus n. The pivot update is written
   // −x − z·(z/piv), not −x − z²/piv: z² would underflow for z < 1e-154 and lose those σ's relative

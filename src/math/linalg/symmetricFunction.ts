@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import { symmetricEigen } from './symmetricEigen.js';
+import { U64 } from '../roundoff.js';
 
 /**
  * f(A) = Q f(Λ) Qᵀ for symmetric A. mathjs and ml-matrix have no logm and mathjs's sqrtm stops at
@@ -30,7 +31,7 @@ export class SingularMatrixError extends Error {
 export function assertPositiveDefinite(A: Matrix, what: string): void {
   const { values } = symmetricEigen(A);
   const lmin = values[0], lmax = values[values.length - 1];
-  if (!(lmin > A.rows * 2 ** -53 * Math.abs(lmax))) throw new SingularMatrixError(lmin, lmax, what);
+  if (!(lmin > A.rows * U64 * Math.abs(lmax))) throw new SingularMatrixError(lmin, lmax, what);
 }
 
 export function sqrtmSym(A: Matrix): Matrix {
