@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { compute, exact, exponentFit, forAll, frobeniusNorm, gaussianArray, invSqrtmSym, matrices, matrixResidual, meanInterval, mulberry32, numericalRank, polarFactor, polarFlat, PolarWorkspace, relative, showMatrixCase, sizeOf, statistic, step, symmetricEigen, tolerance, toMatrix, U64, verifyClaim } from '../src/claim.js';
+import { compute, exact, exponentFit, forAll, frobeniusNorm, gaussianArray, invSqrtmSym, matrices, matrixResidual, meanInterval, memoBySeed, mulberry32, numericalRank, polarFactor, polarFlat, PolarWorkspace, relative, showMatrixCase, sizeOf, statistic, step, symmetricEigen, tolerance, toMatrix, U64, verifyClaim } from '../src/claim.js';
 import type { MatrixCase, Measurement } from '../src/claim.js';
 
 // μ = [diag(2, 1); 0] (3×2, σ = 2, 1) and anisotropic Gaussian noise on its six entries.
@@ -8,25 +8,9 @@ const MU = Float64Array.from([2, 0, 0, 1, 0, 0]);
 const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);
 const KS = [16, 32, 64, 128, 256, 512, 1024];
 
-/**
- * A simulation memoised by seed (the check appears in the headline and in the corrected group, each
- * with its own seed), keeping the most recent run for the negative control, which judges the data of
- * the check it controls under a changed rule.
- */
-function memo<T>(simulate: (seed: number) => T) {
-  const bySeed = new Map<number, T>();
-  let latest: T | null = null;
-  const run = (seed: number): T => {
-    let v = bySeed.get(seed);
-    if (v === undefined) { v = simulate(seed); bySeed.set(seed, v); }
-    latest = v;
-    return v;
-  };
-  return { run, latest: (seed: number): T => latest ?? run(seed) };
-}
 const N_CONVERGENCE = 8000;
 /** Mean distance ‖Ortho(S_k) − Ortho(μ)‖_F per k with its standard error. */
-const distances = memo((seed) => {
+const distances = memoBySeed((seed) => {
   const rng = mulberry32(seed), N = N_CONVERGENCE, d = 6;
   const ws = new PolarWorkspace(3, 2), P0 = polarFlat(MU, ws, new Float64Array(d));
   const A = new Float64Array(d), P = new Float64Array(d), z = new Float64Array(d), dist = new Float64Array(N);

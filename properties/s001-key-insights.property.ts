@@ -1,4 +1,4 @@
-import { exponentDecision, gaussianBatchNoise, mulberry32, noiseScales, normOfMeanInterval, OrthoNoiseSampler, statistic, tallG, totalVarianceInterval, verifyClaim, zQuantile } from '../src/claim.js';
+import { exponentDecision, gaussianBatchNoise, memoBySeed, mulberry32, noiseScales, normOfMeanInterval, OrthoNoiseSampler, statistic, tallG, totalVarianceInterval, verifyClaim, zQuantile } from '../src/claim.js';
 import type { StatisticRule } from '../src/claim.js';
 
 const m = 4, n = 3, d = m * n;
@@ -17,31 +17,15 @@ function plain(sampler: OrthoNoiseSampler, noise: typeof uonNoise, c: number, k:
   return out;
 }
 
-/**
- * A simulation memoised by seed (a check shared by the headline and the corrected group still gets its
- * own seed in each), with the most recent run kept for the negative controls: a control judges the data
- * of the check it controls (runClaim runs a check's control after the headline group) under a changed rule.
- */
-function memo<T>(simulate: (seed: number) => T) {
-  const bySeed = new Map<number, T>();
-  let latest: T | null = null;
-  const run = (seed: number): T => {
-    let v = bySeed.get(seed);
-    if (v === undefined) { v = simulate(seed); bySeed.set(seed, v); }
-    latest = v;
-    return v;
-  };
-  return { run, latest: (seed: number): T => latest ?? run(seed) };
-}
 type Points = { y: number[]; se: number[] };
 
 const EXP_REASON = `${N} draws per k (antithetic pairs for the bias), E ~ N(0, Σ/k); weighted log–log fit, 99.99% CI (Birge-inflated)`;
-const biasPoints = memo((seed): Points => {
+const biasPoints = memoBySeed((seed): Points => {
   const rng = mulberry32(seed), s = new OrthoNoiseSampler(G, m, n);
   const r = KS.map((k) => normOfMeanInterval(s.antitheticDeviations(uonNoise, k, N, rng, 1), d));
   return { y: r.map((x) => x.debiased), se: r.map((x) => x.standardError) };
 });
-const variancePoints = memo((seed): Points => {
+const variancePoints = memoBySeed((seed): Points => {
   const rng = mulberry32(seed), s = new OrthoNoiseSampler(G, m, n);
   const r = KS.map((k) => totalVarianceInterval(plain(s, uonNoise, 1, k, rng), d));
   return { y: r.map((x) => x.estimate), se: r.map((x) => x.standardError) };
@@ -109,7 +93,7 @@ const TWO_ORDERS_FASTER = -2.5, PLAIN_WIDTH_GUARD = 0.2;
 /** The rate the extrapolation is expected to reach (one order more than −1); reported, not decided on. */
 const EXTRAPOLATED_RATE = -2;
 const RICHARDSON_REASON = `${NR} draws per k of 2·Ortho(ḡ_{2k}) − Ortho(ḡ_k) − Ortho(G) with common random numbers (ḡ_{2k} − G = (ḡ_k − G)/√2 in law) and antithetic pairs; weighted log–log fit, 99.99% CI (Birge-inflated)`;
-const richardsonPoints = memo((seed): Points => {
+const richardsonPoints = memoBySeed((seed): Points => {
   const rng = mulberry32(seed), s = new OrthoNoiseSampler(G, m, n);
   const r = KR.map((k) => normOfMeanInterval(s.richardsonDeviations(uonNoise, k, NR, rng), d));
   return { y: r.map((x) => x.debiased), se: r.map((x) => x.standardError) };

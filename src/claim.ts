@@ -37,6 +37,7 @@ export { polarIdentityCheck, svdStepCheck } from './checks/polarIdentity.js';
 
 // Randomness: one PRNG, fast-check arbitraries, matrices with known spectra
 export { linearGrid, logUniform } from './random/evenly.js';
+export { memoBySeed } from './random/memoBySeed.js';
 export { fixedSpectrumMatrix } from './random/fixedSpectrumMatrix.js';
 export { dot, integerVectors, norm2 } from './random/integerVectors.js';
 export { asMatrices, problemSize, regressionProblems, showProblem } from './random/linearRegressionProblems.js';

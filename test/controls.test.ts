@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { suitePaths } from '../src/engine/registry/paths.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
 import { withControl } from '../src/engine/verify/checks/control.js';
 import { forAll } from '../src/engine/verify/checks/forAll.js';
@@ -13,24 +9,9 @@ import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 import { runClaim } from '../src/engine/verify/runClaim.js';
 import { deriveSeed } from '../src/engine/verify/seed.js';
 import type { Check, CheckContext, ClaimSpec } from '../src/engine/verify/types.js';
+import { scratchSuite } from './claimFixture.js';
 
-const root = mkdtempSync(join(tmpdir(), 'controls-'));
-const paths = suitePaths(root);
-mkdirSync(paths.claimsDir, { recursive: true });
-mkdirSync(join(root, 'sources'), { recursive: true });
-writeFileSync(join(root, 'sources', 'd.txt'), 'the document the fixture claims cite\n');
-function claim(id: string, expected: 'pass' | 'fail' = 'pass'): string {
-  writeFileSync(join(paths.claimsDir, `${id}.md`), `---
-id: ${id}
-title: t
-source: { document: d.txt, locator: here }
-statement: 's'
-reading: 'r'
-expected: ${expected}
-${expected === 'fail' ? "corrected: 'c'\n" : ''}---
-`);
-  return id;
-}
+const { paths, claim } = scratchSuite('controls-');
 const opts = { paths, seed: 7, heavy: false };
 
 /** x ≥ bound on x ∈ [lo, hi]: holds iff lo ≥ bound. */

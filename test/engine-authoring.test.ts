@@ -4,14 +4,10 @@
  * defaults for forAll's size/show, and sizes as they ran (compute's `sizes(ctx)`).
  */
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../src/engine/report/buildReport.js';
 import { renderHtml, sizesText } from '../src/engine/report/render/html.js';
 import { replayCommands } from '../src/engine/report/render/model.js';
-import { suitePaths } from '../src/engine/registry/paths.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
 import { withControl } from '../src/engine/verify/checks/control.js';
 import { forAll, isMatrixCase, pre } from '../src/engine/verify/checks/forAll.js';
@@ -22,24 +18,9 @@ import { runMutants } from '../src/engine/verify/mutants.js';
 import { deriveSeed } from '../src/engine/verify/seed.js';
 import type { Check, CheckContext, CheckOutcome, ClaimSpec, ClosestCase } from '../src/engine/verify/types.js';
 import { matrices } from '../src/random/matrices.js';
+import { scratchSuite } from './claimFixture.js';
 
-const root = mkdtempSync(join(tmpdir(), 'authoring-'));
-const paths = suitePaths(root);
-mkdirSync(paths.claimsDir, { recursive: true });
-mkdirSync(join(root, 'sources'), { recursive: true });
-writeFileSync(join(root, 'sources', 'd.txt'), 'the document the fixture claims cite\n');
-function claim(id: string, expected: 'pass' | 'fail' = 'pass', extra = ''): string {
-  writeFileSync(join(paths.claimsDir, `${id}.md`), `---
-id: ${id}
-title: t
-source: { document: d.txt, locator: here }
-statement: 's'
-reading: 'r'
-expected: ${expected}
-${expected === 'fail' ? "corrected: 'c'\n" : ''}${extra}---
-`);
-  return id;
-}
+const { paths, claim } = scratchSuite('authoring-');
 const opts = { paths, seed: 11, heavy: false };
 const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({ seed: 5, heavy: false, log: () => {}, ...over });
 const run = (c: Check, over: Partial<CheckContext> = {}) => runAndNormalize(c, ctx(over));

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { suitePaths } from '../src/engine/registry/paths.js';
 import { describeOutcome, runClaim } from '../src/engine/verify/runClaim.js';
 import { forAll } from '../src/engine/verify/checks/forAll.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
@@ -13,23 +9,9 @@ import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
 import { tolerance } from '../src/engine/verify/tolerance.js';
 import { invSqrtmSym } from '../src/math/linalg/symmetricFunction.js';
 import type { Check } from '../src/engine/verify/types.js';
+import { scratchSuite } from './claimFixture.js';
 
-const root = mkdtempSync(join(tmpdir(), 'suite-'));
-const paths = suitePaths(root);
-mkdirSync(paths.claimsDir, { recursive: true });
-mkdirSync(join(root, 'sources'), { recursive: true });
-writeFileSync(join(root, 'sources', 'd.txt'), 'the document the fixture claims cite\n');
-function claim(id: string, expected: 'pass' | 'fail', extra = ''): void {
-  writeFileSync(join(paths.claimsDir, `${id}.md`), `---
-id: ${id}
-title: t
-source: { document: d.txt, locator: here }
-statement: 's'
-reading: 'r'
-expected: ${expected}
-${expected === 'fail' ? "corrected: 'c'\n" : ''}${extra}---
-`);
-}
+const { paths, claim } = scratchSuite('suite-');
 const opts = { paths, seed: 1, heavy: false };
 // A passing headline must be shown able to fail: its control (x² ≥ 400) is false for every |x| < 20.
 const nonNegative: Check = forAll({
