@@ -13,7 +13,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // Unused code is a defect (tsc's noUnusedLocals catches locals; this catches the rest).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Casts through `unknown`/`any` at the engine's boundary with untrusted property files are deliberate.
       '@typescript-eslint/no-explicit-any': 'off',
       // for (;;) spins are the hostile inputs the runner must kill; empty catch blocks say why in a comment.

@@ -1,5 +1,14 @@
 import { Matrix } from 'ml-matrix';
-import { invSqrtmSym, leftGramPolar, pinvLeftGramPolar, polarIdentityCheck, polarRelationAtScaleCheck, rightGramPolar, svdStepCheck, verifyClaim } from '../src/claim.js';
+import {
+  invSqrtmSym,
+  leftGramPolar,
+  pinvLeftGramPolar,
+  polarIdentityCheck,
+  polarRelationAtScaleCheck,
+  rightGramPolar,
+  svdStepCheck,
+  verifyClaim,
+} from '../src/claim.js';
 
 const diag = (s: number[], p: (x: number) => number) => Matrix.diag(s.map(p));
 
@@ -9,9 +18,24 @@ verifyClaim(import.meta.url, {
     polarRelationAtScaleCheck('(GGᵀ)^{-1/2}G = UVᵀ at n = 1024 (square, κ = 100)', 1024, 100),
   ],
   steps: [
-    svdStepCheck('GGᵀ = US²Uᵀ', (G) => G.mmul(G.transpose()), (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose())),
-    svdStepCheck('(GGᵀ)^{-1/2} = US⁻¹Uᵀ', (G) => invSqrtmSym(G.mmul(G.transpose())), (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose())),
-    svdStepCheck('US⁻¹Uᵀ(USVᵀ) = UVᵀ', (_, { U, s, V }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()).mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())), (_, { U, V }) => U.mmul(V.transpose())),
+    svdStepCheck(
+      'GGᵀ = US²Uᵀ',
+      (G) => G.mmul(G.transpose()),
+      (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose()),
+    ),
+    svdStepCheck(
+      '(GGᵀ)^{-1/2} = US⁻¹Uᵀ',
+      (G) => invSqrtmSym(G.mmul(G.transpose())),
+      (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()),
+    ),
+    svdStepCheck(
+      'US⁻¹Uᵀ(USVᵀ) = UVᵀ',
+      (_, { U, s, V }) =>
+        U.mmul(diag(s, (x) => 1 / x))
+          .mmul(U.transpose())
+          .mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())),
+      (_, { U, V }) => U.mmul(V.transpose()),
+    ),
   ],
   corrected: [
     polarIdentityCheck('full row rank: (GGᵀ)^{-1/2}G = UVᵀ', 'wide-or-square', leftGramPolar),

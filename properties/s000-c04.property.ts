@@ -1,5 +1,31 @@
 import { Matrix } from 'ml-matrix';
-import { acrossSizes, atScaleShapes, centralDifference, centralDifferenceError, compute, directionFromSeed, forAll, frobeniusInner, frobeniusNorm, jacobianMatrix, matrices, nuclearNorm, polarDerivative, polarFactor, showMatrixCase, sizeOf, skewPartAtScale, skewRatio, step, thinSvd, tolerance, toMatrix, U64, unitMatrix, verifyClaim } from '../src/claim.js';
+import {
+  acrossSizes,
+  atScaleShapes,
+  centralDifference,
+  centralDifferenceError,
+  compute,
+  directionFromSeed,
+  forAll,
+  frobeniusInner,
+  frobeniusNorm,
+  jacobianMatrix,
+  matrices,
+  nuclearNorm,
+  polarDerivative,
+  polarFactor,
+  showMatrixCase,
+  sizeOf,
+  skewPartAtScale,
+  skewRatio,
+  step,
+  thinSvd,
+  tolerance,
+  toMatrix,
+  U64,
+  unitMatrix,
+  verifyClaim,
+} from '../src/claim.js';
 import type { MatrixCase, Measurement, Tolerance } from '../src/claim.js';
 import fc from 'fast-check';
 
@@ -15,20 +41,34 @@ const H = 1e-5;
  */
 function fdError(G: Matrix): Tolerance {
   const s = thinSvd(G).s;
-  const smin = s[s.length - 1], smax = s[0];
-  const fd = centralDifferenceError({ h: H, truncation: H * H / smin ** 3, roundoff: U64 * Math.sqrt(G.rows * G.columns) / (H * smin), how: 'truncation h²/σ_min³, cancellation u·√(mn)/(h·σ_min)' });
-  return tolerance(fd.bound * smax * G.rows * G.columns, `${fd.reason} × σ_max·mn = ${(smax * G.rows * G.columns).toPrecision(3)} (×σ_max: relative to ‖J‖_F ≥ 1/σ_max; ×mn: one such error per Jacobian column, mn columns)`);
+  const smin = s[s.length - 1],
+    smax = s[0];
+  const fd = centralDifferenceError({
+    h: H,
+    truncation: (H * H) / smin ** 3,
+    roundoff: (U64 * Math.sqrt(G.rows * G.columns)) / (H * smin),
+    how: 'truncation h²/σ_min³, cancellation u·√(mn)/(h·σ_min)',
+  });
+  return tolerance(
+    fd.bound * smax * G.rows * G.columns,
+    `${fd.reason} × σ_max·mn = ${(smax * G.rows * G.columns).toPrecision(3)} (×σ_max: relative to ‖J‖_F ≥ 1/σ_max; ×mn: one such error per Jacobian column, mn columns)`,
+  );
 }
 
 function fdJacobianSkew(c: MatrixCase, mustExist: boolean): Measurement {
   const G = toMatrix(c);
   const J = jacobianMatrix(G, centralDifference(polarFactor, G, H));
   const r = skewRatio(J);
-  return mustExist ? { value: r, tolerance: fdError(G), relation: '>=', detail: { skewRatio: r } } : { value: r, tolerance: fdError(G), detail: { skewRatio: r } };
+  return mustExist
+    ? { value: r, tolerance: fdError(G), relation: '>=', detail: { skewRatio: r } }
+    : { value: r, tolerance: fdError(G), detail: { skewRatio: r } };
 }
 
 /** The central-difference error at G = I (σ = 1), for the mixed products and the skew ratio there. */
-const AT_IDENTITY_FD = tolerance(1e-8, 'central differences at G = I (σ = 1), h = 1e-5: truncation h² = 1e-10 plus cancellation u/h ≈ 1.1e-11; bound 1e-8 ≈ 90× their sum');
+const AT_IDENTITY_FD = tolerance(
+  1e-8,
+  'central differences at G = I (σ = 1), h = 1e-5: truncation h² = 1e-10 plus cancellation u/h ≈ 1.1e-11; bound 1e-8 ≈ 90× their sum',
+);
 
 /** ⟨e_b e_aᵀ, DF(I)[e_a e_bᵀ]⟩ by central differences, for every a ≠ b and m = 2..4. */
 function mixedProducts(claimed: number, swap: boolean): Measurement[] {
@@ -36,12 +76,18 @@ function mixedProducts(claimed: number, swap: boolean): Measurement[] {
   for (let m = 2; m <= 4; m++) {
     const I = Matrix.eye(m);
     const D = centralDifference(polarFactor, I, H);
-    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) {
-      if (a === b) continue;
-      const Ea = unitMatrix(m, m, a, b), Eb = unitMatrix(m, m, b, a);
-      const v = swap ? frobeniusInner(Ea, D(Eb)) : frobeniusInner(Eb, D(Ea));
-      out.push({ value: Math.abs(v - claimed), tolerance: AT_IDENTITY_FD, detail: { m, a: a + 1, b: b + 1, computed: v, claimed } });
-    }
+    for (let a = 0; a < m; a++)
+      for (let b = 0; b < m; b++) {
+        if (a === b) continue;
+        const Ea = unitMatrix(m, m, a, b),
+          Eb = unitMatrix(m, m, b, a);
+        const v = swap ? frobeniusInner(Ea, D(Eb)) : frobeniusInner(Eb, D(Ea));
+        out.push({
+          value: Math.abs(v - claimed),
+          tolerance: AT_IDENTITY_FD,
+          detail: { m, a: a + 1, b: b + 1, computed: v, claimed },
+        });
+      }
   }
   return out;
 }
@@ -63,42 +109,88 @@ const withSeed = fc.tuple(twoOrMoreColumns, fc.integer({ min: 1, max: 2 ** 30 })
 verifyClaim(import.meta.url, {
   checks: [
     forAll({
-      name: 'Jacobian of Ortho has a skew part (central differences, f64)', backend: 'ml-matrix-f64', arbitrary: twoOrMoreColumns, numRuns: 60,
-      size: sizeOf, show: showMatrixCase, measure: (c) => fdJacobianSkew(c, true),
+      name: 'Jacobian of Ortho has a skew part (central differences, f64)',
+      backend: 'ml-matrix-f64',
+      arbitrary: twoOrMoreColumns,
+      numRuns: 60,
+      size: sizeOf,
+      show: showMatrixCase,
+      measure: (c) => fdJacobianSkew(c, true),
     }),
     compute({
-      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)', backend: 'gpu.js-f32', sizes: atScaleShapes(1024, 1024),
-      toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
+      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)',
+      backend: 'gpu.js-f32',
+      sizes: atScaleShapes(1024, 1024),
+      toleranceReason:
+        'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
       run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, true, atScale)),
     }),
   ],
   steps: [
-    step('numeric', compute({ name: 'mixed product = +1/2 at G = I', backend: 'ml-matrix-f64', run: () => mixedProducts(+0.5, false) })),
-    step('numeric', compute({ name: 'swapped mixed product = −1/2 at G = I', backend: 'ml-matrix-f64', run: () => mixedProducts(-0.5, true) })),
-    step('numeric', compute({
-      name: 'J ≠ Jᵀ at G = I_m, m = 2..4', backend: 'ml-matrix-f64',
-      run: () => [2, 3, 4].map((m): Measurement => {
-        const I = Matrix.eye(m);
-        const r = skewRatio(jacobianMatrix(I, centralDifference(polarFactor, I, H)));
-        return { value: r, tolerance: AT_IDENTITY_FD, relation: '>=', detail: { m, skewRatio: r } };
+    step(
+      'numeric',
+      compute({
+        name: 'mixed product = +1/2 at G = I',
+        backend: 'ml-matrix-f64',
+        run: () => mixedProducts(+0.5, false),
       }),
-    })),
-    step('numeric', forAll({
-      name: 'no potential: ∇‖G‖_* ≠ Ortho(G)', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
-      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
-      // The step asserts no potential exists; the nuclear norm is a candidate. The step holds at G iff
-      // its gradient misses Ortho(G) by more than the finite-difference error.
-      measure: ([c, seed]) => { const m = nuclearGradientGap(c, seed); return { ...m, relation: '>=' }; },
-    })),
+    ),
+    step(
+      'numeric',
+      compute({
+        name: 'swapped mixed product = −1/2 at G = I',
+        backend: 'ml-matrix-f64',
+        run: () => mixedProducts(-0.5, true),
+      }),
+    ),
+    step(
+      'numeric',
+      compute({
+        name: 'J ≠ Jᵀ at G = I_m, m = 2..4',
+        backend: 'ml-matrix-f64',
+        run: () =>
+          [2, 3, 4].map((m): Measurement => {
+            const I = Matrix.eye(m);
+            const r = skewRatio(jacobianMatrix(I, centralDifference(polarFactor, I, H)));
+            return { value: r, tolerance: AT_IDENTITY_FD, relation: '>=', detail: { m, skewRatio: r } };
+          }),
+      }),
+    ),
+    step(
+      'numeric',
+      forAll({
+        name: 'no potential: ∇‖G‖_* ≠ Ortho(G)',
+        backend: 'ml-matrix-f64',
+        arbitrary: withSeed,
+        numRuns: 60,
+        size: ([c]) => sizeOf(c),
+        show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
+        // The step asserts no potential exists; the nuclear norm is a candidate. The step holds at G iff
+        // its gradient misses Ortho(G) by more than the finite-difference error.
+        measure: ([c, seed]) => {
+          const m = nuclearGradientGap(c, seed);
+          return { ...m, relation: '>=' };
+        },
+      }),
+    ),
   ],
   corrected: [
     forAll({
-      name: 'Jacobian of Ortho is symmetric (central differences, f64)', backend: 'ml-matrix-f64', arbitrary: twoOrMoreColumns, numRuns: 60,
-      size: sizeOf, show: showMatrixCase, measure: (c) => fdJacobianSkew(c, false),
+      name: 'Jacobian of Ortho is symmetric (central differences, f64)',
+      backend: 'ml-matrix-f64',
+      arbitrary: twoOrMoreColumns,
+      numRuns: 60,
+      size: sizeOf,
+      show: showMatrixCase,
+      measure: (c) => fdJacobianSkew(c, false),
     }),
     forAll({
-      name: 'exact Fréchet derivative UΩVᵀ + (I−UUᵀ)EVΣ⁻¹Vᵀ matches central differences', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
-      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
+      name: 'exact Fréchet derivative UΩVᵀ + (I−UUᵀ)EVΣ⁻¹Vᵀ matches central differences',
+      backend: 'ml-matrix-f64',
+      arbitrary: withSeed,
+      numRuns: 60,
+      size: ([c]) => sizeOf(c),
+      show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
       measure: ([c, seed]) => {
         const G = toMatrix(c);
         const E = directionFromSeed(G.rows, G.columns, seed);
@@ -108,14 +200,25 @@ verifyClaim(import.meta.url, {
       },
     }),
     forAll({
-      name: '∇‖G‖_* = Ortho(G) (central differences of the nuclear norm)', backend: 'ml-matrix-f64', arbitrary: withSeed, numRuns: 60,
-      size: ([c]) => sizeOf(c), show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
+      name: '∇‖G‖_* = Ortho(G) (central differences of the nuclear norm)',
+      backend: 'ml-matrix-f64',
+      arbitrary: withSeed,
+      numRuns: 60,
+      size: ([c]) => sizeOf(c),
+      show: ([c, seed]) => ({ G: showMatrixCase(c), directionSeed: seed }),
       measure: ([c, seed]) => nuclearGradientGap(c, seed),
     }),
-    compute({ name: 'both mixed products = −1/2 at G = I', backend: 'ml-matrix-f64', run: () => [...mixedProducts(-0.5, false), ...mixedProducts(-0.5, true)] }),
     compute({
-      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)', backend: 'gpu.js-f32', sizes: atScaleShapes(1024, 1024),
-      toleranceReason: 'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
+      name: 'both mixed products = −1/2 at G = I',
+      backend: 'ml-matrix-f64',
+      run: () => [...mixedProducts(-0.5, false), ...mixedProducts(-0.5, true)],
+    }),
+    compute({
+      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)',
+      backend: 'gpu.js-f32',
+      sizes: atScaleShapes(1024, 1024),
+      toleranceReason:
+        'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
       run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, false, atScale)),
     }),
   ],

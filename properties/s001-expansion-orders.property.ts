@@ -1,7 +1,22 @@
-import { componentZTest, exponentDecision, exponentialBatchNoise, gaussianBatchNoise, mulberry32, noiseScales, normOfMeanInterval, PolarTaylor, S001_SIGMA_MIN, statistic, tallG, verifyClaim } from '../src/claim.js';
+import {
+  componentZTest,
+  exponentDecision,
+  exponentialBatchNoise,
+  gaussianBatchNoise,
+  mulberry32,
+  noiseScales,
+  normOfMeanInterval,
+  PolarTaylor,
+  S001_SIGMA_MIN,
+  statistic,
+  tallG,
+  verifyClaim,
+} from '../src/claim.js';
 import type { BatchMeanNoise } from '../src/claim.js';
 
-const m = 4, n = 3, d = m * n;
+const m = 4,
+  n = 3,
+  d = m * n;
 const G = tallG();
 const skewed = exponentialBatchNoise(noiseScales(d));
 const symmetric = gaussianBatchNoise(noiseScales(d));
@@ -11,7 +26,8 @@ type Term = 'L' | 'Q' | 'C';
 /** N draws of one Taylor term T(E_k) at G, E_k the batch-mean noise at batch size k. */
 function termSamples(term: Term, noise: BatchMeanNoise, k: number, N: number, rng: () => number): Float64Array {
   const T = new PolarTaylor(G, m, n, H);
-  const out = new Float64Array(N * d), E = new Float64Array(d);
+  const out = new Float64Array(N * d),
+    E = new Float64Array(d);
   for (let i = 0; i < N; i++) {
     noise.sample(rng, k, E);
     const o = out.subarray(i * d, (i + 1) * d);
@@ -20,24 +36,54 @@ function termSamples(term: Term, noise: BatchMeanNoise, k: number, N: number, rn
   return out;
 }
 
-const TERM_REASON = (N: number, what: string) => `${N} draws per k of ${what} (Taylor term at G by Richardson central differences, h = 5·10⁻³σ_min, truncation ≲ 10⁻⁵ relative); skewed noise = centred exponentials, batch mean drawn exactly as (Gamma(k) − k)/k; debiased ‖mean‖ with delta-method SE; weighted log–log fit, 99.99% CI (Birge-inflated)`;
+const TERM_REASON = (N: number, what: string) =>
+  `${N} draws per k of ${what} (Taylor term at G by Richardson central differences, h = 5·10⁻³σ_min, truncation ≲ 10⁻⁵ relative); skewed noise = centred exponentials, batch mean drawn exactly as (Gamma(k) − k)/k; debiased ‖mean‖ with delta-method SE; weighted log–log fit, 99.99% CI (Birge-inflated)`;
 
 /** E[T(E)] = 0 tested by component z-scores (Bonferroni 99.9% over the d components). */
 function zeroMeanDecision(term: Term, noise: BatchMeanNoise, label: string, seed: number) {
-  const z = componentZTest(termSamples(term, noise, ZERO_MEAN_K, ZERO_MEAN_N, mulberry32(seed)), d, new Float64Array(d));
-  return { name: `mean ${label}_a at the component a = ${z.worstComponent} of largest |z|`, estimate: z.estimate, ci: z.ci, confidence: z.confidence, samples: ZERO_MEAN_N, decision: z.decision, rule: `E[${label}] = 0 is not rejected iff every component's |z| ≤ ${z.quantile.toFixed(3)} (Bonferroni over ${d})`, maxAbsZ: z.maxAbsZ };
+  const z = componentZTest(
+    termSamples(term, noise, ZERO_MEAN_K, ZERO_MEAN_N, mulberry32(seed)),
+    d,
+    new Float64Array(d),
+  );
+  return {
+    name: `mean ${label}_a at the component a = ${z.worstComponent} of largest |z|`,
+    estimate: z.estimate,
+    ci: z.ci,
+    confidence: z.confidence,
+    samples: ZERO_MEAN_N,
+    decision: z.decision,
+    rule: `E[${label}] = 0 is not rejected iff every component's |z| ≤ ${z.quantile.toFixed(3)} (Bonferroni over ${d})`,
+    maxAbsZ: z.maxAbsZ,
+  };
 }
-const ZERO_MEAN_N = 6000, ZERO_MEAN_K = 16;
+const ZERO_MEAN_N = 6000,
+  ZERO_MEAN_K = 16;
 /**
  * `control`: the same zero-mean test applied to another term, whose mean is known not to vanish (the
  * quadratic term Q₂(E), whose mean is the O(1/k) bias itself).
  */
-function zeroMean(name: string, term: Term, noise: BatchMeanNoise, label: string, control?: { term: Term; label: string }) {
+function zeroMean(
+  name: string,
+  term: Term,
+  noise: BatchMeanNoise,
+  label: string,
+  control?: { term: Term; label: string },
+) {
   return statistic({
-    name, backend: 'scalar-f64', sizes: [[m, n]],
+    name,
+    backend: 'scalar-f64',
+    sizes: [[m, n]],
     toleranceReason: `${ZERO_MEAN_N} draws of ${label} at k = ${ZERO_MEAN_K}; component z-scores, Bonferroni 99.9% over ${d} components`,
     run: (ctx) => zeroMeanDecision(term, noise, label, ctx.seed),
-    ...(control ? { control: { description: `the same test on ${control.label}, whose mean is the O(1/k) bias`, run: (ctx) => zeroMeanDecision(control.term, noise, control.label, ctx.seed) } } : {}),
+    ...(control
+      ? {
+          control: {
+            description: `the same test on ${control.label}, whose mean is the O(1/k) bias`,
+            run: (ctx) => zeroMeanDecision(control.term, noise, control.label, ctx.seed),
+          },
+        }
+      : {}),
   });
 }
 
@@ -65,14 +111,32 @@ function meanTermNorms(term: Term, ks: number[], N: number, seed: number) {
 // 8000 draws per k the slope's sampling spread over 40 seeds was wider than its standard error and one
 // seed in 40 excluded the true −2; 16000 draws give a 99.99% CI ≈ 0.2 wide (Birge-inflated when the
 // points scatter), and width < 0.3 still separates −2 from the claimed −3/2 by more than the width.
-function orderOfBias(name: string, term: Term, ks: number[], N: number, claimed: number, label: string, maxWidth = 0.2, controlClaimed?: number) {
-  const decision = (r: { y: number[]; se: number[] }, p: number) => exponentDecision(`log–log slope of ‖E[${label}]‖ in k (skewed noise)`, ks, r.y, r.se, p, N * ks.length, maxWidth);
+function orderOfBias(
+  name: string,
+  term: Term,
+  ks: number[],
+  N: number,
+  claimed: number,
+  label: string,
+  maxWidth = 0.2,
+  controlClaimed?: number,
+) {
+  const decision = (r: { y: number[]; se: number[] }, p: number) =>
+    exponentDecision(`log–log slope of ‖E[${label}]‖ in k (skewed noise)`, ks, r.y, r.se, p, N * ks.length, maxWidth);
   return statistic({
-    name, backend: 'scalar-f64', sizes: [[m, n]], toleranceReason: TERM_REASON(N, label),
+    name,
+    backend: 'scalar-f64',
+    sizes: [[m, n]],
+    toleranceReason: TERM_REASON(N, label),
     run: (ctx) => decision(meanTermNorms(term, ks, N, ctx.seed), claimed),
-    ...(controlClaimed === undefined ? {} : {
-      control: { description: `claimed exponent ${claimed} → ${controlClaimed}`, run: (ctx) => decision(latestTermNorms.get(term) ?? meanTermNorms(term, ks, N, ctx.seed), controlClaimed) },
-    }),
+    ...(controlClaimed === undefined
+      ? {}
+      : {
+          control: {
+            description: `claimed exponent ${claimed} → ${controlClaimed}`,
+            run: (ctx) => decision(latestTermNorms.get(term) ?? meanTermNorms(term, ks, N, ctx.seed), controlClaimed),
+          },
+        }),
   });
 }
 

@@ -1,5 +1,14 @@
 import { Matrix } from 'ml-matrix';
-import { invSqrtmSym, leftGramPolar, pinvLeftGramPolar, polarIdentityCheck, polarRelationAtScaleCheck, rightGramPolar, svdStepCheck, verifyClaim } from '../src/claim.js';
+import {
+  invSqrtmSym,
+  leftGramPolar,
+  pinvLeftGramPolar,
+  polarIdentityCheck,
+  polarRelationAtScaleCheck,
+  rightGramPolar,
+  svdStepCheck,
+  verifyClaim,
+} from '../src/claim.js';
 
 const H = (G: Matrix) => G.mmul(G.transpose());
 const diag = (s: number[], p: (x: number) => number) => Matrix.diag(s.map(p));
@@ -10,9 +19,24 @@ verifyClaim(import.meta.url, {
     polarRelationAtScaleCheck('H^{-1/2}G = Ortho(G) at n = 1024 (square, κ = 100)', 1024, 100),
   ],
   steps: [
-    svdStepCheck('H = GGᵀ = UΣ²Uᵀ', (G) => H(G), (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose())),
-    svdStepCheck('H^{-1/2} = UΣ⁻¹Uᵀ', (G) => invSqrtmSym(H(G)), (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose())),
-    svdStepCheck('UΣ⁻¹UᵀUΣVᵀ = UVᵀ', (_, { U, s, V }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()).mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())), (_, { U, V }) => U.mmul(V.transpose())),
+    svdStepCheck(
+      'H = GGᵀ = UΣ²Uᵀ',
+      (G) => H(G),
+      (_, { U, s }) => U.mmul(diag(s, (x) => x * x)).mmul(U.transpose()),
+    ),
+    svdStepCheck(
+      'H^{-1/2} = UΣ⁻¹Uᵀ',
+      (G) => invSqrtmSym(H(G)),
+      (_, { U, s }) => U.mmul(diag(s, (x) => 1 / x)).mmul(U.transpose()),
+    ),
+    svdStepCheck(
+      'UΣ⁻¹UᵀUΣVᵀ = UVᵀ',
+      (_, { U, s, V }) =>
+        U.mmul(diag(s, (x) => 1 / x))
+          .mmul(U.transpose())
+          .mmul(U.mmul(diag(s, (x) => x)).mmul(V.transpose())),
+      (_, { U, V }) => U.mmul(V.transpose()),
+    ),
   ],
   corrected: [
     polarIdentityCheck('full row rank: (GGᵀ)^{-1/2}G = Ortho(G)', 'wide-or-square', leftGramPolar),

@@ -1,14 +1,31 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { centralDifferenceError, claimed, directionFromSeed, forAll, frobeniusNorm, linearisationAtScaleCheck, matrices, polarDerivative, polarDerivativeFD, polarFactor, showMatrixCase, thinSvd, toMatrix, U64, verifyClaim } from '../src/claim.js';
+import {
+  centralDifferenceError,
+  claimed,
+  directionFromSeed,
+  forAll,
+  frobeniusNorm,
+  linearisationAtScaleCheck,
+  matrices,
+  polarDerivative,
+  polarDerivativeFD,
+  polarFactor,
+  showMatrixCase,
+  thinSvd,
+  toMatrix,
+  U64,
+  verifyClaim,
+} from '../src/claim.js';
 import type { MatrixCase, MatrixOptions, Measurement } from '../src/claim.js';
 
 type Case = { G: MatrixCase; dir: number };
 // κ ≤ 100 keeps the O(t²) remainder at t = 10⁻⁴σ_min (≈ 10⁻⁸ relative) far above roundoff (≈ u·κ).
-const cases = (shape: MatrixOptions['shape'], min = 1) => fc.record({
-  G: matrices({ rows: { min, max: 4 }, cols: { min, max: 4 }, shape, rank: 'full', maxLogKappa: 2 }),
-  dir: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-});
+const cases = (shape: MatrixOptions['shape'], min = 1) =>
+  fc.record({
+    G: matrices({ rows: { min, max: 4 }, cols: { min, max: 4 }, shape, rank: 'full', maxLogKappa: 2 }),
+    dir: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  });
 const show = (c: Case) => ({ ...(showMatrixCase(c.G) as object), directionSeed: c.dir });
 const size = (c: Case): [number, number] => [c.G.rows, c.G.cols];
 
@@ -20,9 +37,16 @@ function claimedLinear(G: Matrix, E: Matrix): Matrix {
 
 const STEPS = [1e-1, 1e-2, 1e-3, 1e-4];
 /** O(t²) is read as a fitted order ≥ 1.5 (midway between 1 and 2); a remainder ≤ 1e-13 is roundoff (R ≡ 0). */
-const O_T_SQUARED = 1.5, REMAINDER_ROUNDOFF = 1e-13;
-const ORDER = claimed(O_T_SQUARED, 'O(t²) read as a remainder order p ≥ 1.5 (midway between 1 and 2), p = least-squares slope of log‖R(t)‖ on log t, t = σ_min·{10⁻¹,…,10⁻⁴}, ‖E‖_F = 1; R ≡ 0 (‖R‖ ≤ 1e-13, roundoff) counts as p = ∞');
-const SHAPES_AGREE = claimed(O_T_SQUARED, 'O(t²) needs the remainder to exist: the shapes must agree for the sum (P_⊥ is m×m, Ortho(G)^† is n×m), else the order is −∞');
+const O_T_SQUARED = 1.5,
+  REMAINDER_ROUNDOFF = 1e-13;
+const ORDER = claimed(
+  O_T_SQUARED,
+  'O(t²) read as a remainder order p ≥ 1.5 (midway between 1 and 2), p = least-squares slope of log‖R(t)‖ on log t, t = σ_min·{10⁻¹,…,10⁻⁴}, ‖E‖_F = 1; R ≡ 0 (‖R‖ ≤ 1e-13, roundoff) counts as p = ∞',
+);
+const SHAPES_AGREE = claimed(
+  O_T_SQUARED,
+  'O(t²) needs the remainder to exist: the shapes must agree for the sum (P_⊥ is m×m, Ortho(G)^† is n×m), else the order is −∞',
+);
 
 /** Order in t of R(t) = Ortho(G + tE) − Ortho(G) − t·lin(G, E). */
 function remainderOrder(c: Case, lin: (G: Matrix, E: Matrix) => Matrix): Measurement {
@@ -35,50 +59,114 @@ function remainderOrder(c: Case, lin: (G: Matrix, E: Matrix) => Matrix): Measure
     return { value: -Infinity, tolerance: SHAPES_AGREE, relation: '>=', detail: { reason }, infinite: reason };
   }
   const sMin = thinSvd(G).s.at(-1)!;
-  const r = STEPS.map((h) => frobeniusNorm(polarFactor(G.clone().add(E.clone().mul(h * sMin))).sub(Q).sub(L.clone().mul(h * sMin))));
+  const r = STEPS.map((h) =>
+    frobeniusNorm(
+      polarFactor(G.clone().add(E.clone().mul(h * sMin)))
+        .sub(Q)
+        .sub(L.clone().mul(h * sMin)),
+    ),
+  );
   // A remainder at roundoff level (‖R‖ ≤ 10⁻¹³) is zero: e.g. 1×1 G, where Ortho is locally constant.
   // (A holding order cannot be +∞ in a measurement: the largest finite double stands for it.)
-  if (r.every((x) => x <= REMAINDER_ROUNDOFF)) return { value: Number.MAX_VALUE, tolerance: ORDER, relation: '>=', detail: { remainders: r, order: 'unbounded: R ≡ 0 to roundoff (reported as the largest finite double)' } };
-  const X = STEPS.map(Math.log), Y = r.map((x) => Math.log(Math.max(x, 1e-300)));
-  const xm = X.reduce((a, b) => a + b) / X.length, ym = Y.reduce((a, b) => a + b) / Y.length;
-  let sxy = 0, sxx = 0;
-  for (let i = 0; i < X.length; i++) { sxy += (X[i] - xm) * (Y[i] - ym); sxx += (X[i] - xm) ** 2; }
-  return { value: sxy / sxx, tolerance: ORDER, relation: '>=', detail: { remainders: r.map((x) => +x.toPrecision(4)), t: STEPS.map((h) => h * sMin) } };
+  if (r.every((x) => x <= REMAINDER_ROUNDOFF))
+    return {
+      value: Number.MAX_VALUE,
+      tolerance: ORDER,
+      relation: '>=',
+      detail: { remainders: r, order: 'unbounded: R ≡ 0 to roundoff (reported as the largest finite double)' },
+    };
+  const X = STEPS.map(Math.log),
+    Y = r.map((x) => Math.log(Math.max(x, 1e-300)));
+  const xm = X.reduce((a, b) => a + b) / X.length,
+    ym = Y.reduce((a, b) => a + b) / Y.length;
+  let sxy = 0,
+    sxx = 0;
+  for (let i = 0; i < X.length; i++) {
+    sxy += (X[i] - xm) * (Y[i] - ym);
+    sxx += (X[i] - xm) ** 2;
+  }
+  return {
+    value: sxy / sxx,
+    tolerance: ORDER,
+    relation: '>=',
+    detail: { remainders: r.map((x) => +x.toPrecision(4)), t: STEPS.map((h) => h * sMin) },
+  };
 }
 
 const squareOrder = forAll({
-  name: 'square G: Ortho(G+tE) − Ortho(G) − tP_⊥EOrtho(G)^† = O(t²)', backend: 'ml-matrix-f64', arbitrary: cases('square'), numRuns: 60,
-  size, show, measure: (c: Case) => remainderOrder(c, claimedLinear),
+  name: 'square G: Ortho(G+tE) − Ortho(G) − tP_⊥EOrtho(G)^† = O(t²)',
+  backend: 'ml-matrix-f64',
+  arbitrary: cases('square'),
+  numRuns: 60,
+  size,
+  show,
+  measure: (c: Case) => remainderOrder(c, claimedLinear),
 });
 const nonSquareShape = forAll({
-  name: 'non-square G: P_⊥EOrtho(G)^† has the shape of Ortho(G)', backend: 'ml-matrix-f64', arbitrary: cases('any').filter((c) => c.G.rows !== c.G.cols), numRuns: 40,
-  size, show, measure: (c: Case) => remainderOrder(c, claimedLinear),
+  name: 'non-square G: P_⊥EOrtho(G)^† has the shape of Ortho(G)',
+  backend: 'ml-matrix-f64',
+  arbitrary: cases('any').filter((c) => c.G.rows !== c.G.cols),
+  numRuns: 40,
+  size,
+  show,
+  measure: (c: Case) => remainderOrder(c, claimedLinear),
 });
 
 const correctedOrder = forAll({
-  name: 'Ortho(G+tE) − Ortho(G) − t·DOrtho(G)[E] = O(t²), every shape', backend: 'ml-matrix-f64', arbitrary: cases('any'), numRuns: 60,
-  size, show, measure: (c: Case) => remainderOrder(c, polarDerivative),
+  name: 'Ortho(G+tE) − Ortho(G) − t·DOrtho(G)[E] = O(t²), every shape',
+  backend: 'ml-matrix-f64',
+  arbitrary: cases('any'),
+  numRuns: 60,
+  size,
+  show,
+  measure: (c: Case) => remainderOrder(c, polarDerivative),
 });
 
 // Central difference with h = u^{1/3}σ_min: error ≈ (h/σ_min)²·c₃ + u·κ/(h/σ_min) ≈ 4·10⁻¹¹ + 2·10⁻¹¹·κ
 // relative; the bound allows constants c₃ up to 10³ (third derivative ~ 1/σ_min³).
 const H_REL = Math.cbrt(U64);
 /** Relative to σ_min: truncation (h/σ_min)², cancellation u·κ·σ_min/h; safety 10³ allows third-derivative constants c₃ up to 10³. */
-const frechetFD = (kappa: number) => centralDifferenceError({ h: H_REL, truncation: H_REL ** 2, roundoff: U64 * kappa / H_REL, safety: 1e3, how: `relative, h = u^{1/3}σ_min: truncation (h/σ_min)², cancellation u·κ·σ_min/h with κ = ${kappa.toPrecision(3)}; safety 10³ for third-derivative constants up to 10³` });
+const frechetFD = (kappa: number) =>
+  centralDifferenceError({
+    h: H_REL,
+    truncation: H_REL ** 2,
+    roundoff: (U64 * kappa) / H_REL,
+    safety: 1e3,
+    how: `relative, h = u^{1/3}σ_min: truncation (h/σ_min)², cancellation u·κ·σ_min/h with κ = ${kappa.toPrecision(3)}; safety 10³ for third-derivative constants up to 10³`,
+  });
 const frechetVsFD = forAll({
-  name: 'DOrtho(G)[E] = UΩVᵀ + P_⊥EVΣ⁻¹Vᵀ matches central differences', backend: 'ml-matrix-f64', arbitrary: cases('any'), numRuns: 60,
-  size, show,
+  name: 'DOrtho(G)[E] = UΩVᵀ + P_⊥EVΣ⁻¹Vᵀ matches central differences',
+  backend: 'ml-matrix-f64',
+  arbitrary: cases('any'),
+  numRuns: 60,
+  size,
+  show,
   measure: (c: Case) => {
     const G = toMatrix(c.G);
     const E = directionFromSeed(G.rows, G.columns, c.dir);
-    const s = thinSvd(G).s, sMin = s.at(-1)!, kappa = s[0] / sMin;
-    const D = polarDerivative(G, E), F = polarDerivativeFD(G, E, H_REL * sMin);
+    const s = thinSvd(G).s,
+      sMin = s.at(-1)!,
+      kappa = s[0] / sMin;
+    const D = polarDerivative(G, E),
+      F = polarDerivativeFD(G, E, H_REL * sMin);
     const scale = Math.max(frobeniusNorm(D), 1 / s[0]);
-    return { value: frobeniusNorm(D.clone().sub(F)) / scale, tolerance: frechetFD(kappa), detail: { '‖D‖_F': frobeniusNorm(D) } };
+    return {
+      value: frobeniusNorm(D.clone().sub(F)) / scale,
+      tolerance: frechetFD(kappa),
+      detail: { '‖D‖_F': frobeniusNorm(D) },
+    };
   },
 });
 
 verifyClaim(import.meta.url, {
-  checks: [squareOrder, nonSquareShape, linearisationAtScaleCheck('square G at n = 1024 (κ = 10): remainder of the claimed linearisation is O(t²)', 1024, 10)],
+  checks: [
+    squareOrder,
+    nonSquareShape,
+    linearisationAtScaleCheck(
+      'square G at n = 1024 (κ = 10): remainder of the claimed linearisation is O(t²)',
+      1024,
+      10,
+    ),
+  ],
   corrected: [correctedOrder, frechetVsFD],
 });

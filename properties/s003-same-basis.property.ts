@@ -1,12 +1,32 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { dot, forAll, frobeniusInner, frobeniusNorm, matrices, matrixResidual, relative, rmsOperatorNormByDefinition, showMatrixCase, sizeOf, step, thinSvd, toMatrix, verifyClaim } from '../src/claim.js';
+import {
+  dot,
+  forAll,
+  frobeniusInner,
+  frobeniusNorm,
+  matrices,
+  matrixResidual,
+  relative,
+  rmsOperatorNormByDefinition,
+  showMatrixCase,
+  sizeOf,
+  step,
+  thinSvd,
+  toMatrix,
+  verifyClaim,
+} from '../src/claim.js';
 import type { MatrixCase } from '../src/claim.js';
 
 // ∇L any m×n up to 4×4 and every rank (thin SVD, r = min(m, n)); d ∈ {0..3}^r; η ∈ {1, 2, 3};
 // t ∈ {0..4}^r gives a feasible d' = η√(m/n)·t/4.
 const anyMatrix = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 4 }, rank: 'any', maxLogKappa: 3 });
-interface Case { g: MatrixCase; d: number[]; t: number[]; eta: number }
+interface Case {
+  g: MatrixCase;
+  d: number[];
+  t: number[];
+  eta: number;
+}
 const cases: fc.Arbitrary<Case> = anyMatrix.chain((g) => {
   const r = Math.min(g.rows, g.cols);
   return fc.record({
@@ -20,7 +40,13 @@ const show = (c: Case) => ({ ...(showMatrixCase(c.g) as object), d: c.d, t: c.t,
 const size = (c: Case) => sizeOf(c.g);
 /** 30·max(m,n)·u64 × `scale` (named `scaleName`; relative when omitted): singular values are perfectly conditioned. */
 const tolOf = (G: Matrix, scale?: number, scaleName?: string) =>
-  relative({ n: Math.max(G.rows, G.columns), nName: 'max(m,n)', growth: 1, growthName: 'κ of the singular values (perfectly conditioned)', ...(scale === undefined ? {} : { scale, scaleName }) });
+  relative({
+    n: Math.max(G.rows, G.columns),
+    nName: 'max(m,n)',
+    growth: 1,
+    growthName: 'κ of the singular values (perfectly conditioned)',
+    ...(scale === undefined ? {} : { scale, scaleName }),
+  });
 /** Inner products against σ are relative to ‖σ‖‖d‖ = ‖∇L‖_F‖d‖₂ (MIN_VALUE when either is 0). */
 const sigmaDScale = (G: Matrix, d: number[]) => Math.max(frobeniusNorm(G) * Math.hypot(...d), Number.MIN_VALUE);
 const T = (M: Matrix) => M.transpose();
@@ -43,43 +69,89 @@ interface Parts extends Record<string, unknown> {
   optimumAspect: '√(m/n)' | '√(n/m)' | '1';
 }
 const PARTS: Parts = { signOfU: -1, pairing: 'same', rmsAspect: '√(n/m)', dAggregate: 'max', optimumAspect: '√(m/n)' };
-const ratio = (G: Matrix, a: '√(n/m)' | '√(m/n)' | '1') => (a === '√(n/m)' ? Math.sqrt(G.columns / G.rows) : a === '√(m/n)' ? Math.sqrt(G.rows / G.columns) : 1);
+const ratio = (G: Matrix, a: '√(n/m)' | '√(m/n)' | '1') =>
+  a === '√(n/m)' ? Math.sqrt(G.columns / G.rows) : a === '√(m/n)' ? Math.sqrt(G.rows / G.columns) : 1;
 /** M = (signOfU·U)DVᵀ; as written U.clone().mul(−1)…, the product computed before parts existed. */
-const M_of = (U: Matrix, d: number[], V: Matrix, p: Parts = PARTS) => U.clone().mul(p.signOfU).mulRowVector(d).mmul(T(V));
+const M_of = (U: Matrix, d: number[], V: Matrix, p: Parts = PARTS) =>
+  U.clone().mul(p.signOfU).mulRowVector(d).mmul(T(V));
 
 verifyClaim(import.meta.url, {
   parts: PARTS,
   checks: (p: Parts) => [
     forAll({
-      name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
+      name: '⟨−∇L, M⟩ = σᵀd for M = (−U)DVᵀ',
+      backend: 'ml-matrix-f64',
+      arbitrary: cases,
+      numRuns: 150,
+      size,
+      show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
-        const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V, p)), rhs = dot(s, p.pairing === 'same' ? d : [...d].reverse());
-        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { lhs, sigmaTd: rhs } };
+        const lhs = frobeniusInner(G.clone().mul(-1), M_of(U, d, V, p)),
+          rhs = dot(s, p.pairing === 'same' ? d : [...d].reverse());
+        return {
+          value: Math.abs(lhs - rhs),
+          tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'),
+          detail: { lhs, sigmaTd: rhs },
+        };
       },
     }),
     forAll({
-      name: '‖M‖_RMS = √(n/m)·max_i d_i', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
+      name: '‖M‖_RMS = √(n/m)·max_i d_i',
+      backend: 'ml-matrix-f64',
+      arbitrary: cases,
+      numRuns: 150,
+      size,
+      show,
       measure: ({ g, d }) => {
         const G = toMatrix(g);
         const { U, V } = thinSvd(G);
-        const lhs = rmsOperatorNormByDefinition(M_of(U, d, V, p)).norm, rhs = ratio(G, p.rmsAspect) * (p.dAggregate === 'max' ? Math.max(...d) : Math.hypot(...d));
-        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, Math.max(rhs, Number.MIN_VALUE), '√(n/m)·max_i d_i'), detail: { normM: lhs, formula: rhs } };
+        const lhs = rmsOperatorNormByDefinition(M_of(U, d, V, p)).norm,
+          rhs = ratio(G, p.rmsAspect) * (p.dAggregate === 'max' ? Math.max(...d) : Math.hypot(...d));
+        return {
+          value: Math.abs(lhs - rhs),
+          tolerance: tolOf(G, Math.max(rhs, Number.MIN_VALUE), '√(n/m)·max_i d_i'),
+          detail: { normM: lhs, formula: rhs },
+        };
       },
     }),
     forAll({
-      name: 'd_i = η√(m/n) maximises σᵀd s.t. 0 ≤ d_i ≤ η√(m/n); M = −η√(m/n)UVᵀ then has ‖M‖_RMS = η', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 150, size, show,
+      name: 'd_i = η√(m/n) maximises σᵀd s.t. 0 ≤ d_i ≤ η√(m/n); M = −η√(m/n)UVᵀ then has ‖M‖_RMS = η',
+      backend: 'ml-matrix-f64',
+      arbitrary: cases,
+      numRuns: 150,
+      size,
+      show,
       measure: ({ g, t, eta }) => {
         const G = toMatrix(g);
         const { U, s, V } = thinSvd(G);
         // c is the constraint's bound η√(m/n) (competitors d' = c·t/4 fill the box); claimed is the stated maximiser,
         // η·√(m/n) = c as written.
-        const c = cOf(G, eta), claimed = eta * ratio(G, p.optimumAspect);
-        const best = dot(s, s.map(() => claimed)), other = dot(s, t.map((x) => (c * x) / 4));
-        const rms = rmsOperatorNormByDefinition(M_of(U, s.map(() => claimed), V, p)).norm;
+        const c = cOf(G, eta),
+          claimed = eta * ratio(G, p.optimumAspect);
+        const best = dot(
+            s,
+            s.map(() => claimed),
+          ),
+          other = dot(
+            s,
+            t.map((x) => (c * x) / 4),
+          );
+        const rms = rmsOperatorNormByDefinition(
+          M_of(
+            U,
+            s.map(() => claimed),
+            V,
+            p,
+          ),
+        ).norm;
         const scale = Math.max(c * s.reduce((a, b) => a + b, 0), Number.MIN_VALUE);
-        return { value: Math.max(other - best, Math.abs(rms - eta) * scale / eta), tolerance: tolOf(G, scale, 'η√(m/n)‖σ‖₁'), detail: { best, competitor: other, rmsNormOfBest: rms } };
+        return {
+          value: Math.max(other - best, (Math.abs(rms - eta) * scale) / eta),
+          tolerance: tolOf(G, scale, 'η√(m/n)‖σ‖₁'),
+          detail: { best, competitor: other, rmsNormOfBest: rms },
+        };
       },
     }),
   ],
@@ -92,41 +164,92 @@ verifyClaim(import.meta.url, {
     { name: 'maximiser d_i = η√(m/n) → η (dropped √(m/n))', parts: { optimumAspect: '1' } },
   ],
   steps: [
-    step('numeric', forAll({
-      name: '−∇L = (−U)ΣVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
-      measure: ({ g }) => {
-        const G = toMatrix(g);
-        const { U, s, V } = thinSvd(G);
-        return matrixResidual(() => G.clone().mul(-1), () => M_of(U, s, V), tolOf(G));
-      },
-    })),
-    step('numeric', forAll({
-      name: '⟨(−U)ΣVᵀ, (−U)DVᵀ⟩ = ⟨Σ, D⟩ (Fact 2)', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
-      measure: ({ g, d }) => {
-        const G = toMatrix(g);
-        const { U, s, V } = thinSvd(G);
-        const lhs = frobeniusInner(M_of(U, s, V), M_of(U, d, V)), rhs = frobeniusInner(Matrix.diag(s), Matrix.diag(d));
-        return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { lhs, rhs } };
-      },
-    })),
-    step('numeric', forAll({
-      name: '⟨Σ, D⟩ = Tr(ΣᵀD) = Σ_i Σ_ii D_ii = σᵀd', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
-      measure: ({ g, d }) => {
-        const G = toMatrix(g);
-        const { s } = thinSvd(G);
-        const S = Matrix.diag(s), D = Matrix.diag(d);
-        const vals = [frobeniusInner(S, D), T(S).mmul(D).trace(), dot(s, d)];
-        return { value: Math.max(...vals) - Math.min(...vals), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { vals } };
-      },
-    })),
-    step('numeric', forAll({
-      name: 'M = (−U)(d_i I)Vᵀ = −η√(m/n)UVᵀ', backend: 'ml-matrix-f64', arbitrary: cases, numRuns: 80, size, show,
-      measure: ({ g, eta }) => {
-        const G = toMatrix(g);
-        const { U, s, V } = thinSvd(G);
-        const c = cOf(G, eta);
-        return matrixResidual(() => M_of(U, s.map(() => c), V), () => U.mmul(T(V)).mul(-c), tolOf(G));
-      },
-    })),
+    step(
+      'numeric',
+      forAll({
+        name: '−∇L = (−U)ΣVᵀ',
+        backend: 'ml-matrix-f64',
+        arbitrary: cases,
+        numRuns: 80,
+        size,
+        show,
+        measure: ({ g }) => {
+          const G = toMatrix(g);
+          const { U, s, V } = thinSvd(G);
+          return matrixResidual(
+            () => G.clone().mul(-1),
+            () => M_of(U, s, V),
+            tolOf(G),
+          );
+        },
+      }),
+    ),
+    step(
+      'numeric',
+      forAll({
+        name: '⟨(−U)ΣVᵀ, (−U)DVᵀ⟩ = ⟨Σ, D⟩ (Fact 2)',
+        backend: 'ml-matrix-f64',
+        arbitrary: cases,
+        numRuns: 80,
+        size,
+        show,
+        measure: ({ g, d }) => {
+          const G = toMatrix(g);
+          const { U, s, V } = thinSvd(G);
+          const lhs = frobeniusInner(M_of(U, s, V), M_of(U, d, V)),
+            rhs = frobeniusInner(Matrix.diag(s), Matrix.diag(d));
+          return { value: Math.abs(lhs - rhs), tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'), detail: { lhs, rhs } };
+        },
+      }),
+    ),
+    step(
+      'numeric',
+      forAll({
+        name: '⟨Σ, D⟩ = Tr(ΣᵀD) = Σ_i Σ_ii D_ii = σᵀd',
+        backend: 'ml-matrix-f64',
+        arbitrary: cases,
+        numRuns: 80,
+        size,
+        show,
+        measure: ({ g, d }) => {
+          const G = toMatrix(g);
+          const { s } = thinSvd(G);
+          const S = Matrix.diag(s),
+            D = Matrix.diag(d);
+          const vals = [frobeniusInner(S, D), T(S).mmul(D).trace(), dot(s, d)];
+          return {
+            value: Math.max(...vals) - Math.min(...vals),
+            tolerance: tolOf(G, sigmaDScale(G, d), '‖σ‖‖d‖'),
+            detail: { vals },
+          };
+        },
+      }),
+    ),
+    step(
+      'numeric',
+      forAll({
+        name: 'M = (−U)(d_i I)Vᵀ = −η√(m/n)UVᵀ',
+        backend: 'ml-matrix-f64',
+        arbitrary: cases,
+        numRuns: 80,
+        size,
+        show,
+        measure: ({ g, eta }) => {
+          const G = toMatrix(g);
+          const { U, s, V } = thinSvd(G);
+          const c = cOf(G, eta);
+          return matrixResidual(
+            () =>
+              M_of(
+                U,
+                s.map(() => c),
+                V,
+              ),
+            () => U.mmul(T(V)).mul(-c),
+            tolOf(G),
+          );
+        },
+      }),
+    ),
   ],
 });

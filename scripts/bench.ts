@@ -14,13 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createGpuContext,
-  destroyGpuContext,
-  disposeGpu,
-  getGpu,
-  type GpuContext,
-} from '../src/gpu/backend.js';
+import { createGpuContext, destroyGpuContext, disposeGpu, getGpu, type GpuContext } from '../src/gpu/backend.js';
 import { toF32, type AnyMatrix, type F64Matrix } from '../src/gpu/f32Matrix.js';
 import { matmul } from '../src/gpu/matmul.js';
 import { newtonSchulz } from '../src/gpu/newtonSchulz.js';
@@ -136,7 +130,11 @@ except Exception:
 print(json.dumps({'ms': ts[1], 'blas': blas}))
 `;
   try {
-    const out = execFileSync('python3', ['-c', script], { encoding: 'utf8', timeout: 300_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('python3', ['-c', script], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return JSON.parse(out.trim()) as { ms: number; blas: string };
   } catch {
     return null;
@@ -148,7 +146,11 @@ async function main(): Promise<void> {
   const primary = await getGpu();
   progress(`primary backend: ${primary.label} (${primary.kernelClass})`);
   const contexts: Array<{ ctx: GpuContext; maxN: number; key: string }> = [
-    { ctx: primary, maxN: Infinity, key: primary.backend === 'webasm' && primary.asyncMode ? 'webasm-threaded' : primary.backend },
+    {
+      ctx: primary,
+      maxN: Infinity,
+      key: primary.backend === 'webasm' && primary.asyncMode ? 'webasm-threaded' : primary.backend,
+    },
   ];
   const extra: GpuContext[] = [];
   if (!(primary.backend === 'webasm' && !primary.asyncMode)) {
@@ -187,16 +189,25 @@ async function main(): Promise<void> {
       f64Points.push({ n, ms: r.ms });
       at.set(`f64matmul@${n}`, r.ms);
     } else {
-      skip('f64 matmul', n, `> ${limits.f64Matmul} (≈ ${((flops / 1.5e9) | 0)} s at ~1.5 GFLOP/s); use --heavy`);
+      skip('f64 matmul', n, `> ${limits.f64Matmul} (≈ ${(flops / 1.5e9) | 0} s at ~1.5 GFLOP/s); use --heavy`);
     }
 
     // ml-matrix's own mmul: the f64 baseline the suite's linear algebra actually uses.
     if (n <= limits.mlMatrixMatmul) {
       progress(`matmul ml-matrix f64 n=${n}`);
-      const toMl = (M: AnyMatrix) => new Matrix(Array.from({ length: n }, (_, i) => Array.from(M.data.subarray(i * n, (i + 1) * n))));
-      const Am = toMl(A32), Bm = toMl(B32);
+      const toMl = (M: AnyMatrix) =>
+        new Matrix(Array.from({ length: n }, (_, i) => Array.from(M.data.subarray(i * n, (i + 1) * n))));
+      const Am = toMl(A32),
+        Bm = toMl(B32);
       const r = await measure(() => Am.mmul(Bm), repsFor(n), false);
-      rows.push({ op: 'matmul', backend: 'ml-matrix-f64', n, ms: r.ms, gflops: flops / r.ms / 1e6, maxErrorVsF64: null });
+      rows.push({
+        op: 'matmul',
+        backend: 'ml-matrix-f64',
+        n,
+        ms: r.ms,
+        gflops: flops / r.ms / 1e6,
+        maxErrorVsF64: null,
+      });
       at.set(`mlmatmul@${n}`, r.ms);
     } else {
       skip('ml-matrix matmul', n, `> ${limits.mlMatrixMatmul}; use --heavy`);
@@ -224,7 +235,14 @@ async function main(): Promise<void> {
       progress(`Newton–Schulz f64 n=${n}`);
       const r = await measure(() => newtonSchulzF64(A32, MUON_QUINTIC, 5), 1, false);
       nsRef = r.value;
-      rows.push({ op: 'newtonSchulz-muon5', backend: 'f64-js', n, ms: r.ms, gflops: nsFlops / r.ms / 1e6, maxErrorVsF64: null });
+      rows.push({
+        op: 'newtonSchulz-muon5',
+        backend: 'f64-js',
+        n,
+        ms: r.ms,
+        gflops: nsFlops / r.ms / 1e6,
+        maxErrorVsF64: null,
+      });
       at.set(`f64ns@${n}`, r.ms);
     } else {
       skip('f64 Newton–Schulz', n, `> ${limits.f64NewtonSchulz}`);
@@ -264,7 +282,14 @@ async function main(): Promise<void> {
       progress(`polar factor via numpy (LAPACK) SVD n=${n}`);
       const r = numpyPolarMs(n);
       if (r) {
-        rows.push({ op: 'polar-svd', backend: `numpy-lapack(${r.blas})`, n, ms: r.ms, gflops: null, maxErrorVsF64: null });
+        rows.push({
+          op: 'polar-svd',
+          backend: `numpy-lapack(${r.blas})`,
+          n,
+          ms: r.ms,
+          gflops: null,
+          maxErrorVsF64: null,
+        });
         at.set(`numpy@${n}`, r.ms);
       } else {
         skip('numpy SVD', n, 'python3 with numpy not available');
@@ -291,7 +316,8 @@ async function main(): Promise<void> {
   const cpu512 = at.get('cpu@512');
   const g512 = at.get(`${key0}@512`);
   if (cpu512 && g512) put('gpuMatmulOverCpuBackendAt512', cpu512 / g512);
-  for (const [key, pts] of matmulPoints) put(`matmulTimeExponent_${key}`, fittedExponent(pts.filter((p) => p.n >= 256)));
+  for (const [key, pts] of matmulPoints)
+    put(`matmulTimeExponent_${key}`, fittedExponent(pts.filter((p) => p.n >= 256)));
   put('matmulTimeExponent_f64js', fittedExponent(f64Points));
   for (const n of sizes) {
     const gn = at.get(`gpuns@${n}`);

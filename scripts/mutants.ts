@@ -27,17 +27,43 @@ try {
   console.error(`npm run mutants: ${e instanceof UsageError ? e.message : String(e)}\n${USAGE}`);
   process.exit(2);
 }
-if (o === 'help') { console.log('usage: npm run mutants [-- --claim ID[,ID…]] [--seed N] [--jobs N]'); process.exit(2); }
+if (o === 'help') {
+  console.log('usage: npm run mutants [-- --claim ID[,ID…]] [--seed N] [--jobs N]');
+  process.exit(2);
+}
 const paths = suitePaths();
 const sel = selectClaims(paths, o.claims);
-if ('usage' in sel) { console.error(sel.usage); process.exit(2); }
-const passing = sel.runnable.filter((c) => { const l = loadClaim(c.claimFile!); return l.ok && l.claim.expected === 'pass'; });
+if ('usage' in sel) {
+  console.error(sel.usage);
+  process.exit(2);
+}
+const passing = sel.runnable.filter((c) => {
+  const l = loadClaim(c.claimFile!);
+  return l.ok && l.claim.expected === 'pass';
+});
 console.error(`mutants: ${passing.length} passing claims, seed ${o.seed}`);
-const jobs: Job[] = passing.map((c) => ({ kind: 'mutants', id: c.id, root: paths.root, propertyFile: c.propertyFile!, seed: o.seed, heavy: false, replay: null, knownIds: sel.knownIds }));
+const jobs: Job[] = passing.map((c) => ({
+  kind: 'mutants',
+  id: c.id,
+  root: paths.root,
+  propertyFile: c.propertyFile!,
+  seed: o.seed,
+  heavy: false,
+  replay: null,
+  knownIds: sel.knownIds,
+}));
 const outcomes = await runPool(jobs, {
-  jobs: o.jobs, limits: { ...limitsFor(o), factor: 4 }, runLimitMs: o.runLimitS * 1000 * 2, events: {
+  jobs: o.jobs,
+  limits: { ...limitsFor(o), factor: 4 },
+  runLimitMs: o.runLimitS * 1000 * 2,
+  events: {
     claimDone: (id, x, done, total) => {
-      const what = x.kind === 'mutants' ? `${x.outcomes.filter((m) => m.status === 'killed').length}/${x.outcomes.length} killed` : x.kind === 'error' ? `error: ${x.error}` : 'unexpected result';
+      const what =
+        x.kind === 'mutants'
+          ? `${x.outcomes.filter((m) => m.status === 'killed').length}/${x.outcomes.length} killed`
+          : x.kind === 'error'
+            ? `error: ${x.error}`
+            : 'unexpected result';
       console.error(`[${done}/${total}] ${id}: ${what}`);
     },
   },
@@ -49,11 +75,16 @@ const withoutMutants: string[] = [];
 const tooFew: { claim: string; mutants: number }[] = [];
 for (const job of jobs) {
   const x = outcomes.get(job.id)!;
-  if (x.kind !== 'mutants') { errors.push({ claim: job.id, error: x.kind === 'error' ? x.error : 'no mutant outcomes' }); continue; }
+  if (x.kind !== 'mutants') {
+    errors.push({ claim: job.id, error: x.kind === 'error' ? x.error : 'no mutant outcomes' });
+    continue;
+  }
   if (x.outcomes.length === 0) withoutMutants.push(job.id);
-  else if (x.outcomes.filter((m) => m.status !== 'equivalent').length < MIN_MUTANTS) tooFew.push({ claim: job.id, mutants: x.outcomes.length });
+  else if (x.outcomes.filter((m) => m.status !== 'equivalent').length < MIN_MUTANTS)
+    tooFew.push({ claim: job.id, mutants: x.outcomes.length });
   all.push(...x.outcomes);
-  for (const m of x.outcomes) if (m.status === 'error') errors.push({ claim: m.claim, error: `${m.mutation}: ${m.why}` });
+  for (const m of x.outcomes)
+    if (m.status === 'error') errors.push({ claim: m.claim, error: `${m.mutation}: ${m.why}` });
 }
 const equivalent = all.filter((m) => m.status === 'equivalent');
 const killed = all.filter((m) => m.status === 'killed').length;
@@ -79,6 +110,11 @@ writeFileAtomic(file, toJson(report) + '\n');
 for (const s of report.survived) console.log(`survived: ${s.claim} — ${s.mutation}: ${s.why}`);
 for (const e of errors) console.log(`error: ${e.claim} — ${e.error}`);
 for (const t of tooFew) console.log(`too few mutants: ${t.claim} declares ${t.mutants} (at least ${MIN_MUTANTS})`);
-if (withoutMutants.length) console.log(`passing claims with no formula mutants declared (statistical or structural claims): ${withoutMutants.join(', ')}`);
-console.log(`mutants: ${killed} killed of ${judged} (+${equivalent.length} equivalent) in ${passing.length - withoutMutants.length} claims; score ${score.toFixed(3)} (target ≥ ${MIN_SCORE}); ${relative(process.cwd(), file)}`);
+if (withoutMutants.length)
+  console.log(
+    `passing claims with no formula mutants declared (statistical or structural claims): ${withoutMutants.join(', ')}`,
+  );
+console.log(
+  `mutants: ${killed} killed of ${judged} (+${equivalent.length} equivalent) in ${passing.length - withoutMutants.length} claims; score ${score.toFixed(3)} (target ≥ ${MIN_SCORE}); ${relative(process.cwd(), file)}`,
+);
 process.exit(score >= MIN_SCORE && errors.length === 0 && tooFew.length === 0 ? 0 : 1);

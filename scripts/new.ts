@@ -13,7 +13,8 @@ import { discoverClaims } from '../src/engine/registry/discover.js';
 import { loadClaim } from '../src/engine/registry/loadClaim.js';
 import { suitePaths } from '../src/engine/registry/paths.js';
 
-const USAGE = 'usage: npm run new -- <id> (--source <file under sources/> | --authors "A; B" --title T --year Y (--doi D | --url U)) --locator <where>';
+const USAGE =
+  'usage: npm run new -- <id> (--source <file under sources/> | --authors "A; B" --title T --year Y (--doi D | --url U)) --locator <where>';
 function refuse(message: string): never {
   console.error(`npm run new: ${message}\n${USAGE}`);
   process.exit(2);
@@ -21,8 +22,18 @@ function refuse(message: string): never {
 let parsed;
 try {
   parsed = parseArgs({
-    args: process.argv.slice(2), allowPositionals: true, strict: true,
-    options: { source: { type: 'string' }, locator: { type: 'string' }, doi: { type: 'string' }, url: { type: 'string' }, authors: { type: 'string' }, title: { type: 'string' }, year: { type: 'string' } },
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: {
+      source: { type: 'string' },
+      locator: { type: 'string' },
+      doi: { type: 'string' },
+      url: { type: 'string' },
+      authors: { type: 'string' },
+      title: { type: 'string' },
+      year: { type: 'string' },
+    },
   });
 } catch (e) {
   refuse((e as Error).message);
@@ -34,19 +45,40 @@ if (!CLAIM_ID.test(id)) refuse(`'${id}' is not a claim id: use a kebab-case slug
 const paths = suitePaths();
 if (discoverClaims(paths).some((c) => c.id === id)) refuse(`a claim or property file for '${id}' already exists`);
 if (!v.locator) refuse('--locator is required (where in the source: "Theorem 3.1", "§2, eq. (7)")');
-const cite = v.doi !== undefined || v.url !== undefined || v.authors !== undefined || v.title !== undefined || v.year !== undefined;
-if (cite === (v.source !== undefined)) refuse('give either --source or a citation (--authors, --title, --year and --doi or --url)');
-if (v.source !== undefined && !existsSync(join(paths.root, 'sources', v.source))) refuse(`no file sources/${v.source}: put the document under sources/ first, or cite it`);
-const source = v.source !== undefined
-  ? { document: v.source, locator: v.locator }
-  : { citation: { authors: (v.authors ?? '').split(';').map((a) => a.trim()).filter(Boolean), title: v.title, year: Number(v.year), ...(v.doi ? { doi: v.doi } : {}), ...(v.url ? { url: v.url } : {}) }, locator: v.locator };
+const cite =
+  v.doi !== undefined ||
+  v.url !== undefined ||
+  v.authors !== undefined ||
+  v.title !== undefined ||
+  v.year !== undefined;
+if (cite === (v.source !== undefined))
+  refuse('give either --source or a citation (--authors, --title, --year and --doi or --url)');
+if (v.source !== undefined && !existsSync(join(paths.root, 'sources', v.source)))
+  refuse(`no file sources/${v.source}: put the document under sources/ first, or cite it`);
+const source =
+  v.source !== undefined
+    ? { document: v.source, locator: v.locator }
+    : {
+        citation: {
+          authors: (v.authors ?? '')
+            .split(';')
+            .map((a) => a.trim())
+            .filter(Boolean),
+          title: v.title,
+          year: Number(v.year),
+          ...(v.doi ? { doi: v.doi } : {}),
+          ...(v.url ? { url: v.url } : {}),
+        },
+        locator: v.locator,
+      };
 
 const front = stringify({
   id,
   title: `TODO: a short title for ${id}`,
   source,
   statement: 'TODO: the statement exactly as the source writes it, in LaTeX, e.g. $a + b = b + a$',
-  reading: 'TODO: how the statement is read (the hypotheses, the natural reading, which other reading you considered and what it gives)',
+  reading:
+    'TODO: how the statement is read (the hypotheses, the natural reading, which other reading you considered and what it gives)',
   expected: 'unknown',
 }).trimEnd();
 const claimFile = join(paths.claimsDir, `${id}.md`);

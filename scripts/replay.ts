@@ -17,7 +17,12 @@ function refuse(message: string): never {
 }
 let parsed;
 try {
-  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: true, options: { check: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } } });
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: { check: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } },
+  });
 } catch (e) {
   refuse((e as Error).message);
 }
@@ -25,7 +30,8 @@ const [id, ...rest] = parsed.positionals;
 if (!id || rest.length) refuse('give exactly one claim id');
 const v = parsed.values;
 if ((v.seed === undefined) !== (v.path === undefined)) refuse('--seed and --path go together');
-if (v.seed !== undefined && !/^-?\d+$/.test(v.seed)) refuse(`--seed must be an integer (fast-check's seed from the report), got '${v.seed}'`);
+if (v.seed !== undefined && !/^-?\d+$/.test(v.seed))
+  refuse(`--seed must be an integer (fast-check's seed from the report), got '${v.seed}'`);
 const reportFile = join(suitePaths().reportsDir, 'verification.json');
 
 let request: Omit<ReplayRequest, 'claim'>;
@@ -37,14 +43,30 @@ if (v.seed !== undefined) {
   if ('error' in r) refuse(`${r.error}: run npm test first, or pass --check, --seed and --path`);
   const claim = r.report.claims.find((c) => c.id === id);
   if (!claim) refuse(`unknown claim id '${id}' in ${reportFile}`);
-  if (!claim.replay) refuse(`${id} has no replay in the report (verdict ${claim.verdict}); a statistical or explicit-case check is replayed by rerunning with the report's seed: npm test -- --claim ${id} --seed ${r.report.seed}`);
+  if (!claim.replay)
+    refuse(
+      `${id} has no replay in the report (verdict ${claim.verdict}); a statistical or explicit-case check is replayed by rerunning with the report's seed: npm test -- --claim ${id} --seed ${r.report.seed}`,
+    );
   const recorded = claim.replay as { check?: string; key?: string; seed: number; path: string };
-  request = { check: v.check ?? recorded.check ?? '', ...(v.check === undefined && recorded.key ? { key: recorded.key } : {}), seed: recorded.seed, path: recorded.path };
+  request = {
+    check: v.check ?? recorded.check ?? '',
+    ...(v.check === undefined && recorded.key ? { key: recorded.key } : {}),
+    seed: recorded.seed,
+    path: recorded.path,
+  };
 }
-console.error(`replaying ${id} check '${request.key ?? request.check}' with fast-check seed ${request.seed}, path ${request.path}`);
-const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'scripts', 'test.ts'), '--claim', id], {
-  cwd: projectRoot, stdio: 'inherit', env: { ...process.env, MUON_REPLAY: JSON.stringify({ claim: id, ...request }) },
-});
+console.error(
+  `replaying ${id} check '${request.key ?? request.check}' with fast-check seed ${request.seed}, path ${request.path}`,
+);
+const run = spawnSync(
+  process.execPath,
+  [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'scripts', 'test.ts'), '--claim', id],
+  {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, MUON_REPLAY: JSON.stringify({ claim: id, ...request }) },
+  },
+);
 const after = readReport(reportFile);
 const c = 'report' in after ? after.report.claims.find((x) => x.id === id) : undefined;
 if (c?.counterexample) console.log('\ncounterexample:\n' + JSON.stringify(c.counterexample, null, 2));

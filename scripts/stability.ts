@@ -16,12 +16,24 @@ import { MAX_SEED } from '../src/engine/verify/seed.js';
 
 let v;
 try {
-  ({ values: v } = parseArgs({ args: process.argv.slice(2), strict: true, options: { seeds: { type: 'string' }, from: { type: 'string' }, claim: { type: 'string' }, jobs: { type: 'string' } } }));
+  ({ values: v } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: {
+      seeds: { type: 'string' },
+      from: { type: 'string' },
+      claim: { type: 'string' },
+      jobs: { type: 'string' },
+    },
+  }));
 } catch (e) {
-  console.error(`npm run stability: ${(e as Error).message}\nusage: npm run stability -- [--seeds N] [--from S] [--claim ID,…] [--jobs N]`);
+  console.error(
+    `npm run stability: ${(e as Error).message}\nusage: npm run stability -- [--seeds N] [--from S] [--claim ID,…] [--jobs N]`,
+  );
   process.exit(2);
 }
-const n = Number(v.seeds ?? 20), from = Number(v.from ?? 1);
+const n = Number(v.seeds ?? 20),
+  from = Number(v.from ?? 1);
 if (!Number.isInteger(n) || n < 2 || n > 1000 || !Number.isInteger(from) || from < 0 || from + n - 1 > MAX_SEED) {
   console.error('--seeds must be an integer from 2 to 1000 and --from a seed such that every seed is in range');
   process.exit(2);
@@ -34,20 +46,37 @@ const runErrors: { seed: number; errors: string[] }[] = [];
 const claimErrors: { seed: number; id: string; error: string | null }[] = [];
 const t0 = performance.now();
 for (const [i, seed] of seeds.entries()) {
-  const args = ['--seed', String(seed), ...(v.claim ? ['--claim', v.claim] : []), ...(v.jobs ? ['--jobs', v.jobs] : [])];
+  const args = [
+    '--seed',
+    String(seed),
+    ...(v.claim ? ['--claim', v.claim] : []),
+    ...(v.jobs ? ['--jobs', v.jobs] : []),
+  ];
   const o = parseSuiteArgs(args);
   if (o === 'help') process.exit(2);
   const r = await runSuite(paths, o, {});
-  if ('usage' in r) { console.error(r.usage); process.exit(2); }
+  if ('usage' in r) {
+    console.error(r.usage);
+    process.exit(2);
+  }
   if (r.runErrors?.length) runErrors.push({ seed, errors: r.runErrors });
   for (const c of r.claims) if (c.verdict !== 'unchecked') (claims[c.id] ??= []).push(c.verdict);
   const errs = r.claims.filter((c) => c.verdict === 'error').map((c) => c.id);
   for (const c of r.claims.filter((x) => x.verdict === 'error')) claimErrors.push({ seed, id: c.id, error: c.error });
-  console.error(`[${i + 1}/${n}] seed ${seed}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.error} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`);
+  console.error(
+    `[${i + 1}/${n}] seed ${seed}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.error} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`,
+  );
 }
-const flips = Object.entries(claims).filter(([, vs]) => new Set(vs).size > 1).map(([id, vs]) => ({ id, verdicts: Object.fromEntries(seeds.map((s, i) => [s, vs[i]])) }));
-writeFileAtomic(join(paths.reportsDir, 'stability.json'), toJson({ generatedAt: new Date().toISOString(), seeds, claims, flips, claimErrors, runErrors }) + '\n');
+const flips = Object.entries(claims)
+  .filter(([, vs]) => new Set(vs).size > 1)
+  .map(([id, vs]) => ({ id, verdicts: Object.fromEntries(seeds.map((s, i) => [s, vs[i]])) }));
+writeFileAtomic(
+  join(paths.reportsDir, 'stability.json'),
+  toJson({ generatedAt: new Date().toISOString(), seeds, claims, flips, claimErrors, runErrors }) + '\n',
+);
 for (const f of flips) console.log(`FLIP ${f.id}: ${JSON.stringify(f.verdicts)}`);
 for (const e of claimErrors) console.log(`error at seed ${e.seed}: ${e.id}: ${e.error}`);
-console.log(`stability: ${Object.keys(claims).length} claims × ${n} seeds (${seeds[0]}…${seeds[n - 1]}); ${flips.length} claim(s) changed verdict; reports/stability.json`);
+console.log(
+  `stability: ${Object.keys(claims).length} claims × ${n} seeds (${seeds[0]}…${seeds[n - 1]}); ${flips.length} claim(s) changed verdict; reports/stability.json`,
+);
 process.exit(flips.length || runErrors.length || claimErrors.length ? 1 : 0);

@@ -43,29 +43,54 @@ try {
 }
 const paths = suitePaths();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-console.error(`muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`);
+console.error(
+  `muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`,
+);
 const verbose = o.verbose || o.claims !== null;
 
 /** One judgement of the selected claims: report written, summary printed; returns the gate's counts. */
-async function judge(): Promise<{ bad: number; illegitimate: number; skipped: number; total: number; runErrors: string[] }> {
+async function judge(): Promise<{
+  bad: number;
+  illegitimate: number;
+  skipped: number;
+  total: number;
+  runErrors: string[];
+}> {
   const t0 = performance.now();
   // On a terminal one status line is redrawn every second; in a log, a plain line every 30 s.
   const tty = process.stderr.isTTY === true;
-  const clear = () => { if (tty) process.stderr.write('\r\x1b[K'); };
-  const report = await runSuite(paths, o, {
-    log: verbose ? (line) => { clear(); console.error(line); } : undefined,
-    claimDone: (id, x, done, total) => {
-      const what = x.kind === 'result' ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}` : x.kind === 'error' ? `error: ${x.error}` : 'mutants';
-      clear();
-      console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+  const clear = () => {
+    if (tty) process.stderr.write('\r\x1b[K');
+  };
+  const report = await runSuite(
+    paths,
+    o,
+    {
+      log: verbose
+        ? (line) => {
+            clear();
+            console.error(line);
+          }
+        : undefined,
+      claimDone: (id, x, done, total) => {
+        const what =
+          x.kind === 'result'
+            ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}`
+            : x.kind === 'error'
+              ? `error: ${x.error}`
+              : 'mutants';
+        clear();
+        console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+      },
+      progress: (running, done, total) => {
+        const line = `${done}/${total} claims done, ${secs(performance.now() - t0)}; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`;
+        if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
+        else console.error(`… ${line}`);
+      },
+      progressEveryMs: tty ? 1000 : 30_000,
     },
-    progress: (running, done, total) => {
-      const line = `${done}/${total} claims done, ${secs(performance.now() - t0)}; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`;
-      if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
-      else console.error(`… ${line}`);
-    },
-    progressEveryMs: tty ? 1000 : 30_000,
-  }, replay);
+    replay,
+  );
   clear();
   if ('usage' in report) usage(report.usage);
 
@@ -74,7 +99,8 @@ async function judge(): Promise<{ bad: number; illegitimate: number; skipped: nu
   const back = readReport(file);
   const runErrors = [...(report.runErrors ?? [])];
   if (!('report' in back)) runErrors.push(back.error);
-  else if (back.report.runId !== report.runId) runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
+  else if (back.report.runId !== report.runId)
+    runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
 
   // The report people read: HTML (rendered math, plots), Markdown for PRs, JUnit for CI — from the JSON alone.
   try {
@@ -84,9 +110,17 @@ async function judge(): Promise<{ bad: number; illegitimate: number; skipped: nu
   }
 
   console.log('\n' + summaryLines(report).join('\n'));
-  const slowest = [...report.claims].filter((c) => typeof c.ms === 'number' && !c.carriedFrom).sort((a, b) => b.ms! - a.ms!).slice(0, 5);
-  if (slowest.length) console.log(`slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`);
-  console.log(`report: ${join('reports', 'verification.json')} (run ${report.runId}); open reports/index.html to read it`);
+  const slowest = [...report.claims]
+    .filter((c) => typeof c.ms === 'number' && !c.carriedFrom)
+    .sort((a, b) => b.ms! - a.ms!)
+    .slice(0, 5);
+  if (slowest.length)
+    console.log(
+      `slowest: ${slowest.map((c) => `${c.id} ${secs(c.ms!)}`).join(', ')}; claims took ${secs(performance.now() - t0)} in all`,
+    );
+  console.log(
+    `report: ${join('reports', 'verification.json')} (run ${report.runId}); open reports/index.html to read it`,
+  );
   for (const e of runErrors) console.log(`run error: ${e}`);
   // Entries carried over from an earlier run (a --claim selection) were not judged now: never counted as passed.
   const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;
@@ -101,12 +135,17 @@ if (o.watch) {
   let running = false;
   let again = false;
   const rerun = async () => {
-    if (running) { again = true; return; }
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     do {
       again = false;
       const g = await judge();
-      console.log(`watch: ${g.total - g.skipped - g.bad} as recorded, ${g.bad} not${g.runErrors.length ? `, ${g.runErrors.length} run error(s)` : ''} — waiting for changes (Ctrl-C to stop)`);
+      console.log(
+        `watch: ${g.total - g.skipped - g.bad} as recorded, ${g.bad} not${g.runErrors.length ? `, ${g.runErrors.length} run error(s)` : ''} — waiting for changes (Ctrl-C to stop)`,
+      );
     } while (again);
     running = false;
   };
@@ -114,7 +153,10 @@ if (o.watch) {
     if (!existsSync(dir)) continue;
     watch(dir, { recursive: true }, () => {
       if (pending) clearTimeout(pending);
-      pending = setTimeout(() => { pending = null; void rerun(); }, 300); // one rerun per burst of saves
+      pending = setTimeout(() => {
+        pending = null;
+        void rerun();
+      }, 300); // one rerun per burst of saves
     });
   }
   await rerun();
@@ -122,10 +164,17 @@ if (o.watch) {
   const g = await judge();
   let engineOk = true;
   if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
-  else if (paths.root !== projectRoot) console.log(`engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`);
+  else if (paths.root !== projectRoot)
+    console.log(
+      `engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`,
+    );
   else engineOk = await runEngineTests();
-  console.log('(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)');
-  console.log(`verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && o.claims ? `, ${g.skipped} skipped` : ''}`);
+  console.log(
+    '(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)',
+  );
+  console.log(
+    `verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && o.claims ? `, ${g.skipped} skipped` : ''}`,
+  );
   process.exit(g.bad || g.illegitimate || g.runErrors.length || !engineOk ? 1 : 0);
 }
 
@@ -135,7 +184,10 @@ function runEngineTests(): Promise<boolean> {
   const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [vitest, 'run'], { cwd: projectRoot, stdio: 'inherit' });
-    const timer = setTimeout(() => { console.log(`engine tests: timed out after ${ENGINE_LIMIT_S} s; killed`); child.kill('SIGKILL'); }, ENGINE_LIMIT_S * 1000);
+    const timer = setTimeout(() => {
+      console.log(`engine tests: timed out after ${ENGINE_LIMIT_S} s; killed`);
+      child.kill('SIGKILL');
+    }, ENGINE_LIMIT_S * 1000);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       const ok = code === 0;

@@ -18,7 +18,23 @@ export { matrixResidual } from './engine/verify/checks/matrixIdentity.js';
 export type { Measurement } from './engine/verify/checks/measurement.js';
 export { statistic } from './engine/verify/checks/statistic.js';
 export type { StatisticDecision } from './engine/verify/checks/statistic.js';
-export { centralDifferenceError, claimed, exact, f32Bound, f32Kernel, f64Bound, monteCarlo, relative, RESIDUAL_RATIO_THRESHOLD, strictlyPositive, tolerance, U32, U64, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64 } from './engine/verify/tolerance.js';
+export {
+  centralDifferenceError,
+  claimed,
+  exact,
+  f32Bound,
+  f32Kernel,
+  f64Bound,
+  monteCarlo,
+  relative,
+  RESIDUAL_RATIO_THRESHOLD,
+  strictlyPositive,
+  tolerance,
+  U32,
+  U64,
+  UNIT_ROUNDOFF_F32,
+  UNIT_ROUNDOFF_F64,
+} from './engine/verify/tolerance.js';
 export type { Tolerance } from './engine/verify/tolerance.js';
 export type { Check, CheckContext, ClaimSpec, Mutant, Series, StatisticRule } from './engine/verify/types.js';
 export { verifyClaim } from './engine/verify/verifyClaim.js';
@@ -58,7 +74,12 @@ export { polarDerivative, polarDerivativeFD } from './math/linalg/frechetPolar.j
 export { fullSvd } from './math/linalg/fullSvd.js';
 export { leftGramPolar, pinvLeftGramPolar, rightGramPolar } from './math/linalg/gramPolar.js';
 export { centralDifference, jacobianMatrix, skewRatio, unitMatrix } from './math/linalg/jacobian.js';
-export { affineInvariantDistance, karcherMean, karcherResidual, meanSquaredDistance } from './math/linalg/karcherMean.js';
+export {
+  affineInvariantDistance,
+  karcherMean,
+  karcherResidual,
+  meanSquaredDistance,
+} from './math/linalg/karcherMean.js';
 export { kron, vec } from './math/linalg/kronecker.js';
 export { linearisedPolarVariance } from './math/linalg/linearisedPolarVariance.js';
 export { newtonPolar, newtonPolarStep } from './math/linalg/newtonPolar.js';
@@ -99,7 +120,13 @@ export type { NoiseLaw } from './math/sim/emaMonteCarlo.js';
 export { exactLineSearch } from './math/sim/exactLineSearch.js';
 export { logGrid, noisySignHittingTimes } from './math/sim/noisySignDynamics.js';
 export { OrthoNoiseSampler } from './math/sim/orthoNoiseMonteCarlo.js';
-export { gridDistance, gridLoss, gridSingularValue, polarHittingTime, polarStepFrobenius } from './math/sim/polarGridDynamics.js';
+export {
+  gridDistance,
+  gridLoss,
+  gridSingularValue,
+  polarHittingTime,
+  polarStepFrobenius,
+} from './math/sim/polarGridDynamics.js';
 export { S001_SIGMA_MIN, noiseScales, squareG, tallG } from './math/sim/s001Setting.js';
 
 // Optimizers

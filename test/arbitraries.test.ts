@@ -10,29 +10,55 @@ import { Matrix } from 'ml-matrix';
 
 describe('matrix arbitraries', () => {
   test('spectral cases have exactly the stated singular values and condition number', () => {
-    fc.assert(fc.property(spectralMatrices({ rows: { min: 1, max: 7 }, cols: { min: 1, max: 7 }, rank: 'full', maxLogKappa: 6 }), (c) => {
-      const s = thinSvd(toMatrix(c)).s;
-      s.forEach((x, i) => expect(Math.abs(x - c.sigma![i])).toBeLessThan(1e-13));
-      expect(s[0] / s[s.length - 1]).toBeCloseTo(c.kappa!, 4);
-    }), { seed: 1, numRuns: 60 });
+    fc.assert(
+      fc.property(
+        spectralMatrices({ rows: { min: 1, max: 7 }, cols: { min: 1, max: 7 }, rank: 'full', maxLogKappa: 6 }),
+        (c) => {
+          const s = thinSvd(toMatrix(c)).s;
+          s.forEach((x, i) => expect(Math.abs(x - c.sigma![i])).toBeLessThan(1e-13));
+          expect(s[0] / s[s.length - 1]).toBeCloseTo(c.kappa!, 4);
+        },
+      ),
+      { seed: 1, numRuns: 60 },
+    );
   });
   test('rank-deficient cases are rank-deficient; full-rank ones are full rank', () => {
-    fc.assert(fc.property(matrices({ rank: 'deficient' }), (c) => numericalRank(toMatrix(c)) < Math.min(c.rows, c.cols)), { seed: 2, numRuns: 60 });
-    fc.assert(fc.property(matrices({ rank: 'full' }), (c) => numericalRank(toMatrix(c)) === Math.min(c.rows, c.cols)), { seed: 3, numRuns: 60 });
+    fc.assert(
+      fc.property(matrices({ rank: 'deficient' }), (c) => numericalRank(toMatrix(c)) < Math.min(c.rows, c.cols)),
+      { seed: 2, numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(matrices({ rank: 'full' }), (c) => numericalRank(toMatrix(c)) === Math.min(c.rows, c.cols)),
+      { seed: 3, numRuns: 60 },
+    );
   });
   test('shapes are respected', () => {
-    fc.assert(fc.property(matrices({ shape: 'tall' }), (c) => c.rows > c.cols), { seed: 4, numRuns: 50 });
-    fc.assert(fc.property(matrices({ shape: 'wide' }), (c) => c.rows < c.cols), { seed: 5, numRuns: 50 });
+    fc.assert(
+      fc.property(matrices({ shape: 'tall' }), (c) => c.rows > c.cols),
+      { seed: 4, numRuns: 50 },
+    );
+    fc.assert(
+      fc.property(matrices({ shape: 'wide' }), (c) => c.rows < c.cols),
+      { seed: 5, numRuns: 50 },
+    );
   });
   test('shrinking reaches the smallest simple case: a failing "no tall matrix" property shrinks to a 2×1 unit column', () => {
-    const out = fc.check(fc.property(matrices({ rank: 'full' }), (c) => c.rows <= c.cols), { seed: 6 });
+    const out = fc.check(
+      fc.property(matrices({ rank: 'full' }), (c) => c.rows <= c.cols),
+      { seed: 6 },
+    );
     expect(out.failed).toBe(true);
     const c = out.counterexample![0];
     expect([c.rows, c.cols]).toEqual([2, 1]);
     expect(c.entries.flat().map(Math.abs).sort()).toEqual([0, 1]);
   });
   test('integer matrices stay within their range', () => {
-    fc.assert(fc.property(integerMatrices({ integerRange: 2 }), (c) => c.entries.flat().every((x) => Number.isInteger(x) && Math.abs(x) <= 2)), { seed: 7 });
+    fc.assert(
+      fc.property(integerMatrices({ integerRange: 2 }), (c) =>
+        c.entries.flat().every((x) => Number.isInteger(x) && Math.abs(x) <= 2),
+      ),
+      { seed: 7 },
+    );
   });
   test('Haar factors are orthonormal', () => {
     const Q = haarOrthonormal(9, 4, 11);

@@ -8,17 +8,28 @@ import { copyFixture, runSuiteCli } from './runSuiteCli.js';
 
 const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const script = (root: string, name: string, args: string[]) =>
-  spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', `${name}.ts`), ...args], { cwd: projectRoot, env: { ...process.env, MUON_ROOT: root }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', `${name}.ts`), ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, MUON_ROOT: root },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('watch mode', () => {
   test('judges, then judges again when a property file is saved', async () => {
     const t = copyFixture('suite');
     try {
-      const child = spawn(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), '--watch', '--claim', 's900-holds'], { cwd: projectRoot, env: { ...process.env, MUON_ROOT: t.root } });
+      const child = spawn(
+        process.execPath,
+        [tsx, join(projectRoot, 'scripts', 'test.ts'), '--watch', '--claim', 's900-holds'],
+        { cwd: projectRoot, env: { ...process.env, MUON_ROOT: t.root } },
+      );
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       const runs = () => (out.match(/^watch: /gm) ?? []).length;
-      const until = async (n: number) => { for (let i = 0; i < 300 && runs() < n; i++) await new Promise((r) => setTimeout(r, 100)); };
+      const until = async (n: number) => {
+        for (let i = 0; i < 300 && runs() < n; i++) await new Promise((r) => setTimeout(r, 100));
+      };
       await until(1);
       expect(runs()).toBe(1);
       const f = join(t.root, 'properties', 's900-holds.property.ts');
@@ -27,13 +38,17 @@ describe('watch mode', () => {
       child.kill('SIGKILL');
       expect(runs()).toBeGreaterThanOrEqual(2);
       expect(out).toMatch(/watch: 1 as recorded, 0 not/);
-    } finally { t.dispose(); }
+    } finally {
+      t.dispose();
+    }
   }, 90_000);
 });
 
 describe('a claim from any source: new, judge, accept', () => {
   let t: { root: string; dispose(): void };
-  beforeAll(() => { t = copyFixture('suite'); });
+  beforeAll(() => {
+    t = copyFixture('suite');
+  });
   afterAll(() => t.dispose());
   // The template imports the engine from the repository root; a fixture tree sits four levels down.
   const relink = (id: string) => {
@@ -42,14 +57,28 @@ describe('a claim from any source: new, judge, accept', () => {
   };
 
   test('new scaffolds a cited claim (free-form id) whose template validates; the gate fails until its verdict is recorded', () => {
-    const r = script(t.root, 'new', ['higham-polar-rate', '--authors', 'N. J. Higham', '--title', 'Computing the polar decomposition, with applications', '--year', '1986', '--doi', '10.1137/0907079', '--locator', 'Theorem 3.1']);
+    const r = script(t.root, 'new', [
+      'higham-polar-rate',
+      '--authors',
+      'N. J. Higham',
+      '--title',
+      'Computing the polar decomposition, with applications',
+      '--year',
+      '1986',
+      '--doi',
+      '10.1137/0907079',
+      '--locator',
+      'Theorem 3.1',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     relink('higham-polar-rate');
     const run = runSuiteCli(t.root, ['--claim', 'higham-polar-rate']);
     expect(run.byId['higham-polar-rate']).toMatchObject({ verdict: 'pass', expected: 'unknown' });
     expect(run.stdout).toMatch(/new claim: verdict pass is not recorded yet — record the verdict/);
     expect(run.status).toBe(1);
-    expect((run.byId['higham-polar-rate'] as unknown as { source: { document: string } }).source.document).toBe('N. J. Higham (1986), Computing the polar decomposition, with applications');
+    expect((run.byId['higham-polar-rate'] as unknown as { source: { document: string } }).source.document).toBe(
+      'N. J. Higham (1986), Computing the polar decomposition, with applications',
+    );
   }, 120_000);
   test('accept records the verdict the run found, and the gate then passes', () => {
     const a = script(t.root, 'accept', ['higham-polar-rate']);
@@ -72,18 +101,31 @@ describe('a claim from any source: new, judge, accept', () => {
     expect(script(t.root, 'accept', ['fixture-commutes']).stderr).toMatch(/changed after the last run/);
     expect(script(t.root, 'accept', ['s900-mismatch']).stderr).toMatch(/was not judged in the last run/);
     runSuiteCli(t.root, ['--claim', 's900-mismatch,s900-holds']);
-    expect(script(t.root, 'accept', ['s900-mismatch']).stderr).toMatch(/s900-mismatch fails as written: add a 'corrected' statement/);
+    expect(script(t.root, 'accept', ['s900-mismatch']).stderr).toMatch(
+      /s900-mismatch fails as written: add a 'corrected' statement/,
+    );
     const holds = join(t.root, 'claims', 's900-holds.md');
-    writeFileSync(holds, readFileSync(holds, 'utf8').replace('expected: pass', "expected: fail\ncorrected: 'x^2 \\ge 0'"));
+    writeFileSync(
+      holds,
+      readFileSync(holds, 'utf8').replace('expected: pass', "expected: fail\ncorrected: 'x^2 \\ge 0'"),
+    );
     utimesSync(holds, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    expect(script(t.root, 'accept', ['s900-holds']).stderr).toMatch(/recorded as fail and the run found pass: a changed verdict is a finding — read it, then pass --change/);
+    expect(script(t.root, 'accept', ['s900-holds']).stderr).toMatch(
+      /recorded as fail and the run found pass: a changed verdict is a finding — read it, then pass --change/,
+    );
     expect(script(t.root, 'accept', ['s900-holds', '--change']).status).toBe(0);
     expect(readFileSync(holds, 'utf8')).toMatch(/^expected: pass$/m);
   }, 120_000);
   test('new refuses an existing id, a bad id, a missing document and a citation without DOI or URL', () => {
-    expect(script(t.root, 'new', ['s900-holds', '--source', 'fixture.txt', '--locator', 'x']).stderr).toMatch(/already exists/);
-    expect(script(t.root, 'new', ['Bad_Id', '--source', 'fixture.txt', '--locator', 'x']).stderr).toMatch(/not a claim id/);
-    expect(script(t.root, 'new', ['x-y', '--source', 'nowhere.txt', '--locator', 'x']).stderr).toMatch(/no file sources\/nowhere\.txt/);
+    expect(script(t.root, 'new', ['s900-holds', '--source', 'fixture.txt', '--locator', 'x']).stderr).toMatch(
+      /already exists/,
+    );
+    expect(script(t.root, 'new', ['Bad_Id', '--source', 'fixture.txt', '--locator', 'x']).stderr).toMatch(
+      /not a claim id/,
+    );
+    expect(script(t.root, 'new', ['x-y', '--source', 'nowhere.txt', '--locator', 'x']).stderr).toMatch(
+      /no file sources\/nowhere\.txt/,
+    );
     const r = script(t.root, 'new', ['x-z', '--authors', 'A', '--title', 'T', '--year', '2020', '--locator', 'x']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/needs a url or a doi/);

@@ -14,19 +14,27 @@ const ctx = { seed: 1, heavy: false, log: () => {} };
 describe("arbitrary precision: backend 'mathjs-bignumber'", () => {
   test('(1 + 10⁻²⁰) − 1 = 10⁻²⁰ holds in BigNumber (binary64 gives 0 and could not tell)', async () => {
     const o = await compute({
-      name: '(1 + 1e-20) - 1 = 1e-20', backend: 'mathjs-bignumber',
+      name: '(1 + 1e-20) - 1 = 1e-20',
+      backend: 'mathjs-bignumber',
       run: () => {
         const d = big.evaluate('abs(((1 + 1e-20) - 1) - 1e-20)') as { toNumber(): number };
-        return { value: d.toNumber(), tolerance: tolerance(1e-60, 'BigNumber at 64 significant digits: rounding error ≤ 10 × 10⁻⁶⁴') };
+        return {
+          value: d.toNumber(),
+          tolerance: tolerance(1e-60, 'BigNumber at 64 significant digits: rounding error ≤ 10 × 10⁻⁶⁴'),
+        };
       },
     }).run(ctx);
     expect(o).toMatchObject({ passed: true, backend: 'mathjs-bignumber' });
-    expect((1 + 1e-20) - 1).toBe(0); // what binary64 sees
+    expect(1 + 1e-20 - 1).toBe(0); // what binary64 sees
   });
   test('negative control: the same check refutes (1 + 10⁻²⁰) − 1 = 0', async () => {
     const o = await compute({
-      name: '(1 + 1e-20) - 1 = 0', backend: 'mathjs-bignumber',
-      run: () => ({ value: (big.evaluate('abs((1 + 1e-20) - 1)') as { toNumber(): number }).toNumber(), tolerance: exact('the claimed value is exactly 0') }),
+      name: '(1 + 1e-20) - 1 = 0',
+      backend: 'mathjs-bignumber',
+      run: () => ({
+        value: (big.evaluate('abs((1 + 1e-20) - 1)') as { toNumber(): number }).toNumber(),
+        tolerance: exact('the claimed value is exactly 0'),
+      }),
     }).run(ctx);
     expect(o.passed).toBe(false);
   });

@@ -8,19 +8,29 @@ import { projectRoot } from '../src/engine/registry/paths.js';
 
 const bin = join(projectRoot, 'bin', 'muon-verify.mjs');
 const suite = join(projectRoot, 'test', 'fixtures', 'suite');
-const cli = (args: string[], root = suite) => spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, env: { ...process.env, MUON_ROOT: root }, encoding: 'utf8', timeout: 120_000 });
+const cli = (args: string[], root = suite) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, MUON_ROOT: root },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('muon-verify', () => {
   test('--help lists every command', () => {
     const r = cli(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['verify', 'replay', 'report', 'open', 'new', 'accept', 'mutants', 'stability']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['verify', 'replay', 'report', 'open', 'new', 'accept', 'mutants', 'stability'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
-  test.each(['replay', 'report', 'open', 'new', 'accept', 'mutants', 'stability'])('%s --help describes its options and exits 0', (c) => {
-    const r = cli([c, '--help']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`Usage: muon-verify ${c}`));
-  });
+  test.each(['replay', 'report', 'open', 'new', 'accept', 'mutants', 'stability'])(
+    '%s --help describes its options and exits 0',
+    (c) => {
+      const r = cli([c, '--help']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`Usage: muon-verify ${c}`));
+    },
+  );
   test('verify --help exits 2: a gate that judged nothing must not say success', () => {
     const r = cli(['verify', '--help']);
     expect(r.status).toBe(2);
@@ -48,11 +58,19 @@ describe('muon-verify', () => {
   test('report re-renders HTML, Markdown and JUnit from the JSON alone', () => {
     const out = mkdtempSync(join(tmpdir(), 'report-'));
     try {
-      const r = cli(['report', '--in', join(projectRoot, 'test', 'fixtures', 'report', 'verification.json'), '--out', out]);
+      const r = cli([
+        'report',
+        '--in',
+        join(projectRoot, 'test', 'fixtures', 'report', 'verification.json'),
+        '--out',
+        out,
+      ]);
       expect(r.status, r.stderr).toBe(0);
       for (const f of ['index.html', 'summary.md', 'junit.xml']) expect(existsSync(join(out, f))).toBe(true);
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/class="katex"/);
-    } finally { rmSync(out, { recursive: true, force: true }); }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 120_000);
   test('open prints the report path, or says there is none', () => {
     const none = cli(['open'], mkdtempSync(join(tmpdir(), 'empty-')));

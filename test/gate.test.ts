@@ -20,14 +20,15 @@ describe('a hostile tree: every bad input is an error for its claim, the rest st
     writeFileSync(join(hostile, 'reports', 'verification.json'), '');
     run = runSuiteCli(hostile, ['--claim-limit', '8', '--jobs', '2'], 240_000);
     expectations = { ...(await import('./fixtures/hostile/expectations.runner.js')).default };
-    if (existsSync(join(hostile, 'expectations.verdict.ts'))) Object.assign(expectations, (await import('./fixtures/hostile/expectations.verdict.js')).default);
+    if (existsSync(join(hostile, 'expectations.verdict.ts')))
+      Object.assign(expectations, (await import('./fixtures/hostile/expectations.verdict.js')).default);
   }, 250_000);
 
   test('the run fails, and says how many claims were not as recorded', () => {
     expect(run.status).toBe(1);
     expect(run.closing).toMatch(/^verification: 1 passed, \d+ failed$/);
   });
-  test('the report on disk is this run\'s (run id printed = run id written)', () => {
+  test("the report on disk is this run's (run id printed = run id written)", () => {
     const printed = /run ([0-9a-f-]{36})/.exec(run.stdout)?.[1];
     expect(printed).toBeDefined();
     expect(run.report?.runId).toBe(printed);
@@ -49,7 +50,10 @@ describe('a hostile tree: every bad input is an error for its claim, the rest st
     expect(wrong).toEqual([]);
   });
   test('no claim of the tree is left out of the report', () => {
-    const ids = readFileSync(join(hostile, 'docs', 'claims-index.md'), 'utf8').match(/^\| ([a-z0-9-]+) \|/gm)!.map((l) => l.slice(2, -2)).filter((id) => id !== 'id');
+    const ids = readFileSync(join(hostile, 'docs', 'claims-index.md'), 'utf8')
+      .match(/^\| ([a-z0-9-]+) \|/gm)!
+      .map((l) => l.slice(2, -2))
+      .filter((id) => id !== 'id');
     for (const id of ids) expect(run.byId[id], id).toBeDefined();
   });
   test('a hanging claim is killed at its limit, so the whole tree finishes', () => {
@@ -59,7 +63,11 @@ describe('a hostile tree: every bad input is an error for its claim, the rest st
 
 describe('the command line refuses what would judge nothing (exit 2, nothing written)', () => {
   const cases: [string, string[], RegExp][] = [
-    ['seed above 2³²−1 (would wrap to 1)', ['--seed', '4294967297'], /--seed must be an integer from 0 to 4294967295, got '4294967297'/],
+    [
+      'seed above 2³²−1 (would wrap to 1)',
+      ['--seed', '4294967297'],
+      /--seed must be an integer from 0 to 4294967295, got '4294967297'/,
+    ],
     ['seed with 20 digits (crashed the teardown)', ['--seed', '99999999999999999999'], /--seed must be an integer/],
     ['negative seed', ['--seed=-1'], /--seed must be an integer/],
     ['seed that is not a number', ['--seed', '12abc'], /--seed must be an integer/],
@@ -94,12 +102,20 @@ describe('coverage: the index says which claims must exist', () => {
         rmSync(join(t.root, 'properties', `${id}.property.ts`));
       }
       const index = join(t.root, 'docs', 'claims-index.md');
-      writeFileSync(index, readFileSync(index, 'utf8').split('\n').filter((l) => !/s900-(mismatch|crash)/.test(l)).join('\n'));
+      writeFileSync(
+        index,
+        readFileSync(index, 'utf8')
+          .split('\n')
+          .filter((l) => !/s900-(mismatch|crash)/.test(l))
+          .join('\n'),
+      );
       const r = runSuiteCli(t.root, []);
       expect(r.closing).toBe('verification: 1 passed, 0 failed');
       expect(r.status).toBe(0);
       expect(r.byId['s900-holds'].checks[0].power).toBe('control-refuted');
-    } finally { t.dispose(); }
+    } finally {
+      t.dispose();
+    }
   }, 120_000);
   test('a changed verdict and a crashing property file fail the run', () => {
     const r = runSuiteCli(suite, []);
@@ -127,8 +143,12 @@ describe('coverage: the index says which claims must exist', () => {
       const full = runSuiteCli(t.root, []);
       expect(full.status).toBe(1);
       expect(full.byId['s900-holds']).toMatchObject({ verdict: 'error' });
-      expect(full.byId['s900-holds'].error).toMatch(/listed in docs\/claims-index\.md but there is no claim file claims\/s900-holds\.md/);
-    } finally { t.dispose(); }
+      expect(full.byId['s900-holds'].error).toMatch(
+        /listed in docs\/claims-index\.md but there is no claim file claims\/s900-holds\.md/,
+      );
+    } finally {
+      t.dispose();
+    }
   }, 120_000);
   test('renaming a claim fails the run: the indexed id is gone', () => {
     const t = copyFixture('suite');
@@ -136,12 +156,17 @@ describe('coverage: the index says which claims must exist', () => {
       const md = readFileSync(join(t.root, 'claims', 's900-holds.md'), 'utf8').replaceAll('s900-holds', 's900-renamed');
       writeFileSync(join(t.root, 'claims', 's900-renamed.md'), md);
       rmSync(join(t.root, 'claims', 's900-holds.md'));
-      renameSync(join(t.root, 'properties', 's900-holds.property.ts'), join(t.root, 'properties', 's900-renamed.property.ts'));
+      renameSync(
+        join(t.root, 'properties', 's900-holds.property.ts'),
+        join(t.root, 'properties', 's900-renamed.property.ts'),
+      );
       const r = runSuiteCli(t.root, []);
       expect(r.status).toBe(1);
       expect(r.byId['s900-renamed'].verdict).toBe('pass'); // a claim not in the index is fine
       expect(r.byId['s900-holds'].error).toMatch(/no claim file claims\/s900-holds\.md \(deleted or renamed\?\)/);
-    } finally { t.dispose(); }
+    } finally {
+      t.dispose();
+    }
   }, 120_000);
   test('deleting the index is an error of the run', () => {
     const t = copyFixture('suite');
@@ -151,7 +176,9 @@ describe('coverage: the index says which claims must exist', () => {
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/run error: coverage index docs\/claims-index\.md is missing/);
       expect(r.report?.runErrors?.[0]).toMatch(/coverage index docs\/claims-index\.md is missing/);
-    } finally { t.dispose(); }
+    } finally {
+      t.dispose();
+    }
   }, 120_000);
 });
 
@@ -160,19 +187,29 @@ describe('npm test cannot hang: a per-claim kill and a whole-run limit', () => {
   beforeAll(() => {
     t = copyFixture('suite');
     const spin = (id: string) => {
-      writeFileSync(join(t.root, 'claims', `${id}.md`), readFileSync(join(t.root, 'claims', 's900-holds.md'), 'utf8').replaceAll('s900-holds', id));
-      writeFileSync(join(t.root, 'properties', `${id}.property.ts`), `import fc from 'fast-check';
+      writeFileSync(
+        join(t.root, 'claims', `${id}.md`),
+        readFileSync(join(t.root, 'claims', 's900-holds.md'), 'utf8').replaceAll('s900-holds', id),
+      );
+      writeFileSync(
+        join(t.root, 'properties', `${id}.property.ts`),
+        `import fc from 'fast-check';
 import { verifyClaim } from '../../../../src/engine/verify/verifyClaim.js';
 import { forAll } from '../../../../src/engine/verify/checks/forAll.js';
 verifyClaim(import.meta.url, { checks: [forAll({ name: 'spins', backend: 'scalar-f64', arbitrary: fc.integer(), toleranceReason: 'none', measure: () => { for (;;) { /* spin */ } } })] });
-`);
+`,
+      );
     };
     spin('s900-spin-a');
     spin('s900-spin-b');
   });
   afterAll(() => t.dispose());
   test('the run limit kills the running claim, errors the unstarted one, and fails the run', () => {
-    const r = runSuiteCli(t.root, ['--claim', 's900-spin-a,s900-spin-b', '--jobs', '1', '--claim-limit', '600', '--run-limit', '4'], 60_000);
+    const r = runSuiteCli(
+      t.root,
+      ['--claim', 's900-spin-a,s900-spin-b', '--jobs', '1', '--claim-limit', '600', '--run-limit', '4'],
+      60_000,
+    );
     expect(r.status).toBe(1);
     expect(r.ms).toBeLessThan(40_000);
     const [a, b] = [r.byId['s900-spin-a'], r.byId['s900-spin-b']];

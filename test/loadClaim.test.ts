@@ -27,19 +27,29 @@ ${extra}---
 body
 `;
 
-const cited = (source: string, extra = '') => valid(extra).replace('source:\n  document: doc.txt\n  locator: Claim 1', source);
+const cited = (source: string, extra = '') =>
+  valid(extra).replace('source:\n  document: doc.txt\n  locator: Claim 1', source);
 
 describe('loadClaim: sources', () => {
   test('a document must be a file under sources/ (nothing outside the project)', () => {
     const r = loadClaim(claimFile('s900-x.md', cited('source: { document: missing.txt, locator: §2 }')));
-    expect(!r.ok && r.error).toMatch(/s900-x\.md: field 'source\.document' names missing\.txt, but there is no file sources\/missing\.txt/);
+    expect(!r.ok && r.error).toMatch(
+      /s900-x\.md: field 'source\.document' names missing\.txt, but there is no file sources\/missing\.txt/,
+    );
   });
   test('a path is not a document name', () => {
     const r = loadClaim(claimFile('s900-x.md', cited('source: { document: ../shared/seeds/doc.txt, locator: §2 }')));
     expect(!r.ok && r.error).toMatch(/field 'source\.document' must be a file name under sources\/, not a path/);
   });
   test('a citation with authors, title, year and a DOI is a source; its label names it in reports', () => {
-    const r = loadClaim(claimFile('higham-rate.md', cited("source:\n  citation: { authors: [N. J. Higham], title: Computing the polar decomposition, year: 1986, doi: 10.1137/0907079 }\n  locator: Theorem 3.1").replace('id: s900-x', 'id: higham-rate')));
+    const r = loadClaim(
+      claimFile(
+        'higham-rate.md',
+        cited(
+          'source:\n  citation: { authors: [N. J. Higham], title: Computing the polar decomposition, year: 1986, doi: 10.1137/0907079 }\n  locator: Theorem 3.1',
+        ).replace('id: s900-x', 'id: higham-rate'),
+      ),
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.claim.source.document).toBe('N. J. Higham (1986), Computing the polar decomposition');
@@ -47,11 +57,20 @@ describe('loadClaim: sources', () => {
     }
   });
   test('a citation needs a URL or a DOI', () => {
-    const r = loadClaim(claimFile('s900-x.md', cited('source:\n  citation: { authors: [A], title: T, year: 2024 }\n  locator: p. 3')));
+    const r = loadClaim(
+      claimFile('s900-x.md', cited('source:\n  citation: { authors: [A], title: T, year: 2024 }\n  locator: p. 3')),
+    );
     expect(!r.ok && r.error).toMatch(/field 'source\.citation\.url' needs a url or a doi/);
   });
   test('a source is a document or a citation, not both', () => {
-    const r = loadClaim(claimFile('s900-x.md', cited('source:\n  document: doc.txt\n  citation: { authors: [A], title: T, year: 2024, url: "https://example.org/p" }\n  locator: p. 3')));
+    const r = loadClaim(
+      claimFile(
+        's900-x.md',
+        cited(
+          'source:\n  document: doc.txt\n  citation: { authors: [A], title: T, year: 2024, url: "https://example.org/p" }\n  locator: p. 3',
+        ),
+      ),
+    );
     expect(!r.ok && r.error).toMatch(/field 'source\.document' give exactly one of document/);
   });
   test("expected: unknown is a new claim's honest starting state", () => {

@@ -20,8 +20,24 @@ import { coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
 /** erfc (Numerical Recipes erfcc, Chebyshev fit, fractional error < 1.2e-7 everywhere) */
 function erfc(x: number): number {
-  const z = Math.abs(x), t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const z = Math.abs(x),
+    t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 /** P(|Z| ≤ c) */
@@ -30,9 +46,14 @@ const twoSided = (c: number) => 1 - erfc(c / Math.SQRT2);
 /** χ²_d density, d ≥ 2 (d = 1 has an integrable singularity at 0 that Simpson cannot take) */
 function chi2Density(w: number, d: number): number {
   if (w <= 0) return d === 2 ? 0.5 : 0;
-  const logGamma = (a: number) => { // Lanczos-free: Γ(d/2) for small half-integers by recursion
-    let g = a % 1 === 0 ? 0 : Math.log(Math.sqrt(Math.PI)), x = a % 1 === 0 ? 1 : 0.5;
-    while (x < a) { g += Math.log(x); x += 1; }
+  const logGamma = (a: number) => {
+    // Lanczos-free: Γ(d/2) for small half-integers by recursion
+    let g = a % 1 === 0 ? 0 : Math.log(Math.sqrt(Math.PI)),
+      x = a % 1 === 0 ? 1 : 0.5;
+    while (x < a) {
+      g += Math.log(x);
+      x += 1;
+    }
     return g;
   };
   return Math.exp((d / 2 - 1) * Math.log(w) - w / 2 - (d / 2) * Math.log(2) - logGamma(d / 2));
@@ -57,10 +78,17 @@ const sig = xs.map((_, k) => 0.05 * (1 + k / 3));
 describe('exponentFit: arithmetic', () => {
   test('noise-free power law: slope exact up to roundoff in log y; Birge ratio 1', () => {
     const y = xs.map((x) => 2 * x ** -0.5);
-    const r = exponentFit(xs, y, y.map((v) => 0.01 * v), 0.95);
+    const r = exponentFit(
+      xs,
+      y,
+      y.map((v) => 0.01 * v),
+      0.95,
+    );
     // an error ε in each log yₖ (here ≲ K·u·(1 + max|log y|) from forming y and the sums) moves the
     // slope by ≤ ε·Σw|ξ − ξ̄|/Sxx ≤ ε·√(W/Sxx) (Cauchy–Schwarz), and the intercept by ≤ ε + |ξ̄|·that
-    const X = xs.map(Math.log), W = 6 / 0.01 ** 2, xm = X.reduce((a, b) => a + b, 0) / 6;
+    const X = xs.map(Math.log),
+      W = 6 / 0.01 ** 2,
+      xm = X.reduce((a, b) => a + b, 0) / 6;
     const sxx = X.reduce((a, x) => a + (x - xm) ** 2, 0) / 0.01 ** 2;
     const eps = 30 * 6 * 2 ** -53 * (1 + Math.max(...y.map((v) => Math.abs(Math.log(v)))));
     expect(Math.abs(r.slope + 0.5)).toBeLessThanOrEqual(eps * Math.sqrt(W / sxx));
@@ -71,9 +99,16 @@ describe('exponentFit: arithmetic', () => {
   });
   test('standard error 1/√Sxx without scatter; refuses < 3 points and non-positive y', () => {
     const y = xs.map((x) => x ** 2);
-    const r = exponentFit(xs, y, y.map((v, k) => sig[k] * v), 0.95);
-    const X = xs.map(Math.log), w = sig.map((s) => 1 / (s * s));
-    const W = w.reduce((a, b) => a + b, 0), xm = X.reduce((a, x, i) => a + w[i] * x, 0) / W;
+    const r = exponentFit(
+      xs,
+      y,
+      y.map((v, k) => sig[k] * v),
+      0.95,
+    );
+    const X = xs.map(Math.log),
+      w = sig.map((s) => 1 / (s * s));
+    const W = w.reduce((a, b) => a + b, 0),
+      xm = X.reduce((a, x, i) => a + w[i] * x, 0) / W;
     const sxx = X.reduce((a, x, i) => a + w[i] * (x - xm) ** 2, 0);
     expect(Math.abs(r.standardError - 1 / Math.sqrt(sxx)) / r.standardError).toBeLessThanOrEqual(30 * 6 * 2 ** -53);
     expect(r.ci[1] - r.slope).toBeCloseTo(zQuantile(0.95) * r.standardError, 12);
@@ -91,16 +126,27 @@ describe('exponentFit: arithmetic', () => {
 });
 
 describe('exponentFit: slope-interval coverage (10 000 fits, K = 6 points, exact binomial test at 99.99%)', () => {
-  const N = 10_000, p = -0.5, C = 2;
-  for (const [c, seed] of [[0.95, 3301], [0.99, 3302]] as [number, number][]) {
+  const N = 10_000,
+    p = -0.5,
+    C = 2;
+  for (const [c, seed] of [
+    [0.95, 3301],
+    [0.99, 3302],
+  ] as [number, number][]) {
     test(`confidence ${c}: consistent with the computed coverage, ≥ nominal; shrunk by 20% rejected`, () => {
       const rng = mulberry32(seed);
       const z = new Float64Array(xs.length);
-      let K = 0, Ks = 0;
+      let K = 0,
+        Ks = 0;
       for (let t = 0; t < N; t++) {
         gaussianArray(rng, xs.length, z);
         const y = xs.map((x, k) => C * x ** p * Math.exp(sig[k] * z[k]));
-        const r = exponentFit(xs, y, y.map((v, k) => sig[k] * v), c);
+        const r = exponentFit(
+          xs,
+          y,
+          y.map((v, k) => sig[k] * v),
+          c,
+        );
         if (r.ci[0] <= p && p <= r.ci[1]) K++;
         const [a, b] = shrink(r.ci, 0.8);
         if (a <= p && p <= b) Ks++;
@@ -109,7 +155,9 @@ describe('exponentFit: slope-interval coverage (10 000 fits, K = 6 points, exact
       const dExact = coverageDecision(K, N, target, 'exact');
       const dNominal = coverageDecision(K, N, c, 'atLeast');
       const dShrunk = coverageDecision(Ks, N, c, 'atLeast');
-      console.log(`exponentFit c=${c}: computed coverage ${target.toFixed(5)}; ${describeDecision(dExact)}; shrunk: ${Ks} (nominal lower end ${dShrunk.lo})`);
+      console.log(
+        `exponentFit c=${c}: computed coverage ${target.toFixed(5)}; ${describeDecision(dExact)}; shrunk: ${Ks} (nominal lower end ${dShrunk.lo})`,
+      );
       expect(target).toBeGreaterThanOrEqual(c);
       expect(dExact.reject, describeDecision(dExact)).toBe(false);
       expect(dNominal.reject, describeDecision(dNominal)).toBe(false);

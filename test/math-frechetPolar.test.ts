@@ -22,7 +22,13 @@ import { thinSvd } from '../src/math/linalg/thinSvd.js';
 import { jacobianMatrix, skewRatio } from '../src/math/linalg/jacobian.js';
 import { RATIO, U64, fro, geometric, knownSvd, unitDirection } from './math-helpers.js';
 
-interface Setup { G: Matrix; E: Matrix; sigmaMin: number; h: number; bound: number }
+interface Setup {
+  G: Matrix;
+  E: Matrix;
+  sigmaMin: number;
+  h: number;
+  bound: number;
+}
 
 function setup(m: number, n: number, kappa: number, seed: number): Setup {
   const r = Math.min(m, n);
@@ -30,9 +36,9 @@ function setup(m: number, n: number, kappa: number, seed: number): Setup {
   const sigmaMin = sigma[r - 1];
   const { A: G } = knownSvd(m, n, sigma, seed);
   const E = unitDirection(m, n, seed + 7777);
-  const eps = Math.max(m, n) * U64 * fro(G) / sigmaMin; // ε_Ortho
-  const h = Math.cbrt(eps * sigmaMin ** 3 / 2);
-  const bound = RATIO * (h * h / sigmaMin ** 3 + eps / h);
+  const eps = (Math.max(m, n) * U64 * fro(G)) / sigmaMin; // ε_Ortho
+  const h = Math.cbrt((eps * sigmaMin ** 3) / 2);
+  const bound = RATIO * ((h * h) / sigmaMin ** 3 + eps / h);
   return { G, E, sigmaMin, h, bound };
 }
 
@@ -45,10 +51,11 @@ function variant(G: Matrix, E: Matrix, mistake: 'dropProjection' | 'wrongDenomin
   const K = U.transpose().mmul(E).mmul(V);
   const n = s.length;
   const Om = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const den = mistake === 'wrongDenominator' ? 2 * s[i] : s[i] + s[j];
-    Om.set(i, j, (K.get(i, j) - K.get(j, i)) / den);
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const den = mistake === 'wrongDenominator' ? 2 * s[i] : s[i] + s[j];
+      Om.set(i, j, (K.get(i, j) - K.get(j, i)) / den);
+    }
   const D = U.mmul(Om).mmul(V.transpose());
   if (mistake !== 'dropProjection' && G.rows > G.columns) {
     const EV = E.mmul(V);
@@ -60,26 +67,36 @@ function variant(G: Matrix, E: Matrix, mistake: 'dropProjection' | 'wrongDenomin
   return D;
 }
 
-const shapes: [number, number][] = [[1, 1], [3, 3], [6, 6], [10, 4], [4, 10], [16, 16], [20, 7]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [3, 3],
+  [6, 6],
+  [10, 4],
+  [4, 10],
+  [16, 16],
+  [20, 7],
+];
 
 describe('polarDerivative vs central differences', () => {
   test('‖FD(h*) − D‖_F ≤ 30·(h*²/σ_min³ + max(m,n)·u·κ_F/h*) on square, tall and wide G, κ = 1, 10, 100', () => {
     let seed = 1;
-    for (const [m, n] of shapes) for (const kappa of [1, 10, 100]) {
-      const s = setup(m, n, kappa, seed++);
-      const D = polarDerivative(s.G, s.E);
-      expect([D.rows, D.columns]).toEqual([m, n]);
-      expect(fdError(s, D), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(s.bound);
-    }
+    for (const [m, n] of shapes)
+      for (const kappa of [1, 10, 100]) {
+        const s = setup(m, n, kappa, seed++);
+        const D = polarDerivative(s.G, s.E);
+        expect([D.rows, D.columns]).toEqual([m, n]);
+        expect(fdError(s, D), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(s.bound);
+      }
   });
   test('truncation model: at h = 0.05·σ_min (roundoff negligible) ‖FD − D‖_F ≤ h²/σ_min³, i.e. ‖D³Ortho‖ ≤ 6/σ_min³', () => {
     let seed = 200;
-    for (const [m, n] of shapes) for (const kappa of [1, 10, 100]) {
-      const s = setup(m, n, kappa, seed++);
-      const h = 0.05 * s.sigmaMin;
-      const err = fro(polarDerivativeFD(s.G, s.E, h).sub(polarDerivative(s.G, s.E)));
-      expect(err, `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(h * h / s.sigmaMin ** 3);
-    }
+    for (const [m, n] of shapes)
+      for (const kappa of [1, 10, 100]) {
+        const s = setup(m, n, kappa, seed++);
+        const h = 0.05 * s.sigmaMin;
+        const err = fro(polarDerivativeFD(s.G, s.E, h).sub(polarDerivative(s.G, s.E)));
+        expect(err, `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual((h * h) / s.sigmaMin ** 3);
+      }
   });
 });
 
@@ -90,7 +107,7 @@ describe('polarDerivative: exact structure', () => {
       const sigma = geometric(Math.min(m, n), 20);
       const { A } = knownSvd(m, n, sigma, seed++);
       const sMin = sigma[sigma.length - 1];
-      const bound = RATIO * Math.max(m, n) * U64 * fro(A) / sMin / sMin;
+      const bound = (RATIO * Math.max(m, n) * U64 * fro(A)) / sMin / sMin;
       expect(fro(polarDerivative(A, A.clone().mul(1 / fro(A))))).toBeLessThanOrEqual(bound);
       // not vacuous: along a generic unit direction the derivative is far above the bound (1×1 excepted: Ortho is constant)
       if (m * n > 1) expect(fro(polarDerivative(A, unitDirection(m, n, seed + 50)))).toBeGreaterThan(1e6 * bound);
@@ -100,22 +117,29 @@ describe('polarDerivative: exact structure', () => {
     let seed = 400;
     for (const [m, n] of shapes) {
       const s = setup(m, n, 30, seed++);
-      const P = polarFactor(s.G), D = polarDerivative(s.G, s.E);
-      const T = m >= n ? P.transpose().mmul(D).add(D.transpose().mmul(P)) : D.mmul(P.transpose()).add(P.mmul(D.transpose()));
-      const bound = RATIO * Math.max(m, n) * U64 * fro(s.G) / s.sigmaMin * fro(D); // D = 0 for 1×1
+      const P = polarFactor(s.G),
+        D = polarDerivative(s.G, s.E);
+      const T =
+        m >= n ? P.transpose().mmul(D).add(D.transpose().mmul(P)) : D.mmul(P.transpose()).add(P.mmul(D.transpose()));
+      const bound = ((RATIO * Math.max(m, n) * U64 * fro(s.G)) / s.sigmaMin) * fro(D); // D = 0 for 1×1
       expect(fro(T), `${m}×${n}`).toBeLessThanOrEqual(bound);
       // negative control: D + 1e-6·P leaves the tangent space (PᵀP = I is symmetric)
       const W = D.clone().add(P.clone().mul(1e-6));
-      const Tw = m >= n ? P.transpose().mmul(W).add(W.transpose().mmul(P)) : W.mmul(P.transpose()).add(P.mmul(W.transpose()));
+      const Tw =
+        m >= n ? P.transpose().mmul(W).add(W.transpose().mmul(P)) : W.mmul(P.transpose()).add(P.mmul(W.transpose()));
       expect(fro(Tw), `${m}×${n}`).toBeGreaterThan(bound);
     }
   });
   test('the Jacobian is symmetric (Ortho = ∇‖·‖_* is a gradient): skewRatio ≤ 30·max(m,n)·u·κ_F; the exact and FD Jacobians agree', () => {
     const s = setup(5, 3, 10, 500);
     const J = jacobianMatrix(s.G, (E) => polarDerivative(s.G, E));
-    expect(skewRatio(J)).toBeLessThanOrEqual(RATIO * 5 * U64 * fro(s.G) / s.sigmaMin);
+    expect(skewRatio(J)).toBeLessThanOrEqual((RATIO * 5 * U64 * fro(s.G)) / s.sigmaMin);
     // negative control: the Jacobian of the linear map G ↦ G·M (M not symmetric) is not symmetric
-    const M = new Matrix([[1, 2, 0], [0, 1, 0], [0, 0, 3]]);
+    const M = new Matrix([
+      [1, 2, 0],
+      [0, 1, 0],
+      [0, 0, 3],
+    ]);
     expect(skewRatio(jacobianMatrix(s.G, (E) => E.mmul(M)))).toBeGreaterThan(0.1);
     const Jfd = jacobianMatrix(s.G, (E) => polarDerivativeFD(s.G, E, s.h));
     // column by column the FD bound holds for unit E_ij; √(mn) columns in Frobenius

@@ -88,8 +88,14 @@ export function unitDirection(m: number, n: number, seed: number): Matrix {
  */
 export function binomialPmf(N: number, p: number): Float64Array {
   const pmf = new Float64Array(N + 1);
-  if (p <= 0) { pmf[0] = 1; return pmf; }
-  if (p >= 1) { pmf[N] = 1; return pmf; }
+  if (p <= 0) {
+    pmf[0] = 1;
+    return pmf;
+  }
+  if (p >= 1) {
+    pmf[N] = 1;
+    return pmf;
+  }
   // start at the mode so the recurrence runs away from the largest term in both directions
   const mode = Math.min(N, Math.floor((N + 1) * p));
   const logRatio = Math.log(p) - Math.log1p(-p);
@@ -98,7 +104,10 @@ export function binomialPmf(N: number, p: number): Float64Array {
   for (let k = mode; k < N; k++) logs[k + 1] = logs[k] + Math.log((N - k) / (k + 1)) + logRatio;
   for (let k = mode; k > 0; k--) logs[k - 1] = logs[k] - Math.log((N - k + 1) / k) - logRatio;
   let total = 0;
-  for (let k = 0; k <= N; k++) { pmf[k] = Math.exp(logs[k]); total += pmf[k]; }
+  for (let k = 0; k <= N; k++) {
+    pmf[k] = Math.exp(logs[k]);
+    total += pmf[k];
+  }
   for (let k = 0; k <= N; k++) pmf[k] /= total;
   return pmf;
 }
@@ -112,10 +121,18 @@ export function binomialPmf(N: number, p: number): Float64Array {
 export function binomialAcceptance(N: number, p: number, level = 0.9999): { lo: number; hi: number } {
   const a = (1 - level) / 2;
   const pmf = binomialPmf(N, p);
-  let lo = 0, below = 0;
-  while (lo < N && below + pmf[lo] <= a) { below += pmf[lo]; lo++; }
-  let hi = N, above = 0;
-  while (hi > 0 && above + pmf[hi] <= a) { above += pmf[hi]; hi--; }
+  let lo = 0,
+    below = 0;
+  while (lo < N && below + pmf[lo] <= a) {
+    below += pmf[lo];
+    lo++;
+  }
+  let hi = N,
+    above = 0;
+  while (hi > 0 && above + pmf[hi] <= a) {
+    above += pmf[hi];
+    hi--;
+  }
   return { lo, hi };
 }
 
@@ -148,6 +165,7 @@ export const describeDecision = (d: CoverageDecision) =>
 
 /** Shrink an interval by a factor about its midpoint (the negative control: 0.8 = "shrunk by 20%"). */
 export function shrink([a, b]: [number, number], factor: number): [number, number] {
-  const mid = (a + b) / 2, half = ((b - a) / 2) * factor;
+  const mid = (a + b) / 2,
+    half = ((b - a) / 2) * factor;
   return [mid - half, mid + half];
 }

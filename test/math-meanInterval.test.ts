@@ -15,11 +15,25 @@ import { meanInterval, zQuantile } from '../src/math/stats/meanInterval.js';
 import { gaussianArray, mulberry32 } from '../src/random/prng.js';
 import { binomialAcceptance, binomialPmf, coverageDecision, describeDecision, shrink } from './math-helpers.js';
 
-const N = 10_000, n = 200;
+const N = 10_000,
+  n = 200;
 type Law = { name: string; mean: number; draw: (rng: () => number, out: Float64Array) => void };
 const laws: Law[] = [
-  { name: 'N(3, 2²)', mean: 3, draw: (rng, out) => { gaussianArray(rng, out.length, out); for (let i = 0; i < out.length; i++) out[i] = 3 + 2 * out[i]; } },
-  { name: 'Uniform(0, 1)', mean: 0.5, draw: (rng, out) => { for (let i = 0; i < out.length; i++) out[i] = rng(); } },
+  {
+    name: 'N(3, 2²)',
+    mean: 3,
+    draw: (rng, out) => {
+      gaussianArray(rng, out.length, out);
+      for (let i = 0; i < out.length; i++) out[i] = 3 + 2 * out[i];
+    },
+  },
+  {
+    name: 'Uniform(0, 1)',
+    mean: 0.5,
+    draw: (rng, out) => {
+      for (let i = 0; i < out.length; i++) out[i] = rng();
+    },
+  },
 ];
 
 /** counts of data sets whose interval (optionally rescaled about its centre) covers the true mean */
@@ -30,7 +44,10 @@ function simulate(law: Law, confidence: number, seed: number, factors: number[])
   for (let t = 0; t < N; t++) {
     law.draw(rng, x);
     const { ci } = meanInterval(x, confidence);
-    factors.forEach((f, k) => { const [a, b] = shrink(ci, f); if (a <= law.mean && law.mean <= b) counts[k]++; });
+    factors.forEach((f, k) => {
+      const [a, b] = shrink(ci, f);
+      if (a <= law.mean && law.mean <= b) counts[k]++;
+    });
   }
   return counts;
 }
@@ -52,7 +69,14 @@ describe('meanInterval: arithmetic', () => {
   test('z-quantiles are the normal ones rounded to 4 decimals (|Δ| ≤ 0.5e-4); unknown levels are refused', () => {
     // Φ⁻¹(1 − α/2) to 7 digits (Abramowitz & Stegun Table 26.5); 1.96 vs 1.959964 changes a 95%
     // coverage by 2φ(1.96)·3.6e-5 ≈ 4e-6, invisible next to the Monte Carlo error below
-    const truth: [number, number][] = [[0.9, 1.644854], [0.95, 1.959964], [0.99, 2.575829], [0.995, 2.807034], [0.999, 3.290527], [0.9999, 3.890592]];
+    const truth: [number, number][] = [
+      [0.9, 1.644854],
+      [0.95, 1.959964],
+      [0.99, 2.575829],
+      [0.995, 2.807034],
+      [0.999, 3.290527],
+      [0.9999, 3.890592],
+    ];
     for (const [c, z] of truth) expect(Math.abs(zQuantile(c) - z), `c = ${c}`).toBeLessThanOrEqual(0.5e-4 + 1e-6);
     expect(() => zQuantile(0.42)).toThrow(/no z-quantile/);
   });
@@ -60,19 +84,30 @@ describe('meanInterval: arithmetic', () => {
 
 describe('the decision rule itself (test/math-helpers.ts, shared by every coverage test)', () => {
   test('binomial pmf equals C(N,k)pᵏ(1−p)^{N−k} for N = 10 (to 30·N·u relative) and sums to 1', () => {
-    const choose = (n: number, k: number) => { let c = 1; for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1); return c; };
+    const choose = (n: number, k: number) => {
+      let c = 1;
+      for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+      return c;
+    };
     const pmf = binomialPmf(10, 0.3);
     for (let k = 0; k <= 10; k++) {
       const want = choose(10, k) * 0.3 ** k * 0.7 ** (10 - k);
       expect(Math.abs(pmf[k] - want) / want).toBeLessThanOrEqual(30 * 10 * 2 ** -53);
     }
-    expect(Math.abs(binomialPmf(10_000, 0.95).reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(30 * 10_000 * 2 ** -53);
+    expect(Math.abs(binomialPmf(10_000, 0.95).reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(
+      30 * 10_000 * 2 ** -53,
+    );
   });
   test('the 99.99% region is maximal: each tail outside it has mass ≤ 5e-5, and one more point would exceed it', () => {
-    for (const [N, p] of [[10_000, 0.95], [10_000, 0.999], [2_000, 0.5]] as [number, number][]) {
+    for (const [N, p] of [
+      [10_000, 0.95],
+      [10_000, 0.999],
+      [2_000, 0.5],
+    ] as [number, number][]) {
       const { lo, hi } = binomialAcceptance(N, p);
       const pmf = binomialPmf(N, p);
-      let below = 0, above = 0;
+      let below = 0,
+        above = 0;
       for (let k = 0; k < lo; k++) below += pmf[k];
       for (let k = hi + 1; k <= N; k++) above += pmf[k];
       expect(below).toBeLessThanOrEqual(5e-5);
@@ -85,20 +120,23 @@ describe('the decision rule itself (test/math-helpers.ts, shared by every covera
 
 describe('meanInterval: coverage (10 000 data sets of n = 200, exact binomial test at 99.99%)', () => {
   let seed = 20261123;
-  for (const law of laws) for (const confidence of [0.95, 0.99, 0.999]) {
-    const s = seed++;
-    test(`${law.name}, confidence ${confidence}: coverage consistent with ${confidence}; shrunk by 20% rejected${confidence <= 0.99 ? ', widened by 20% rejected' : ''}`, () => {
-      const [exact, shrunk, widened] = simulate(law, confidence, s, [1, 0.8, 1.2]);
-      const d = coverageDecision(exact, N, confidence, 'exact');
-      console.log(`meanInterval ${law.name} c=${confidence}: ${describeDecision(d)}; shrunk: ${shrunk}, widened: ${widened}`);
-      expect(d.reject, describeDecision(d)).toBe(false);
-      const ds = coverageDecision(shrunk, N, confidence, 'exact');
-      expect(ds.reject, `shrunk: ${describeDecision(ds)}`).toBe(true);
-      // Over-coverage is only detectable where the region's upper end leaves room: at c = 0.999 and
-      // N = 10⁴ it is [9976, 9999], and a 20%-wider interval misses ~0.1 of 10⁴ — no power, so the
-      // widened control is asserted only at c ≤ 0.99 (a statement about power, not a tuned rule).
-      const dw = coverageDecision(widened, N, confidence, 'exact');
-      if (confidence <= 0.99) expect(dw.reject, `widened: ${describeDecision(dw)}`).toBe(true);
-    });
-  }
+  for (const law of laws)
+    for (const confidence of [0.95, 0.99, 0.999]) {
+      const s = seed++;
+      test(`${law.name}, confidence ${confidence}: coverage consistent with ${confidence}; shrunk by 20% rejected${confidence <= 0.99 ? ', widened by 20% rejected' : ''}`, () => {
+        const [exact, shrunk, widened] = simulate(law, confidence, s, [1, 0.8, 1.2]);
+        const d = coverageDecision(exact, N, confidence, 'exact');
+        console.log(
+          `meanInterval ${law.name} c=${confidence}: ${describeDecision(d)}; shrunk: ${shrunk}, widened: ${widened}`,
+        );
+        expect(d.reject, describeDecision(d)).toBe(false);
+        const ds = coverageDecision(shrunk, N, confidence, 'exact');
+        expect(ds.reject, `shrunk: ${describeDecision(ds)}`).toBe(true);
+        // Over-coverage is only detectable where the region's upper end leaves room: at c = 0.999 and
+        // N = 10⁴ it is [9976, 9999], and a 20%-wider interval misses ~0.1 of 10⁴ — no power, so the
+        // widened control is asserted only at c ≤ 0.99 (a statement about power, not a tuned rule).
+        const dw = coverageDecision(widened, N, confidence, 'exact');
+        if (confidence <= 0.99) expect(dw.reject, `widened: ${describeDecision(dw)}`).toBe(true);
+      });
+    }
 });

@@ -8,31 +8,46 @@
  */
 import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
-import { frobeniusDistance, frobeniusInner, frobeniusNorm, nuclearNorm, spectralNorm } from '../src/math/linalg/norms.js';
+import {
+  frobeniusDistance,
+  frobeniusInner,
+  frobeniusNorm,
+  nuclearNorm,
+  spectralNorm,
+} from '../src/math/linalg/norms.js';
 import { polarFactor } from '../src/math/linalg/polarFactor.js';
 import { haarOrthonormal } from '../src/random/orthogonal.js';
 import { RATIO, U64, gaussianMatrix, geometric, knownSvd } from './math-helpers.js';
 
-const shapes: [number, number][] = [[1, 1], [1, 6], [6, 1], [5, 5], [9, 4], [4, 9], [20, 20]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [1, 6],
+  [6, 1],
+  [5, 5],
+  [9, 4],
+  [4, 9],
+  [20, 20],
+];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('norms on matrices with known singular values', () => {
   test('spectral = σ₁, nuclear = Σσᵢ, Frobenius = √Σσᵢ² (bounds in the header)', () => {
     let seed = 1;
-    for (const [m, n] of shapes) for (const kappa of [1, 1e4]) {
-      const r = Math.min(m, n);
-      const sigma = geometric(r, kappa).map((x) => 3 * x);
-      const { A } = knownSvd(m, n, sigma, seed++);
-      const tol = RATIO * Math.max(m, n) * U64 * sigma[0];
-      expect(Math.abs(spectralNorm(A) - sigma[0]), `${m}×${n}`).toBeLessThanOrEqual(tol);
-      expect(Math.abs(nuclearNorm(A) - sum(sigma)), `${m}×${n}`).toBeLessThanOrEqual(r * tol);
-      // negative controls: a nuclear norm missing the smallest σ, and σ₂ reported as the spectral norm, fail
-      if (r > 1) expect(Math.abs(nuclearNorm(A) - sigma[r - 1] - sum(sigma))).toBeGreaterThan(r * tol);
-      if (r > 1 && kappa > 1) expect(Math.abs(sigma[1] - sigma[0])).toBeGreaterThan(tol);
-      // Frobenius: a sum of m·n squares, relative error ≤ m·n·u (+ the construction's r·u)
-      const f = Math.hypot(...sigma);
-      expect(Math.abs(frobeniusNorm(A) - f) / f, `${m}×${n}`).toBeLessThanOrEqual(RATIO * (m * n + r) * U64);
-    }
+    for (const [m, n] of shapes)
+      for (const kappa of [1, 1e4]) {
+        const r = Math.min(m, n);
+        const sigma = geometric(r, kappa).map((x) => 3 * x);
+        const { A } = knownSvd(m, n, sigma, seed++);
+        const tol = RATIO * Math.max(m, n) * U64 * sigma[0];
+        expect(Math.abs(spectralNorm(A) - sigma[0]), `${m}×${n}`).toBeLessThanOrEqual(tol);
+        expect(Math.abs(nuclearNorm(A) - sum(sigma)), `${m}×${n}`).toBeLessThanOrEqual(r * tol);
+        // negative controls: a nuclear norm missing the smallest σ, and σ₂ reported as the spectral norm, fail
+        if (r > 1) expect(Math.abs(nuclearNorm(A) - sigma[r - 1] - sum(sigma))).toBeGreaterThan(r * tol);
+        if (r > 1 && kappa > 1) expect(Math.abs(sigma[1] - sigma[0])).toBeGreaterThan(tol);
+        // Frobenius: a sum of m·n squares, relative error ≤ m·n·u (+ the construction's r·u)
+        const f = Math.hypot(...sigma);
+        expect(Math.abs(frobeniusNorm(A) - f) / f, `${m}×${n}`).toBeLessThanOrEqual(RATIO * (m * n + r) * U64);
+      }
   });
   test('zero matrix: all norms 0; orthonormal Q: ‖Q‖₂ = 1, ‖Q‖_* = r', () => {
     const Z = Matrix.zeros(3, 4);
@@ -45,7 +60,10 @@ describe('norms on matrices with known singular values', () => {
     let seed = 40;
     for (const [m, n] of shapes) {
       const A = gaussianMatrix(m, n, seed++);
-      const r = Math.min(m, n), s = spectralNorm(A), f = frobeniusNorm(A), nu = nuclearNorm(A);
+      const r = Math.min(m, n),
+        s = spectralNorm(A),
+        f = frobeniusNorm(A),
+        nu = nuclearNorm(A);
       const slack = 1 + RATIO * Math.max(m, n) * r * U64;
       expect(s).toBeLessThanOrEqual(f * slack);
       expect(f).toBeLessThanOrEqual(nu * slack);
@@ -91,12 +109,18 @@ describe('duality ⟨G, Ortho(G)⟩ = ‖G‖_*', () => {
 
 describe('Frobenius helpers', () => {
   test('⟨A, B⟩ = tr(AᵀB), ‖A − B‖_F, shape mismatch refused', () => {
-    const A = gaussianMatrix(4, 3, 90), B = gaussianMatrix(4, 3, 91);
+    const A = gaussianMatrix(4, 3, 90),
+      B = gaussianMatrix(4, 3, 91);
     const tr = A.transpose().mmul(B).trace();
-    expect(Math.abs(frobeniusInner(A, B) - tr)).toBeLessThanOrEqual(RATIO * 12 * U64 * frobeniusNorm(A) * frobeniusNorm(B));
+    expect(Math.abs(frobeniusInner(A, B) - tr)).toBeLessThanOrEqual(
+      RATIO * 12 * U64 * frobeniusNorm(A) * frobeniusNorm(B),
+    );
     expect(frobeniusDistance(A, A)).toBe(0);
-    expect(Math.abs(frobeniusDistance(A, B) ** 2 - (frobeniusNorm(A) ** 2 - 2 * frobeniusInner(A, B) + frobeniusNorm(B) ** 2)))
-      .toBeLessThanOrEqual(RATIO * 12 * U64 * (frobeniusNorm(A) + frobeniusNorm(B)) ** 2);
+    expect(
+      Math.abs(
+        frobeniusDistance(A, B) ** 2 - (frobeniusNorm(A) ** 2 - 2 * frobeniusInner(A, B) + frobeniusNorm(B) ** 2),
+      ),
+    ).toBeLessThanOrEqual(RATIO * 12 * U64 * (frobeniusNorm(A) + frobeniusNorm(B)) ** 2);
     expect(() => frobeniusInner(A, gaussianMatrix(3, 4, 92))).toThrow(/shape mismatch/);
   });
 });

@@ -26,32 +26,50 @@ const kappaF = (G: Matrix, sigmaMin: number) => fro(G) / sigmaMin;
 const forwardRatio = (P: Matrix, T: Matrix, G: Matrix, sigmaMin: number) =>
   fro(P.clone().sub(T)) / (Math.max(G.rows, G.columns) * U64 * kappaF(G, sigmaMin));
 /** orthonormal columns (tall) or rows (wide): ‖PᵀP − I‖_F or ‖PPᵀ − I‖_F, over max(m,n)·u */
-const orthoRatio = (P: Matrix) => orthogonalityDefect(P.rows >= P.columns ? P : P.transpose()) / (Math.max(P.rows, P.columns) * U64);
+const orthoRatio = (P: Matrix) =>
+  orthogonalityDefect(P.rows >= P.columns ? P : P.transpose()) / (Math.max(P.rows, P.columns) * U64);
 
-const shapes: [number, number][] = [[1, 1], [5, 1], [1, 5], [6, 6], [12, 5], [5, 12], [24, 24]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [5, 1],
+  [1, 5],
+  [6, 6],
+  [12, 5],
+  [5, 12],
+  [24, 24],
+];
 
 describe('polarFactor', () => {
   test('Ortho(U·diag(σ)·Vᵀ) = U·Vᵀ within 30·max(m,n)·u·κ_F, with orthonormal columns/rows (ratio ≤ 30), κ = 1 … 1e10', () => {
     let seed = 1;
-    for (const [m, n] of shapes) for (const kappa of [1, 1e3, 1e10]) {
-      const sigma = geometric(Math.min(m, n), kappa);
-      const { A, U, V } = knownSvd(m, n, sigma, seed++);
-      const P = polarFactor(A);
-      expect([P.rows, P.columns]).toEqual([m, n]);
-      expect(forwardRatio(P, U.mmul(V.transpose()), A, sigma[sigma.length - 1]), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
-      expect(orthoRatio(P), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
-    }
+    for (const [m, n] of shapes)
+      for (const kappa of [1, 1e3, 1e10]) {
+        const sigma = geometric(Math.min(m, n), kappa);
+        const { A, U, V } = knownSvd(m, n, sigma, seed++);
+        const P = polarFactor(A);
+        expect([P.rows, P.columns]).toEqual([m, n]);
+        expect(
+          forwardRatio(P, U.mmul(V.transpose()), A, sigma[sigma.length - 1]),
+          `${m}×${n} κ=${kappa}`,
+        ).toBeLessThanOrEqual(RATIO);
+        expect(orthoRatio(P), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
+      }
   });
   test('invariances: Ortho(cG) = Ortho(G) (c > 0), Ortho(Gᵀ) = Ortho(G)ᵀ, Ortho(Q₁GQ₂) = Q₁·Ortho(G)·Q₂ (2× the bound: two computed factors)', () => {
     let seed = 40;
-    for (const [m, n] of [[6, 6], [9, 4], [4, 9]] as [number, number][]) {
+    for (const [m, n] of [
+      [6, 6],
+      [9, 4],
+      [4, 9],
+    ] as [number, number][]) {
       const sigma = geometric(Math.min(m, n), 50);
       const { A } = knownSvd(m, n, sigma, seed++);
       const P = polarFactor(A);
       const bound = 2 * RATIO * Math.max(m, n) * U64 * kappaF(A, sigma[sigma.length - 1]);
       for (const c of [1e-3, 7, 1e5]) expect(fro(polarFactor(A.clone().mul(c)).sub(P))).toBeLessThanOrEqual(bound);
       expect(fro(polarFactor(A.transpose()).sub(P.transpose()))).toBeLessThanOrEqual(bound);
-      const Q1 = haarOrthonormal(m, m, seed + 100), Q2 = haarOrthonormal(n, n, seed + 200);
+      const Q1 = haarOrthonormal(m, m, seed + 100),
+        Q2 = haarOrthonormal(n, n, seed + 200);
       expect(fro(polarFactor(Q1.mmul(A).mmul(Q2)).sub(Q1.mmul(P).mmul(Q2)))).toBeLessThanOrEqual(bound);
     }
   });
@@ -79,28 +97,38 @@ describe('polarFactor', () => {
 describe('newtonPolar agrees with polarFactor', () => {
   test("'inverse' form (square G): converges, ‖X_K − Ortho(G)‖_F ≤ 2·30·n·u·κ_F for κ up to 1e8", () => {
     let seed = 70;
-    for (const n of [2, 8, 20]) for (const kappa of [1, 1e4, 1e8]) {
-      const sigma = geometric(n, kappa);
-      const { A } = knownSvd(n, n, sigma, seed++);
-      const run = newtonPolar(A, 'inverse');
-      expect(run.converged, `n=${n} κ=${kappa}`).toBe(true);
-      const X = run.iterates[run.iterates.length - 1];
-      expect(fro(X.sub(polarFactor(A))), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(2 * RATIO * n * U64 * kappaF(A, sigma[n - 1]));
-      // quadratic convergence from X₀ = G/‖G‖_F: about log₂(κ·√n) + 6 steps (Higham §8.3)
-      expect(run.steps).toBeLessThanOrEqual(Math.ceil(Math.log2(kappa * Math.sqrt(n))) + 8);
-    }
+    for (const n of [2, 8, 20])
+      for (const kappa of [1, 1e4, 1e8]) {
+        const sigma = geometric(n, kappa);
+        const { A } = knownSvd(n, n, sigma, seed++);
+        const run = newtonPolar(A, 'inverse');
+        expect(run.converged, `n=${n} κ=${kappa}`).toBe(true);
+        const X = run.iterates[run.iterates.length - 1];
+        expect(fro(X.sub(polarFactor(A))), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(
+          2 * RATIO * n * U64 * kappaF(A, sigma[n - 1]),
+        );
+        // quadratic convergence from X₀ = G/‖G‖_F: about log₂(κ·√n) + 6 steps (Higham §8.3)
+        expect(run.steps).toBeLessThanOrEqual(Math.ceil(Math.log2(kappa * Math.sqrt(n))) + 8);
+      }
   });
   test("'gram' form (tall and square G): within 30·max(m,n)·u·κ_F² where κ_F²·u ≪ 1", () => {
     let seed = 90;
-    for (const [m, n] of [[6, 6], [15, 6], [30, 12]] as [number, number][]) for (const kappa of [1, 1e2, 1e4]) {
-      const sigma = geometric(n, kappa);
-      const { A, U, V } = knownSvd(m, n, sigma, seed++);
-      const run = newtonPolar(A, 'gram');
-      expect(run.converged).toBe(true);
-      const X = run.iterates[run.iterates.length - 1];
-      const kF = kappaF(A, sigma[n - 1]);
-      expect(fro(X.sub(U.mmul(V.transpose()))), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO * m * U64 * kF * kF);
-    }
+    for (const [m, n] of [
+      [6, 6],
+      [15, 6],
+      [30, 12],
+    ] as [number, number][])
+      for (const kappa of [1, 1e2, 1e4]) {
+        const sigma = geometric(n, kappa);
+        const { A, U, V } = knownSvd(m, n, sigma, seed++);
+        const run = newtonPolar(A, 'gram');
+        expect(run.converged).toBe(true);
+        const X = run.iterates[run.iterates.length - 1];
+        const kF = kappaF(A, sigma[n - 1]);
+        expect(fro(X.sub(U.mmul(V.transpose()))), `${m}×${n} κ=${kappa}`).toBeLessThanOrEqual(
+          RATIO * m * U64 * kF * kF,
+        );
+      }
   });
   test('one step maps an orthonormal X to itself and the two forms agree on square X', () => {
     const Q = haarOrthonormal(7, 7, 5);
@@ -109,7 +137,9 @@ describe('newtonPolar agrees with polarFactor', () => {
     // = n·u·κ² on a result of norm ‖X⁻¹‖₂ = κ (σ₁ = 1): bound 30·n·u·κ³, κ = 1e3 here
     const kappa = 1e3;
     const { A: X } = knownSvd(7, 7, geometric(7, kappa), 6);
-    expect(fro(newtonPolarStep(X, 'inverse').sub(newtonPolarStep(X, 'gram')))).toBeLessThanOrEqual(RATIO * 7 * U64 * kappa ** 3);
+    expect(fro(newtonPolarStep(X, 'inverse').sub(newtonPolarStep(X, 'gram')))).toBeLessThanOrEqual(
+      RATIO * 7 * U64 * kappa ** 3,
+    );
     expect(() => newtonPolarStep(gaussianMatrix(5, 3, 1), 'inverse')).toThrow(/square/);
   });
   test('negative control: Newton stopped after 3 steps (κ = 1e4) fails the agreement bound', () => {

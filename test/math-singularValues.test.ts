@@ -27,7 +27,11 @@ function flat(A: Matrix): Float64Array {
 }
 
 function mlMatrixSingularValues(A: Matrix): number[] {
-  const svd = new SingularValueDecomposition(A, { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false });
+  const svd = new SingularValueDecomposition(A, {
+    autoTranspose: true,
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  });
   return svd.diagonal.slice(0, Math.min(A.rows, A.columns)).sort((a, b) => b - a);
 }
 
@@ -40,14 +44,29 @@ function judge(s: Float64Array, sigma: number[], m: number, n: number): { err: n
   return { err, bound, ok: shapeOk && err <= bound };
 }
 
-const shapes: [number, number][] = [[1, 1], [2, 1], [1, 2], [5, 5], [7, 3], [3, 7], [16, 16], [40, 25], [25, 40], [64, 64], [120, 40], [40, 120], [128, 128]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [2, 1],
+  [1, 2],
+  [5, 5],
+  [7, 3],
+  [3, 7],
+  [16, 16],
+  [40, 25],
+  [25, 40],
+  [64, 64],
+  [120, 40],
+  [40, 120],
+  [128, 128],
+];
 const spectra: Record<string, (r: number, rng: () => number) => number[]> = {
   'geometric κ = 1e3': (r) => geometric(r, 1e3),
   'geometric κ = 1e12': (r) => geometric(r, 1e12),
   'uniform random in (0, 5)': (r, rng) => Array.from({ length: r }, () => 5 * rng()).sort((a, b) => b - a),
   'all equal (orthonormal columns × 3)': (r) => Array(r).fill(3),
   'rank deficient (half zeros)': (r) => Array.from({ length: r }, (_, i) => (i < Math.ceil(r / 2) ? 2 - i / r : 0)),
-  'clusters of 1 ± 1e-10 and 1e-8': (r) => Array.from({ length: r }, (_, i) => (i < r / 2 ? 1 + (i % 2 ? 1e-10 : -1e-10) : 1e-8)).sort((a, b) => b - a),
+  'clusters of 1 ± 1e-10 and 1e-8': (r) =>
+    Array.from({ length: r }, (_, i) => (i < r / 2 ? 1 + (i % 2 ? 1e-10 : -1e-10) : 1e-8)).sort((a, b) => b - a),
 };
 
 describe('singularValues: matrices with known singular values U·diag(σ)·Vᵀ (Haar U, V)', () => {
@@ -74,7 +93,18 @@ describe('singularValues: matrices with known singular values U·diag(σ)·Vᵀ 
 describe('singularValues: agrees with ml-matrix SVD on Gaussian matrices', () => {
   test('|σ̂ᵢ − σᵢ(ml-matrix)| ≤ 2·30·max(m,n)·u64·σ₁ (both routines are backward stable, each within the bound of the truth)', () => {
     let seed = 900;
-    for (const [m, n] of [[1, 1], [3, 2], [2, 3], [10, 10], [33, 17], [17, 33], [60, 60], [150, 50], [50, 150], [100, 100]] as [number, number][]) {
+    for (const [m, n] of [
+      [1, 1],
+      [3, 2],
+      [2, 3],
+      [10, 10],
+      [33, 17],
+      [17, 33],
+      [60, 60],
+      [150, 50],
+      [50, 150],
+      [100, 100],
+    ] as [number, number][]) {
       const A = gaussianMatrix(m, n, seed++);
       const ref = mlMatrixSingularValues(A);
       const s = singularValues(A);
@@ -93,12 +123,16 @@ describe('singularValues: edge cases', () => {
     expect(Array.from(singularValues(Matrix.zeros(3, 7)))).toEqual([0, 0, 0]);
   });
   test('1×1: σ = |a| exactly, also for huge and tiny a', () => {
-    for (const a of [-3.5, 2, 1e300, -1e-300, 5e-324, Number.MAX_VALUE]) expect(singularValues(new Float64Array([a]), 1, 1)[0]).toBe(Math.abs(a));
+    for (const a of [-3.5, 2, 1e300, -1e-300, 5e-324, Number.MAX_VALUE])
+      expect(singularValues(new Float64Array([a]), 1, 1)[0]).toBe(Math.abs(a));
   });
   test('row and column vectors: σ = ‖x‖₂ to a few ulps (one reflector of the vector: ≤ 30·n·u relative)', () => {
     const x = Float64Array.from({ length: 50 }, (_, i) => Math.sin(i + 1) * (i + 1));
     const norm = Math.hypot(...x);
-    for (const [m, n] of [[1, 50], [50, 1]]) {
+    for (const [m, n] of [
+      [1, 50],
+      [50, 1],
+    ]) {
       const s = singularValues(x, m, n);
       expect(s.length).toBe(1);
       expect(Math.abs(s[0] - norm)).toBeLessThanOrEqual(svBound(m, n, norm));
@@ -112,7 +146,11 @@ describe('singularValues: edge cases', () => {
     for (const M of [A, A.transpose()]) {
       const s = singularValues(M);
       // relative 30·n·u per value; an exact zero comes back as ≤ 2^-1000·max|aᵢⱼ| ≈ 1e-281 here (documented limit)
-      s.forEach((x, i) => expect(Math.abs(x - want[i]), `σ${i} = ${x} vs ${want[i]}`).toBeLessThanOrEqual(RATIO * 8 * U64 * want[i] + (want[i] === 0 ? 2 ** -1000 * 2 ** 67 : 0)));
+      s.forEach((x, i) =>
+        expect(Math.abs(x - want[i]), `σ${i} = ${x} vs ${want[i]}`).toBeLessThanOrEqual(
+          RATIO * 8 * U64 * want[i] + (want[i] === 0 ? 2 ** -1000 * 2 ** 67 : 0),
+        ),
+      );
     }
   });
   test('transpose invariance and exact power-of-two scaling: σ(Aᵀ) = σ(A), σ(2^k·A) = 2^k·σ(A)', () => {
@@ -131,11 +169,18 @@ describe('singularValues: edge cases', () => {
     for (const c of [1e300, 1e-300]) {
       const s = singularValues(A.clone().mul(c));
       // entries of c·A carry one extra rounding (relative u), covered by the same bound
-      expect(maxAbsDiff(s, sigma.map((x) => x * c))).toBeLessThanOrEqual(svBound(15, 12, c));
+      expect(
+        maxAbsDiff(
+          s,
+          sigma.map((x) => x * c),
+        ),
+      ).toBeLessThanOrEqual(svBound(15, 12, c));
     }
   });
   test('rank-deficient input: exact rank r ⇒ n − r values below the bound, leading r within it', () => {
-    const r = 5, m = 30, n = 20;
+    const r = 5,
+      m = 30,
+      n = 20;
     const B = gaussianMatrix(m, r, 41).mmul(gaussianMatrix(r, n, 42));
     const ref = mlMatrixSingularValues(B);
     const s = singularValues(B);
@@ -174,10 +219,17 @@ describe('singularValues: relative accuracy on bidiagonal input', () => {
     const d = Float64Array.from({ length: n }, (_, i) => 10 ** -i);
     const e = Float64Array.from({ length: n - 1 }, (_, i) => 10 ** -i);
     const A = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) { A[i * n + i] = d[i]; if (i < n - 1) A[i * n + i + 1] = e[i]; }
+    for (let i = 0; i < n; i++) {
+      A[i * n + i] = d[i];
+      if (i < n - 1) A[i * n + i + 1] = e[i];
+    }
     const s = singularValues(A, n, n);
-    let logDet = 0, logProd = 0;
-    for (let i = 0; i < n; i++) { logDet += Math.log(d[i]); logProd += Math.log(s[i]); }
+    let logDet = 0,
+      logProd = 0;
+    for (let i = 0; i < n; i++) {
+      logDet += Math.log(d[i]);
+      logProd += Math.log(s[i]);
+    }
     // each σ̂ᵢ has relative error ≤ ~(2n − 1)·few·u (Demmel–Kahan), so the sum of logs moves by ≤ n times that
     expect(Math.abs(logProd - logDet)).toBeLessThanOrEqual(n * RATIO * 2 * n * U64);
     // and the bidiagonal entry point agrees with the dense one to the same relative accuracy
@@ -204,7 +256,9 @@ describe('singularValues: negative controls (the same bound rejects a wrong rout
     expect(judge(wrong, sigma, 50, 40).ok).toBe(false);
   });
   test('the Gram route √eig(AᵀA) (loses everything below √u·σ₁) fails at κ = 1e12', () => {
-    const gram = symmetricEigen(A.transpose().mmul(A)).values.map((l) => Math.sqrt(Math.max(l, 0))).sort((a, b) => b - a);
+    const gram = symmetricEigen(A.transpose().mmul(A))
+      .values.map((l) => Math.sqrt(Math.max(l, 0)))
+      .sort((a, b) => b - a);
     const j = judge(Float64Array.from(gram), sigma, 50, 40);
     expect(j.ok).toBe(false);
     expect(j.err / j.bound).toBeGreaterThan(100);
@@ -218,19 +272,25 @@ describe('singularValues: scale (timings printed, never asserted)', () => {
     for (const n of [256, 512, 1024]) {
       const sigma = Float64Array.from(geometric(n, 1e8));
       const { G } = syntheticSvd(n, sigma, 4242 + n, 8);
-      const t0 = performance.now(), c0 = process.cpuUsage().user;
+      const t0 = performance.now(),
+        c0 = process.cpuUsage().user;
       const s = singularValues(G.data, n, n);
-      const wall = performance.now() - t0, cpu = (process.cpuUsage().user - c0) / 1000;
-      const err = maxAbsDiff(s, sigma), bound = svBound(n, n, 1);
+      const wall = performance.now() - t0,
+        cpu = (process.cpuUsage().user - c0) / 1000;
+      const err = maxAbsDiff(s, sigma),
+        bound = svBound(n, n, 1);
       let line = `singularValues n=${n}: ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms cpu; max|σ̂−σ|/(30·n·u·σ₁) = ${(err / bound).toExponential(2)}`;
       if (bench) {
         const A = new Matrix(n, n);
         for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A.set(i, j, G.data[i * n + j]);
-        const t1 = performance.now(), c1 = process.cpuUsage().user;
+        const t1 = performance.now(),
+          c1 = process.cpuUsage().user;
         const ref = mlMatrixSingularValues(A);
-        const wall1 = performance.now() - t1, cpu1 = (process.cpuUsage().user - c1) / 1000;
+        const wall1 = performance.now() - t1,
+          cpu1 = (process.cpuUsage().user - c1) / 1000;
         line += `; ml-matrix SVD (values only): ${wall1.toFixed(0)} ms wall, ${cpu1.toFixed(0)} ms cpu, its max|σ−σ_true|/(30·n·u·σ₁) = ${(maxAbsDiff(ref, sigma) / bound).toExponential(2)}`;
-        if (n <= 512) { // thinSvd (ml-matrix with U and V, the suite's current route) is far slower at 1024
+        if (n <= 512) {
+          // thinSvd (ml-matrix with U and V, the suite's current route) is far slower at 1024
           const c2 = process.cpuUsage().user;
           thinSvd(A);
           line += `; thinSvd (with U, V): ${((process.cpuUsage().user - c2) / 1000).toFixed(0)} ms cpu`;

@@ -12,7 +12,16 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
 import { conditionNumber, numericalRank, singularValues, thinSvd } from '../src/math/linalg/thinSvd.js';
 import { completeOrthonormalBasis, fullSvd } from '../src/math/linalg/fullSvd.js';
-import { RATIO, U64, fro, gaussianMatrix, geometric, knownSvd, maxAbsDiff, orthogonalityDefect } from './math-helpers.js';
+import {
+  RATIO,
+  U64,
+  fro,
+  gaussianMatrix,
+  geometric,
+  knownSvd,
+  maxAbsDiff,
+  orthogonalityDefect,
+} from './math-helpers.js';
 
 function reconstruction(U: Matrix, s: number[], V: Matrix): Matrix {
   const US = U.clone();
@@ -26,7 +35,17 @@ const reconstructionRatio = (A: Matrix, U: Matrix, s: number[], V: Matrix) =>
 /** ratio = ‖QᵀQ − I‖_F / (max(m,n)·u); pass iff ≤ 30 */
 const orthogonalityRatio = (Q: Matrix, size: number) => orthogonalityDefect(Q) / (size * U64);
 
-const shapes: [number, number][] = [[1, 1], [4, 1], [1, 4], [6, 6], [9, 4], [4, 9], [20, 13], [13, 20], [32, 32]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [4, 1],
+  [1, 4],
+  [6, 6],
+  [9, 4],
+  [4, 9],
+  [20, 13],
+  [13, 20],
+  [32, 32],
+];
 
 describe('thinSvd: invariants on random and known-spectrum matrices', () => {
   test('reconstruction and orthonormality ratios ≤ 30 (Gaussian matrices, tall, wide, square)', () => {
@@ -39,7 +58,10 @@ describe('thinSvd: invariants on random and known-spectrum matrices', () => {
       expect(reconstructionRatio(A, U, s, V), `${m}×${n}`).toBeLessThanOrEqual(RATIO);
       expect(orthogonalityRatio(U, Math.max(m, n)), `${m}×${n} U`).toBeLessThanOrEqual(RATIO);
       expect(orthogonalityRatio(V, Math.max(m, n)), `${m}×${n} V`).toBeLessThanOrEqual(RATIO);
-      for (let i = 0; i < r; i++) { expect(s[i]).toBeGreaterThanOrEqual(0); if (i) expect(s[i]).toBeLessThanOrEqual(s[i - 1]); }
+      for (let i = 0; i < r; i++) {
+        expect(s[i]).toBeGreaterThanOrEqual(0);
+        if (i) expect(s[i]).toBeLessThanOrEqual(s[i - 1]);
+      }
     }
   });
   test('singular values of U·diag(σ)·Vᵀ within 30·max(m,n)·u·σ₁ (Weyl + backward stability)', () => {
@@ -53,18 +75,29 @@ describe('thinSvd: invariants on random and known-spectrum matrices', () => {
   });
   test('singular subspaces: ‖ÛₖÛₖᵀ − UₖUₖᵀ‖_F ≤ 30·max(m,n)·u·σ₁/gap·√(2k) (Wedin sin Θ; signs and rotations do not matter)', () => {
     // σ = (3, 2.9, 2.8, 1, 0.5, 0.1): the gap after k = 3 is 1.8, so the top-3 subspace is well determined
-    const sigma = [3, 2.9, 2.8, 1, 0.5, 0.1], k = 3, gap = sigma[k - 1] - sigma[k];
-    for (const [m, n] of [[10, 6], [6, 10], [6, 6]] as [number, number][]) {
+    const sigma = [3, 2.9, 2.8, 1, 0.5, 0.1],
+      k = 3,
+      gap = sigma[k - 1] - sigma[k];
+    for (const [m, n] of [
+      [10, 6],
+      [6, 10],
+      [6, 6],
+    ] as [number, number][]) {
       const { A, U, V } = knownSvd(m, n, sigma, 70 + m + n);
       const t = thinSvd(A);
-      const proj = (Q: Matrix) => { const Qk = Q.subMatrix(0, Q.rows - 1, 0, k - 1); return Qk.mmul(Qk.transpose()); };
-      const bound = RATIO * Math.max(m, n) * U64 * sigma[0] / gap * Math.sqrt(2 * k);
+      const proj = (Q: Matrix) => {
+        const Qk = Q.subMatrix(0, Q.rows - 1, 0, k - 1);
+        return Qk.mmul(Qk.transpose());
+      };
+      const bound = ((RATIO * Math.max(m, n) * U64 * sigma[0]) / gap) * Math.sqrt(2 * k);
       expect(fro(proj(t.U).sub(proj(U))), `${m}×${n} left`).toBeLessThanOrEqual(bound);
       expect(fro(proj(t.V).sub(proj(V))), `${m}×${n} right`).toBeLessThanOrEqual(bound);
     }
   });
   test('rank-deficient input: reconstruction still holds; numericalRank finds the rank; conditionNumber = σ₁/σ_r', () => {
-    const r = 3, m = 12, n = 8;
+    const r = 3,
+      m = 12,
+      n = 8;
     const sigma = [5, 2, 1, 0, 0, 0, 0, 0];
     const { A } = knownSvd(m, n, sigma, 91);
     const t = thinSvd(A);
@@ -93,7 +126,14 @@ describe('thinSvd: invariants on random and known-spectrum matrices', () => {
 describe('fullSvd and completeOrthonormalBasis', () => {
   test('square orthogonal U (m×m), V (n×n), U·S·Vᵀ = A, S = diag(σ) (shapes where the completion works)', () => {
     let seed = 200;
-    for (const [m, n] of [[6, 3], [3, 6], [5, 5], [8, 1], [1, 8], [10, 5]] as [number, number][]) {
+    for (const [m, n] of [
+      [6, 3],
+      [3, 6],
+      [5, 5],
+      [8, 1],
+      [1, 8],
+      [10, 5],
+    ] as [number, number][]) {
       const A = gaussianMatrix(m, n, seed++);
       const f = fullSvd(A);
       expect([f.U.rows, f.U.columns, f.V.rows, f.V.columns, f.S.rows, f.S.columns]).toEqual([m, m, n, n, m, n]);
@@ -115,7 +155,10 @@ describe('fullSvd and completeOrthonormalBasis', () => {
   // directions are spread over many coordinates (8×7 difference matrix: each eᵢ has residual 1/√8).
   test('fullSvd(8×7 difference matrix).U is orthogonal (it used to have a zero last column)', () => {
     const D = new Matrix(8, 7);
-    for (let i = 0; i < 7; i++) { D.set(i, i, 1); D.set(i + 1, i, -1); }
+    for (let i = 0; i < 7; i++) {
+      D.set(i, i, 1);
+      D.set(i + 1, i, -1);
+    }
     const U = fullSvd(D).U;
     expect(orthogonalityRatio(U, 8)).toBeLessThanOrEqual(RATIO);
   });

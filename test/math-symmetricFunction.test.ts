@@ -18,17 +18,38 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, test } from 'vitest';
 import { symmetricEigen } from '../src/math/linalg/symmetricEigen.js';
 import {
-  SingularMatrixError, assertPositiveDefinite, expmSym, invSqrtmSym, logmSym, pinvSqrtmSym, sqrtmSym, symmetricFunction,
+  SingularMatrixError,
+  assertPositiveDefinite,
+  expmSym,
+  invSqrtmSym,
+  logmSym,
+  pinvSqrtmSym,
+  sqrtmSym,
+  symmetricFunction,
 } from '../src/math/linalg/symmetricFunction.js';
-import { RATIO, U64, fro, gaussianMatrix, geometric, knownSymmetric, maxAbsDiff, orthogonalityDefect } from './math-helpers.js';
+import {
+  RATIO,
+  U64,
+  fro,
+  gaussianMatrix,
+  geometric,
+  knownSymmetric,
+  maxAbsDiff,
+  orthogonalityDefect,
+} from './math-helpers.js';
 
-const spd = (n: number, kappa: number, seed: number) => knownSymmetric(geometric(n, kappa).map((x) => 2 * x), seed).A;
+const spd = (n: number, kappa: number, seed: number) =>
+  knownSymmetric(
+    geometric(n, kappa).map((x) => 2 * x),
+    seed,
+  ).A;
 const I = (n: number) => Matrix.eye(n);
 
 /** ‖S² − A‖_F / (n·u·‖A‖_F) */
 const sqrtRatio = (S: Matrix, A: Matrix) => fro(S.mmul(S).sub(A)) / (A.rows * U64 * fro(A));
 /** ‖X·A·X − I‖_F / (n·u·‖A‖_F/λ_min) */
-const invSqrtRatio = (X: Matrix, A: Matrix, lambdaMin: number) => fro(X.mmul(A).mmul(X).sub(I(A.rows))) / (A.rows * U64 * fro(A) / lambdaMin);
+const invSqrtRatio = (X: Matrix, A: Matrix, lambdaMin: number) =>
+  fro(X.mmul(A).mmul(X).sub(I(A.rows))) / ((A.rows * U64 * fro(A)) / lambdaMin);
 
 describe('symmetricEigen', () => {
   test('known spectrum: |λ̂ − λ| ≤ 30·n·u·‖A‖₂ (Weyl), ascending, ‖AQ − QΛ‖_F ≤ 30·n·u·‖A‖_F, ‖QᵀQ − I‖_F ≤ 30·n·u', () => {
@@ -58,15 +79,17 @@ describe('symmetricEigen', () => {
 describe('sqrtmSym: S² = A', () => {
   test('‖S² − A‖_F/(n·u·‖A‖_F) ≤ 30 for κ = 1 … 1e12 (the residual does not grow with κ), S symmetric', () => {
     let seed = 10;
-    for (const n of [1, 3, 8, 24]) for (const kappa of [1, 1e2, 1e6, 1e12]) {
-      const A = spd(n, kappa, seed++);
-      const S = sqrtmSym(A);
-      expect(sqrtRatio(S, A), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
-      expect(fro(S.clone().sub(S.transpose()))).toBeLessThanOrEqual(RATIO * n * U64 * fro(S));
-    }
+    for (const n of [1, 3, 8, 24])
+      for (const kappa of [1, 1e2, 1e6, 1e12]) {
+        const A = spd(n, kappa, seed++);
+        const S = sqrtmSym(A);
+        expect(sqrtRatio(S, A), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
+        expect(fro(S.clone().sub(S.transpose()))).toBeLessThanOrEqual(RATIO * n * U64 * fro(S));
+      }
   });
   test('forward error vs the known Q·√Λ·Qᵀ: ≤ 30·n·u·√n·√κ·‖S‖_F (Fréchet derivative of √· is ≤ 1/(2√λ_min))', () => {
-    const n = 12, lambda = geometric(n, 1e6);
+    const n = 12,
+      lambda = geometric(n, 1e6);
     const { A, Q } = knownSymmetric(lambda, 21);
     const QS = Q.clone();
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) QS.set(i, j, QS.get(i, j) * Math.sqrt(lambda[j]));
@@ -84,7 +107,8 @@ describe('sqrtmSym: S² = A', () => {
     const A = spd(8, 1e3, 23);
     const S = sqrtmSym(A);
     const d = 1e-10 * fro(S);
-    S.set(2, 5, S.get(2, 5) + d); S.set(5, 2, S.get(5, 2) + d);
+    S.set(2, 5, S.get(2, 5) + d);
+    S.set(5, 2, S.get(5, 2) + d);
     expect(sqrtRatio(S, A)).toBeGreaterThan(RATIO);
   });
 });
@@ -92,17 +116,24 @@ describe('sqrtmSym: S² = A', () => {
 describe('invSqrtmSym: A^{-1/2}·A·A^{-1/2} = I', () => {
   test('‖XAX − I‖_F / (n·u·κ_F) ≤ 30, κ_F = ‖A‖_F/λ_min, for κ = 1 … 1e10', () => {
     let seed = 30;
-    for (const n of [1, 4, 10, 24]) for (const kappa of [1, 1e2, 1e6, 1e10]) {
-      const lambda = geometric(n, kappa).map((x) => 2 * x);
-      const { A } = knownSymmetric(lambda, seed++);
-      const X = invSqrtmSym(A);
-      expect(invSqrtRatio(X, A, Math.min(...lambda)), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
-      // and X² is the inverse: ‖X²A − I‖_F has the same growth
-      expect(fro(X.mmul(X).mmul(A).sub(I(n))) / (n * U64 * fro(A) / Math.min(...lambda))).toBeLessThanOrEqual(RATIO);
-    }
+    for (const n of [1, 4, 10, 24])
+      for (const kappa of [1, 1e2, 1e6, 1e10]) {
+        const lambda = geometric(n, kappa).map((x) => 2 * x);
+        const { A } = knownSymmetric(lambda, seed++);
+        const X = invSqrtmSym(A);
+        expect(invSqrtRatio(X, A, Math.min(...lambda)), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
+        // and X² is the inverse: ‖X²A − I‖_F has the same growth
+        expect(fro(X.mmul(X).mmul(A).sub(I(n))) / ((n * U64 * fro(A)) / Math.min(...lambda))).toBeLessThanOrEqual(
+          RATIO,
+        );
+      }
   });
   test('refuses singular, indefinite and numerically singular (λ_min ≤ n·u·λ_max) input with SingularMatrixError', () => {
-    const cases = [[0, 1, 2, 3], [-1, 1, 2, 3], [1e-20, 1, 1, 1]];
+    const cases = [
+      [0, 1, 2, 3],
+      [-1, 1, 2, 3],
+      [1e-20, 1, 1, 1],
+    ];
     cases.forEach((lambda, k) => {
       const { A } = knownSymmetric(lambda, 40 + k);
       expect(() => invSqrtmSym(A)).toThrow(SingularMatrixError);
@@ -123,12 +154,13 @@ describe('invSqrtmSym: A^{-1/2}·A·A^{-1/2} = I', () => {
 
 describe('pinvSqrtmSym: Moore–Penrose A^{+1/2} of a PSD matrix', () => {
   test('X·A·X = P (projector onto range A) within 30·n·u·‖A‖_F/λ_r (λ_r the smallest nonzero eigenvalue)', () => {
-    const n = 9, lambda = [0, 0, 0, 0.01, 0.1, 0.5, 1, 2, 4];
+    const n = 9,
+      lambda = [0, 0, 0, 0.01, 0.1, 0.5, 1, 2, 4];
     const { A, Q } = knownSymmetric(lambda, 50);
     const X = pinvSqrtmSym(A);
     const Qr = Q.subMatrix(0, n - 1, 3, n - 1);
     const P = Qr.mmul(Qr.transpose());
-    expect(fro(X.mmul(A).mmul(X).sub(P))).toBeLessThanOrEqual(RATIO * n * U64 * fro(A) / 0.01);
+    expect(fro(X.mmul(A).mmul(X).sub(P))).toBeLessThanOrEqual((RATIO * n * U64 * fro(A)) / 0.01);
     // on an SPD matrix it is A^{-1/2}
     const B = spd(6, 1e3, 51);
     expect(invSqrtRatio(pinvSqrtmSym(B), B, 2e-3)).toBeLessThanOrEqual(RATIO);
@@ -138,13 +170,17 @@ describe('pinvSqrtmSym: Moore–Penrose A^{+1/2} of a PSD matrix', () => {
 describe('logmSym and expmSym: round trips', () => {
   test('‖exp(log A) − A‖_F / (n·u·(‖A‖_F + ‖A‖₂·‖log A‖_F)) ≤ 30 for κ up to 1e8', () => {
     let seed = 60;
-    for (const n of [1, 5, 16]) for (const kappa of [1, 1e3, 1e8]) {
-      const lambda = geometric(n, kappa).map((x) => 3 * x);
-      const { A } = knownSymmetric(lambda, seed++);
-      const logFro = Math.hypot(...lambda.map(Math.log));
-      const R = expmSym(logmSym(A));
-      expect(fro(R.sub(A)) / (n * U64 * (fro(A) + Math.max(...lambda) * logFro)), `n=${n} κ=${kappa}`).toBeLessThanOrEqual(RATIO);
-    }
+    for (const n of [1, 5, 16])
+      for (const kappa of [1, 1e3, 1e8]) {
+        const lambda = geometric(n, kappa).map((x) => 3 * x);
+        const { A } = knownSymmetric(lambda, seed++);
+        const logFro = Math.hypot(...lambda.map(Math.log));
+        const R = expmSym(logmSym(A));
+        expect(
+          fro(R.sub(A)) / (n * U64 * (fro(A) + Math.max(...lambda) * logFro)),
+          `n=${n} κ=${kappa}`,
+        ).toBeLessThanOrEqual(RATIO);
+      }
   });
   test('‖log(exp S) − S‖_F / (n·u·(√n·κ₂(exp S) + ‖S‖_F)) ≤ 30 for symmetric S with ‖S‖₂ = 3', () => {
     let seed = 70;

@@ -16,7 +16,8 @@ describe('even coverage', () => {
     for (const s of binShares(linearGrid(0, 1), (x) => x)) expect(Math.abs(s - 0.1)).toBeLessThan(0.015);
   });
   test('logUniform puts ≈ 10% in every tenth of [1e-3, 1e7] on a log scale', () => {
-    for (const s of binShares(logUniform(1e-3, 1e7), (x) => (Math.log10(x) + 3) / 10)) expect(Math.abs(s - 0.1)).toBeLessThan(0.015);
+    for (const s of binShares(logUniform(1e-3, 1e7), (x) => (Math.log10(x) + 3) / 10))
+      expect(Math.abs(s - 0.1)).toBeLessThan(0.015);
   });
   test('both ends are reached exactly', () => {
     const xs = fc.sample(logUniform(1e-3, 1e7, 1), { seed: 1, numRuns: 2000 });

@@ -23,7 +23,9 @@ import { errorResult } from '../src/engine/verify/runClaim.js';
 import type { ClaimResult } from '../src/engine/verify/types.js';
 
 const CHROMIUM = process.env.MUON_CHROMIUM ?? '/usr/bin/chromium';
-const SOURCE = process.env.MUON_REPORT_JSON ? resolve(process.env.MUON_REPORT_JSON) : join(import.meta.dirname, 'fixtures', 'report', 'verification.json');
+const SOURCE = process.env.MUON_REPORT_JSON
+  ? resolve(process.env.MUON_REPORT_JSON)
+  : join(import.meta.dirname, 'fixtures', 'report', 'verification.json');
 const SCREENSHOT = join(projectRoot, 'reports', 'report-screenshot.png');
 
 /** A claim whose text would run script if it were not escaped: any alert or error would show up below. */
@@ -31,9 +33,24 @@ const hostile: ClaimResult = {
   ...errorResult('zz-hostile <img src=x onerror=console.error(1)>', '', { claim: null, property: null }),
   title: '<script>console.error("title")</script><img src=x onerror="console.error(2)">',
   source: { document: 'zz-hostile.txt', locator: '<b onmouseover=alert(1)>' },
-  statement: 'Escaped: <svg onload=console.error(3)> and math $x^2$.', reading: 'r',
-  verdict: 'pass', expected: 'pass', error: null,
-  checks: [{ name: '<img src=x onerror=console.error(4)>', backend: 'scalar-f64', sizes: [], cases: 1, maxError: 0, tolerance: 1, toleranceReason: '</td></tr></table><script>console.error(5)</script>', passed: true, ms: 0 }],
+  statement: 'Escaped: <svg onload=console.error(3)> and math $x^2$.',
+  reading: 'r',
+  verdict: 'pass',
+  expected: 'pass',
+  error: null,
+  checks: [
+    {
+      name: '<img src=x onerror=console.error(4)>',
+      backend: 'scalar-f64',
+      sizes: [],
+      cases: 1,
+      maxError: 0,
+      tolerance: 1,
+      toleranceReason: '</td></tr></table><script>console.error(5)</script>',
+      passed: true,
+      ms: 0,
+    },
+  ],
 };
 
 let browser: Browser;
@@ -47,7 +64,8 @@ function seriesCount(r: Report): number {
     const headline = (c.checks ?? []).filter((k) => Array.isArray(k.series));
     const seen = new Set(headline.map((k) => JSON.stringify([k.name, k.series])));
     for (const k of headline) n += k.series!.length;
-    for (const k of c.corrected?.checks ?? []) if (Array.isArray(k.series) && !seen.has(JSON.stringify([k.name, k.series]))) n += k.series.length;
+    for (const k of c.corrected?.checks ?? [])
+      if (Array.isArray(k.series) && !seen.has(JSON.stringify([k.name, k.series]))) n += k.series.length;
   }
   return n;
 }
@@ -72,13 +90,21 @@ afterAll(async () => {
 /** Opens the page, recording console errors, page errors and every request that leaves the file. */
 async function open(opts: { javaScriptEnabled?: boolean; width?: number } = {}) {
   if (!browser) throw new Error(MISSING);
-  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: opts.width ?? 1200, height: 900 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    viewport: { width: opts.width ?? 1200, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const network: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url === pageUrl || url.startsWith('data:')) return route.continue();
@@ -103,7 +129,11 @@ describe('the report page in chromium', () => {
       expect(await page.locator('script').count()).toBe(1);
       expect(await page.title()).toMatch(/^muon-verify report/);
       // The KaTeX fonts came from their data URIs.
-      const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('KaTeX') && f.status === 'loaded').length);
+      const fonts = await page.evaluate(
+        () =>
+          [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('KaTeX') && f.status === 'loaded')
+            .length,
+      );
       expect(fonts).toBeGreaterThan(0);
     } finally {
       await close();
@@ -113,7 +143,13 @@ describe('the report page in chromium', () => {
   test('every claim in the JSON has a card under its source document', async () => {
     const { page, close } = await open();
     try {
-      const cards = await page.evaluate(() => [...document.querySelectorAll('article.card')].map((a) => ({ id: a.id, verdict: a.getAttribute('data-verdict'), doc: a.closest('section.doc')?.getAttribute('data-document') })));
+      const cards = await page.evaluate(() =>
+        [...document.querySelectorAll('article.card')].map((a) => ({
+          id: a.id,
+          verdict: a.getAttribute('data-verdict'),
+          doc: a.closest('section.doc')?.getAttribute('data-document'),
+        })),
+      );
       expect(cards).toHaveLength(report.claims.length);
       const byId = new Map(cards.map((c) => [c.id, c]));
       for (const c of report.claims) {
@@ -138,7 +174,12 @@ describe('the report page in chromium', () => {
           clone.querySelectorAll('.katex, details > .detail, summary').forEach((k) => k.remove());
           if (clone.textContent!.includes('$')) leftovers.push(clone.textContent!.slice(0, 200));
         }
-        return { katex: document.querySelectorAll('.katex .katex-html').length, errors: document.querySelectorAll('.tex-error').length, leftovers, blocks: blocks.length };
+        return {
+          katex: document.querySelectorAll('.katex .katex-html').length,
+          errors: document.querySelectorAll('.tex-error').length,
+          leftovers,
+          blocks: blocks.length,
+        };
       });
       expect(r.blocks).toBeGreaterThan(0);
       expect(r.katex).toBeGreaterThan(r.blocks / 2);
@@ -152,12 +193,23 @@ describe('the report page in chromium', () => {
   test('every plot is an SVG with data marks', async () => {
     const { page, close } = await open();
     try {
-      const plots = await page.evaluate(() => [...document.querySelectorAll('figure.plot')].map((f) => {
-        const svg = f.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        const marks = svg ? svg.querySelectorAll('g.mark-symbol path, g.mark-line path, g.mark-area path, g.mark-rule line').length : 0;
-        return { title: f.querySelector('figcaption')?.textContent ?? '', svg: !!svg, width: box?.width ?? 0, height: box?.height ?? 0, marks, failed: !!f.querySelector('.err') };
-      }));
+      const plots = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.plot')].map((f) => {
+          const svg = f.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          const marks = svg
+            ? svg.querySelectorAll('g.mark-symbol path, g.mark-line path, g.mark-area path, g.mark-rule line').length
+            : 0;
+          return {
+            title: f.querySelector('figcaption')?.textContent ?? '',
+            svg: !!svg,
+            width: box?.width ?? 0,
+            height: box?.height ?? 0,
+            marks,
+            failed: !!f.querySelector('.err'),
+          };
+        }),
+      );
       expect(plots.length).toBe(seriesCount(report));
       if (!process.env.MUON_REPORT_JSON) expect(plots.length).toBeGreaterThanOrEqual(5);
       for (const p of plots) {
@@ -174,7 +226,11 @@ describe('the report page in chromium', () => {
   test('every in-page link has a target, and following one shows its card', async () => {
     const { page, close } = await open();
     try {
-      const broken = await page.evaluate(() => [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))));
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll('a[href^="#"]')]
+          .map((a) => a.getAttribute('href')!)
+          .filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
+      );
       expect(broken).toEqual([]);
       const failing = report.claims.find((c) => c.verdict === 'fail') ?? report.claims[0];
       await page.locator('#fails a, nav.toc a.chip').first().click();
@@ -193,14 +249,22 @@ describe('the report page in chromium', () => {
     try {
       await expect.poll(() => page.locator('#filters').isVisible()).toBe(true);
       await page.selectOption('#filters select[name="verdict"]', 'fail');
-      const shown = await page.evaluate(() => [...document.querySelectorAll('article.card')].filter((a) => !(a as HTMLElement).hidden).map((a) => a.getAttribute('data-verdict')));
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll('article.card')]
+          .filter((a) => !(a as HTMLElement).hidden)
+          .map((a) => a.getAttribute('data-verdict')),
+      );
       expect(shown.length).toBe(report.claims.filter((c) => c.verdict === 'fail').length);
       expect(new Set(shown)).toEqual(new Set(shown.length ? ['fail'] : []));
-      expect(await page.locator('#shown').textContent()).toBe(`showing ${shown.length} of ${report.claims.length} claims`);
+      expect(await page.locator('#shown').textContent()).toBe(
+        `showing ${shown.length} of ${report.claims.length} claims`,
+      );
       // A link to a card the filter hides clears the filter.
       const passing = report.claims.find((c) => c.verdict === 'pass');
       if (passing) {
-        await page.evaluate((id) => { location.hash = id; }, anchorId(passing.id));
+        await page.evaluate((id) => {
+          location.hash = id;
+        }, anchorId(passing.id));
         await expect.poll(() => page.locator(`[id="${anchorId(passing.id)}"]`).isVisible()).toBe(true);
       }
     } finally {
@@ -223,7 +287,9 @@ describe('the report page in chromium', () => {
       await page.screenshot({ path: SCREENSHOT, fullPage: false });
       expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
       // No horizontal scrolling at a laptop width: wide tables and formulas scroll inside their boxes.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await close();

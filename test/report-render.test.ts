@@ -16,40 +16,86 @@ import type { CheckOutcome, ClaimResult } from '../src/engine/verify/types.js';
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'report', 'verification.json');
 const fixture = (): Report => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Report;
 
-const HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&amp; ]]> `x` [l](javascript:alert(3)) | *b* \u0000\u001b\u0007';
+const HOSTILE =
+  '<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&amp; ]]> `x` [l](javascript:alert(3)) | *b* \u0000\u001b\u0007';
 
 const check = (over: Partial<CheckOutcome> = {}): CheckOutcome => ({
-  name: 'a check', backend: 'ml-matrix-f64', sizes: [[2, 2]], cases: 10, maxError: 1e-16, tolerance: 1e-12, toleranceReason: 'reason', passed: true, ms: 1, ...over,
+  name: 'a check',
+  backend: 'ml-matrix-f64',
+  sizes: [[2, 2]],
+  cases: 10,
+  maxError: 1e-16,
+  tolerance: 1e-12,
+  toleranceReason: 'reason',
+  passed: true,
+  ms: 1,
+  ...over,
 });
 
 function claim(id: string, over: Partial<ClaimResult> = {}): ClaimResult {
   return {
     ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }),
-    title: `title of ${id}`, source: { document: 'doc-a.txt', locator: 'Claim 1' }, statement: 'If $x = y$ then $y = x$.',
-    reading: 'Read as written.', verdict: 'pass', expected: 'pass', error: null, checks: [check()], ...over,
+    title: `title of ${id}`,
+    source: { document: 'doc-a.txt', locator: 'Claim 1' },
+    statement: 'If $x = y$ then $y = x$.',
+    reading: 'Read as written.',
+    verdict: 'pass',
+    expected: 'pass',
+    error: null,
+    checks: [check()],
+    ...over,
   };
 }
 
 function report(claims: ClaimResult[]): Report {
   return {
-    schemaVersion: 1, runId: 'run-1', generatedAt: '2026-01-01T00:00:00.000Z', seed: 42,
+    schemaVersion: 1,
+    runId: 'run-1',
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    seed: 42,
     environment: { node: 'v20', gpuBackend: 'webasm', cpus: 2 },
-    summary: { total: claims.length, pass: 0, fail: 0, error: 0, unchecked: 0, unexpected: 0 }, claims,
+    summary: { total: claims.length, pass: 0, fail: 0, error: 0, unchecked: 0, unexpected: 0 },
+    claims,
   };
 }
 
 /** A claim whose every string field is hostile, failing with a matrix counterexample. */
-const hostileClaim = (): ClaimResult => claim(`evil ${HOSTILE}`, {
-  title: HOSTILE, statement: `${HOSTILE} $\\frac{a}{b}$ and $\\notacommand{x}$ and a stray $`, reading: HOSTILE,
-  source: { document: HOSTILE, locator: HOSTILE }, dependsOn: [HOSTILE, 's1-a'],
-  verdict: 'fail', expected: 'fail',
-  counterexample: { check: HOSTILE, input: { G: [[1, 0], [0, 'Infinity']], note: HOSTILE }, measured: { value: 'Infinity', bound: 1e-15, relation: '<=', detail: { why: HOSTILE }, infinite: HOSTILE }, numShrinks: 3 },
-  replay: { seed: -5, path: '0:1', check: HOSTILE },
-  corrected: { statement: HOSTILE, verdict: 'pass' },
-  checks: [check({ name: HOSTILE, toleranceReason: HOSTILE, passed: false, detail: HOSTILE, counterexample: { input: HOSTILE, measured: { value: 1, bound: 0 } } })],
-  steps: [{ index: 1, statement: HOSTILE, verdict: 'fail', method: 'numeric', detail: HOSTILE }],
-  firstBrokenStep: 1, failure: { kind: HOSTILE, summary: HOSTILE },
-} as Partial<ClaimResult>);
+const hostileClaim = (): ClaimResult =>
+  claim(`evil ${HOSTILE}`, {
+    title: HOSTILE,
+    statement: `${HOSTILE} $\\frac{a}{b}$ and $\\notacommand{x}$ and a stray $`,
+    reading: HOSTILE,
+    source: { document: HOSTILE, locator: HOSTILE },
+    dependsOn: [HOSTILE, 's1-a'],
+    verdict: 'fail',
+    expected: 'fail',
+    counterexample: {
+      check: HOSTILE,
+      input: {
+        G: [
+          [1, 0],
+          [0, 'Infinity'],
+        ],
+        note: HOSTILE,
+      },
+      measured: { value: 'Infinity', bound: 1e-15, relation: '<=', detail: { why: HOSTILE }, infinite: HOSTILE },
+      numShrinks: 3,
+    },
+    replay: { seed: -5, path: '0:1', check: HOSTILE },
+    corrected: { statement: HOSTILE, verdict: 'pass' },
+    checks: [
+      check({
+        name: HOSTILE,
+        toleranceReason: HOSTILE,
+        passed: false,
+        detail: HOSTILE,
+        counterexample: { input: HOSTILE, measured: { value: 1, bound: 0 } },
+      }),
+    ],
+    steps: [{ index: 1, statement: HOSTILE, verdict: 'fail', method: 'numeric', detail: HOSTILE }],
+    firstBrokenStep: 1,
+    failure: { kind: HOSTILE, summary: HOSTILE },
+  } as Partial<ClaimResult>);
 
 describe('renderHtml', () => {
   test('every claim of the fixture has a card with its anchor, grouped under its source document', async () => {
@@ -98,7 +144,16 @@ describe('renderHtml', () => {
   });
 
   test('the counterexample is laid out (matrix table), not dumped as JSON', () => {
-    const out = counterexampleHtml({ check: 'c', input: { G: [[1, 2], [3, 4]] }, measured: { value: 'Infinity', bound: 1e-15, relation: '<=', detail: null } });
+    const out = counterexampleHtml({
+      check: 'c',
+      input: {
+        G: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      measured: { value: 'Infinity', bound: 1e-15, relation: '<=', detail: null },
+    });
     expect(out).toContain('<table class="matrix"');
     expect(out).toContain('<td>4</td>');
     expect(out).toContain('∞');
@@ -107,7 +162,15 @@ describe('renderHtml', () => {
   });
 
   test('unexpected results and errors are listed first, errors before wrong verdicts', async () => {
-    const r = report([claim('s1-ok'), claim('s1-wrong', { verdict: 'fail', expected: 'pass', counterexample: { input: 1, measured: { value: 2, bound: 1 } } }), claim('s1-err', { verdict: 'error', error: 'it broke' })]);
+    const r = report([
+      claim('s1-ok'),
+      claim('s1-wrong', {
+        verdict: 'fail',
+        expected: 'pass',
+        counterexample: { input: 1, measured: { value: 2, bound: 1 } },
+      }),
+      claim('s1-err', { verdict: 'error', error: 'it broke' }),
+    ]);
     const html = await renderHtml(r, { katexFonts: false });
     const box = html.slice(html.indexOf('id="attention"'), html.indexOf('</ul></div>', html.indexOf('id="attention"')));
     expect(box.indexOf('s1-err')).toBeGreaterThan(0);
@@ -116,8 +179,11 @@ describe('renderHtml', () => {
     expect(countsOf(r)).toMatchObject({ pass: 1, fail: 1, error: 1, unexpected: 2 });
   });
 
-  test('an entry carried from an earlier run is marked, never counted as this run\'s surprise, and replayed with its own seed', async () => {
-    const c = { ...claim('s1-old', { verdict: 'error', error: 'stale' }), carriedFrom: { runId: 'run-0', seed: 7, generatedAt: '2025-12-31T00:00:00.000Z' } };
+  test("an entry carried from an earlier run is marked, never counted as this run's surprise, and replayed with its own seed", async () => {
+    const c = {
+      ...claim('s1-old', { verdict: 'error', error: 'stale' }),
+      carriedFrom: { runId: 'run-0', seed: 7, generatedAt: '2025-12-31T00:00:00.000Z' },
+    };
     const r = report([c, claim('s1-new')]);
     const html = await renderHtml(r, { katexFonts: false });
     expect(html).toContain('data-carried="true"');
@@ -125,12 +191,22 @@ describe('renderHtml', () => {
     expect(html).not.toContain('id="attention"');
     expect(countsOf(r)).toMatchObject({ error: 1, unexpected: 0, carried: 1 });
     expect(replayCommands(c, r).at(-1)!.command).toBe('npm test -- --claim s1-old --seed 7');
-    expect(renderJunit(r)).toMatch(/<skipped message="not judged in this run: carried from run run-0 \(verdict there: error\)"\/>/);
+    expect(renderJunit(r)).toMatch(
+      /<skipped message="not judged in this run: carried from run run-0 \(verdict there: error\)"\/>/,
+    );
     expect(renderMarkdown(r)).toContain('_(carried from run run-0, not judged in this run)_');
   });
 
   test('a failure kind is rendered when present and offered in the filter', async () => {
-    const c = { ...claim('s1-k', { verdict: 'fail', expected: 'fail', counterexample: { input: 1, measured: { value: 2, bound: 1 } }, corrected: { statement: 'ok', verdict: 'pass' } }), failure: { kind: 'hypothesis', summary: 'needs full rank' } };
+    const c = {
+      ...claim('s1-k', {
+        verdict: 'fail',
+        expected: 'fail',
+        counterexample: { input: 1, measured: { value: 2, bound: 1 } },
+        corrected: { statement: 'ok', verdict: 'pass' },
+      }),
+      failure: { kind: 'hypothesis', summary: 'needs full rank' },
+    };
     const html = await renderHtml(report([c]), { katexFonts: false });
     expect(html).toContain('data-kind="hypothesis"');
     expect(html).toContain('<option value="hypothesis">hypothesis</option>');
@@ -139,8 +215,25 @@ describe('renderHtml', () => {
   });
 
   test('the first broken step is highlighted and every plot is an inline SVG', async () => {
-    const series = [{ name: 'slope', kind: 'loglog-fit' as const, x: 'k', y: 'bias', points: [1, 2, 4, 8].map((k) => ({ x: k, y: 1 / k, lo: 0.9 / k, hi: 1.1 / k })), fit: { slope: -1, intercept: 0 }, claimed: { slope: -0.5 } }];
-    const c = claim('s1-p', { checks: [check({ series })], steps: [{ index: 1, statement: 'a = a', verdict: 'pass', method: 'symbolic', detail: '' }, { index: 2, statement: 'a = b', verdict: 'fail', method: 'numeric', detail: 'no' }], firstBrokenStep: 2 });
+    const series = [
+      {
+        name: 'slope',
+        kind: 'loglog-fit' as const,
+        x: 'k',
+        y: 'bias',
+        points: [1, 2, 4, 8].map((k) => ({ x: k, y: 1 / k, lo: 0.9 / k, hi: 1.1 / k })),
+        fit: { slope: -1, intercept: 0 },
+        claimed: { slope: -0.5 },
+      },
+    ];
+    const c = claim('s1-p', {
+      checks: [check({ series })],
+      steps: [
+        { index: 1, statement: 'a = a', verdict: 'pass', method: 'symbolic', detail: '' },
+        { index: 2, statement: 'a = b', verdict: 'fail', method: 'numeric', detail: 'no' },
+      ],
+      firstBrokenStep: 2,
+    });
     const html = await renderHtml(report([c]), { katexFonts: false });
     expect(html).toMatch(/<li value="2" class="first-broken">/);
     expect(html).not.toMatch(/<li value="1" class="first-broken">/);
@@ -150,7 +243,10 @@ describe('renderHtml', () => {
   test('replay commands are exact and shell-quoted', () => {
     const c = claim('s1-r', { replay: { seed: -7, path: '0:1:2', check: "it's (odd)" } });
     const cmds = replayCommands(c, { seed: 9, environment: { node: '', gpuBackend: '', cpus: 1, heavy: true } });
-    expect(cmds.map((x) => x.command)).toEqual([`npm run replay -- s1-r --check 'it'\\''s (odd)' --seed -7 --path 0:1:2`, 'npm test -- --claim s1-r --seed 9 --heavy']);
+    expect(cmds.map((x) => x.command)).toEqual([
+      `npm run replay -- s1-r --check 'it'\\''s (odd)' --seed -7 --path 0:1:2`,
+      'npm test -- --claim s1-r --seed 9 --heavy',
+    ]);
     expect(shellWord('a b')).toBe("'a b'");
   });
 });
@@ -176,20 +272,39 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(report([hostileClaim()]));
     expect(md).not.toMatch(/<script|<img/);
     expect(md).not.toMatch(/[^\\]\]\(javascript:/); // only as the inert \](…
-    expect(mdText('[l](javascript:x) *b* `c` <i> | $x$')).toBe('\\[l\\](javascript:x) \\*b\\* \\`c\\` &lt;i&gt; \\| \\$x\\$');
+    expect(mdText('[l](javascript:x) *b* `c` <i> | $x$')).toBe(
+      '\\[l\\](javascript:x) \\*b\\* \\`c\\` &lt;i&gt; \\| \\$x\\$',
+    );
     // Every claim is still one line: newlines and control characters in strings do not break it.
     expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(1);
   });
 });
 
 describe('renderJunit', () => {
-  const parse = (xml: string) => create(xml).end({ format: 'object' }) as unknown as { testsuites: Record<string, unknown> };
+  const parse = (xml: string) =>
+    create(xml).end({ format: 'object' }) as unknown as { testsuites: Record<string, unknown> };
 
   test('well-formed XML with one testcase per claim; only unexpected verdicts fail; errors are <error>', () => {
     const r = report([
       claim('s1-pass'),
-      claim('s1-xfail', { verdict: 'fail', expected: 'fail', counterexample: { check: 'k', input: [[1, 2], [3, 4]], measured: { value: 2, bound: 1 } }, corrected: { statement: 'c', verdict: 'pass' } }),
-      claim('s1-wrong', { verdict: 'fail', expected: 'pass', counterexample: { check: 'k', input: 7, measured: { value: 3, bound: 1 } } }),
+      claim('s1-xfail', {
+        verdict: 'fail',
+        expected: 'fail',
+        counterexample: {
+          check: 'k',
+          input: [
+            [1, 2],
+            [3, 4],
+          ],
+          measured: { value: 2, bound: 1 },
+        },
+        corrected: { statement: 'c', verdict: 'pass' },
+      }),
+      claim('s1-wrong', {
+        verdict: 'fail',
+        expected: 'pass',
+        counterexample: { check: 'k', input: 7, measured: { value: 3, bound: 1 } },
+      }),
       claim('s1-err', { verdict: 'error', error: 'boom' }),
       claim('s1-skip', { verdict: 'unchecked' }),
     ]);
@@ -227,22 +342,39 @@ describe('renderJunit', () => {
   });
 
   test('matrices stay on one line per row in the counterexample text', () => {
-    expect(compactJson({ G: [[1, 2], [3, 'Infinity']] })).toContain('[[1, 2], [3, "Infinity"]]');
+    expect(
+      compactJson({
+        G: [
+          [1, 2],
+          [3, 'Infinity'],
+        ],
+      }),
+    ).toContain('[[1, 2], [3, "Infinity"]]');
   });
 });
 
 describe('helpers', () => {
   test('math delimiters', () => {
     expect(splitMath('a $x$ b $$y$$ c \\$5 \\(z\\)')).toEqual([
-      { type: 'text', value: 'a ' }, { type: 'math', value: 'x', display: false }, { type: 'text', value: ' b ' },
-      { type: 'math', value: 'y', display: true }, { type: 'text', value: ' c $5 ' }, { type: 'math', value: 'z', display: false },
+      { type: 'text', value: 'a ' },
+      { type: 'math', value: 'x', display: false },
+      { type: 'text', value: ' b ' },
+      { type: 'math', value: 'y', display: true },
+      { type: 'text', value: ' c $5 ' },
+      { type: 'math', value: 'z', display: false },
     ]);
     expect(splitMath('costs $5 only')).toEqual([{ type: 'text', value: 'costs $5 only' }]);
     expect(renderInline('<b>$x$</b>')).toMatch(/^&lt;b&gt;<span class="katex">/);
   });
 
   test('numbers', () => {
-    expect([fmt(1e-16), fmt(0.29289321881345254), fmt(42), fmt('Infinity'), fmt(-2.5e9)]).toEqual(['1e-16', '0.2929', '42', '∞', '−2.5e+9']);
+    expect([fmt(1e-16), fmt(0.29289321881345254), fmt(42), fmt('Infinity'), fmt(-2.5e9)]).toEqual([
+      '1e-16',
+      '0.2929',
+      '42',
+      '∞',
+      '−2.5e+9',
+    ]);
   });
 
   test('anchors: plain ids are kept, others get a stable safe id', () => {

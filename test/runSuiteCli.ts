@@ -10,8 +10,22 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   /** The report the run left (null when none), and its claims by id. */
-  report: { runId?: string; runErrors?: string[]; summary: Record<string, number>; claims: { id: string; verdict: string; error: string | null; checks: { power?: string }[]; carriedFrom?: { runId: string } }[] } | null;
-  byId: Record<string, { id: string; verdict: string; error: string | null; checks: { power?: string }[]; carriedFrom?: { runId: string } }>;
+  report: {
+    runId?: string;
+    runErrors?: string[];
+    summary: Record<string, number>;
+    claims: {
+      id: string;
+      verdict: string;
+      error: string | null;
+      checks: { power?: string }[];
+      carriedFrom?: { runId: string };
+    }[];
+  } | null;
+  byId: Record<
+    string,
+    { id: string; verdict: string; error: string | null; checks: { power?: string }[]; carriedFrom?: { runId: string } }
+  >;
   closing: string | undefined;
   ms: number;
 }
@@ -20,14 +34,24 @@ export interface CliRun {
 export function runSuiteCli(root: string, args: string[], timeoutMs = 150_000): CliRun {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), ...args], {
-    cwd: projectRoot, env: { ...process.env, MUON_ROOT: root, MUON_REPLAY: '' }, encoding: 'utf8', timeout: timeoutMs,
+    cwd: projectRoot,
+    env: { ...process.env, MUON_ROOT: root, MUON_REPLAY: '' },
+    encoding: 'utf8',
+    timeout: timeoutMs,
   });
   const file = join(root, 'reports', 'verification.json');
   let report = null;
-  try { report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null; } catch { report = null; }
+  try {
+    report = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  } catch {
+    report = null;
+  }
   const claims = report?.claims ?? [];
   return {
-    status: r.status, stdout: r.stdout, stderr: r.stderr, report,
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    report,
     byId: Object.fromEntries(claims.map((c: { id: string }) => [c.id, c])),
     closing: r.stdout.split('\n').find((l) => /^verification: \d+ passed, \d+ failed/.test(l)),
     ms: performance.now() - t0,
@@ -37,6 +61,9 @@ export function runSuiteCli(root: string, args: string[], timeoutMs = 150_000): 
 /** A scratch copy of a fixture tree at the same depth (its property files import ../../../../src). */
 export function copyFixture(name: string): { root: string; dispose(): void } {
   const root = mkdtempSync(join(projectRoot, 'test', 'fixtures', '.tmp-'));
-  cpSync(join(projectRoot, 'test', 'fixtures', name), root, { recursive: true, filter: (src) => !src.includes(`${name}/reports`) });
+  cpSync(join(projectRoot, 'test', 'fixtures', name), root, {
+    recursive: true,
+    filter: (src) => !src.includes(`${name}/reports`),
+  });
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { forAll } from '../src/engine/verify/checks/forAll.js';
 import { compute } from '../src/engine/verify/checks/compute.js';
-import { centralDifferenceError, claimed, exact, f32Kernel, monteCarlo, relative, strictlyPositive, U32, U64 } from '../src/engine/verify/tolerance.js';
+import {
+  centralDifferenceError,
+  claimed,
+  exact,
+  f32Kernel,
+  monteCarlo,
+  relative,
+  strictlyPositive,
+  U32,
+  U64,
+} from '../src/engine/verify/tolerance.js';
 import { invalidReason } from '../src/engine/verify/checks/measurement.js';
 
 const ctx = { seed: 1, heavy: false, log: () => {} };
@@ -19,7 +29,7 @@ describe('tolerance builders', () => {
     expect(exact().bound).toBe(0);
     expect(centralDifferenceError({ h: 1e-5, truncation: 1e-10, roundoff: 2e-11 }).bound).toBeCloseTo(10 * 1.2e-10, 20);
     expect(monteCarlo({ z: 3.89, se: 0.01, confidence: 0.9999, samples: 1000 }).bound).toBeCloseTo(0.0389, 12);
-    expect(f32Kernel({ k: 1024, magnitude: 2 }).bound).toBeCloseTo(4 * (1024 * U32 / (1 - 1024 * U32)) * 2, 15);
+    expect(f32Kernel({ k: 1024, magnitude: 2 }).bound).toBeCloseTo(4 * ((1024 * U32) / (1 - 1024 * U32)) * 2, 15);
     expect(() => f32Kernel({ k: 2 ** 25, magnitude: 1 })).toThrow(/γ_33554432 undefined/);
     expect(claimed(9, 'at most 9 steps').reason).toMatch(/the statement's own bound: at most 9 steps/);
     expect(strictlyPositive().bound).toBe(Number.MIN_VALUE);
@@ -27,13 +37,22 @@ describe('tolerance builders', () => {
 });
 
 describe('a measurement carries its tolerance', () => {
-  test('the worst case\'s reason becomes the check\'s toleranceReason', async () => {
-    const o = await forAll({ name: 'x·1 = x', backend: 'scalar-f64', arbitrary: fc.integer({ min: -9, max: 9 }), measure: (x) => ({ value: Math.abs(x * 1 - x), tolerance: exact('integer arithmetic is exact') }) }).run(ctx);
+  test("the worst case's reason becomes the check's toleranceReason", async () => {
+    const o = await forAll({
+      name: 'x·1 = x',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: -9, max: 9 }),
+      measure: (x) => ({ value: Math.abs(x * 1 - x), tolerance: exact('integer arithmetic is exact') }),
+    }).run(ctx);
     expect(o.passed).toBe(true);
     expect(o.toleranceReason).toBe('integer arithmetic is exact');
   });
   test('a failing case reports its tolerance and reason', async () => {
-    const o = await compute({ name: 'one case', backend: 'scalar-f64', run: () => ({ value: 2, tolerance: claimed(1, 'at most 1') }) }).run(ctx);
+    const o = await compute({
+      name: 'one case',
+      backend: 'scalar-f64',
+      run: () => ({ value: 2, tolerance: claimed(1, 'at most 1') }),
+    }).run(ctx);
     expect(o).toMatchObject({ passed: false, tolerance: 1, toleranceReason: "the statement's own bound: at most 1" });
   });
   test.each([

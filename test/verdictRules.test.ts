@@ -22,7 +22,9 @@ import expectations from './fixtures/hostile/expectations.verdict.js';
 // runner does with registrations.
 const registered = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('../src/engine/verify/verifyClaim.js', () => ({
-  verifyClaim: (url: string, spec: unknown) => { registered.set(url, spec); },
+  verifyClaim: (url: string, spec: unknown) => {
+    registered.set(url, spec);
+  },
 }));
 
 const hostileRoot = join(projectRoot, 'test', 'fixtures', 'hostile');
@@ -66,7 +68,7 @@ describe('decide: each rule kind at and around its boundary', () => {
   test.each(cases)('%j on %j → %s', (rule, ci, expected) => {
     expect(decide(rule, ci)).toBe(expected);
   });
-  test('the tolerance the report prints is the rule\'s value (the nearer end for within)', () => {
+  test("the tolerance the report prints is the rule's value (the nearer end for within)", () => {
     expect(toleranceOf({ kind: 'contains', value: 0.5 }, 9)).toBe(0.5);
     expect(toleranceOf({ kind: 'within', range: [0, 10] }, 9)).toBe(10);
     expect(toleranceOf({ kind: 'within', range: [0, 10] }, 1)).toBe(0);
@@ -80,7 +82,11 @@ describe('decide: each rule kind at and around its boundary', () => {
 
 describe('invalidReason: a measurement is judged only when it is well formed', () => {
   const bad: [string, unknown, RegExp][] = [
-    ['typo key', { val: 1, bound: 2 }, /unknown key 'val' \(expected value, bound, tolerance, relation, detail, infinite\)/],
+    [
+      'typo key',
+      { val: 1, bound: 2 },
+      /unknown key 'val' \(expected value, bound, tolerance, relation, detail, infinite\)/,
+    ],
     ['Unicode relation', { value: 1, bound: 2, relation: '≤' }, /relation is '≤'/],
     ['null value', { value: null, bound: 1 }, /measured value is null/],
     ['missing value', { bound: 1 }, /measured value is undefined/],
@@ -94,7 +100,11 @@ describe('invalidReason: a measurement is judged only when it is well formed', (
     ['+Infinity under >=', { value: Infinity, bound: 1, relation: '>=' }, /would hold by infinity/],
     ['unexplained +Infinity', { value: Infinity, bound: 1 }, /without a reason/],
     ['marker on a finite value', { value: 2, bound: 1, infinite: 'x' }, /says the value is infinite/],
-    ['marker on the holding infinity', { value: -Infinity, bound: 1, infinite: 'x' }, /only Infinity is a documented refutation/],
+    [
+      'marker on the holding infinity',
+      { value: -Infinity, bound: 1, infinite: 'x' },
+      /only Infinity is a documented refutation/,
+    ],
     ['empty marker', { value: Infinity, bound: 1, infinite: '' }, /'infinite' must be a non-empty string/],
     ['not an object', 3, /measure returned 3 instead of/],
     ['undefined', undefined, /measure returned undefined/],
@@ -106,10 +116,15 @@ describe('invalidReason: a measurement is judged only when it is well formed', (
   });
   test('well-formed measurements, the documented ∞ included, are accepted', () => {
     for (const m of [
-      { value: 1, bound: 2 }, { value: 1, bound: 2, relation: '<=' }, { value: 3, bound: 2, relation: '>=' }, { value: 1, bound: 2, detail: 'x' },
-      { value: Infinity, bound: 1, infinite: 'A singular' }, { value: -Infinity, bound: 0, relation: '>=', infinite: 'no index i' },
+      { value: 1, bound: 2 },
+      { value: 1, bound: 2, relation: '<=' },
+      { value: 3, bound: 2, relation: '>=' },
+      { value: 1, bound: 2, detail: 'x' },
+      { value: Infinity, bound: 1, infinite: 'A singular' },
+      { value: -Infinity, bound: 0, relation: '>=', infinite: 'no index i' },
       { value: 1, bound: 2, relation: undefined, detail: undefined },
-    ]) expect(invalidReason(m), JSON.stringify(m)).toBeNull();
+    ])
+      expect(invalidReason(m), JSON.stringify(m)).toBeNull();
   });
   test('a documented ∞ can only refute', () => {
     expect(holds({ value: Infinity, bound: 1e300, infinite: 'singular' })).toBe(false);
@@ -117,16 +132,33 @@ describe('invalidReason: a measurement is judged only when it is well formed', (
   });
   test('severity exceeds 1 exactly when the case fails, whatever the signs', () => {
     const ms: Measurement[] = [
-      { value: 0.5, bound: 1 }, { value: 2, bound: 1 }, { value: -3, bound: -2 }, { value: -1, bound: -2 }, { value: 0, bound: 0 }, { value: 1, bound: 0 },
-      { value: 2, bound: 1, relation: '>=' }, { value: 0.5, bound: 1, relation: '>=' }, { value: -5, bound: 0, relation: '>=' }, { value: 0, bound: -1, relation: '>=' },
-      { value: 0, bound: 1, relation: '>=' }, { value: -1, bound: -2, relation: '>=' }, { value: -3, bound: -2, relation: '>=' },
+      { value: 0.5, bound: 1 },
+      { value: 2, bound: 1 },
+      { value: -3, bound: -2 },
+      { value: -1, bound: -2 },
+      { value: 0, bound: 0 },
+      { value: 1, bound: 0 },
+      { value: 2, bound: 1, relation: '>=' },
+      { value: 0.5, bound: 1, relation: '>=' },
+      { value: -5, bound: 0, relation: '>=' },
+      { value: 0, bound: -1, relation: '>=' },
+      { value: 0, bound: 1, relation: '>=' },
+      { value: -1, bound: -2, relation: '>=' },
+      { value: -3, bound: -2, relation: '>=' },
     ];
     for (const m of ms) expect(severity(m) > 1, JSON.stringify(m)).toBe(!holds(m));
   });
 });
 
 describe('statisticInvalidReason', () => {
-  const good = { name: 's', estimate: 0.5, ci: [0.4, 0.6], confidence: 0.999, samples: 10, decision: { kind: 'contains', value: 0.5 } };
+  const good = {
+    name: 's',
+    estimate: 0.5,
+    ci: [0.4, 0.6],
+    confidence: 0.999,
+    samples: 10,
+    decision: { kind: 'contains', value: 0.5 },
+  };
   test('a well-formed statistic is accepted', () => expect(statisticInvalidReason(good)).toBeNull());
   const bad: [string, Record<string, unknown>, RegExp][] = [
     ['samples 0', { samples: 0 }, /samples is 0/],
@@ -154,28 +186,68 @@ describe('statisticInvalidReason', () => {
 
 describe('normalizeOutcome: whatever built it, an outcome must back its pass or fail', () => {
   const check = { name: 'c', backend: 'scalar-f64' as const };
-  const ok: CheckOutcome = { name: 'c', backend: 'scalar-f64', sizes: [], cases: 2, maxError: 0.5, tolerance: 1, toleranceReason: '', passed: true, ms: 0 };
+  const ok: CheckOutcome = {
+    name: 'c',
+    backend: 'scalar-f64',
+    sizes: [],
+    cases: 2,
+    maxError: 0.5,
+    tolerance: 1,
+    toleranceReason: '',
+    passed: true,
+    ms: 0,
+  };
   test('a sound pass and a sound fail go through unchanged', () => {
     expect(normalizeOutcome(ok, check)).toMatchObject({ passed: true, maxError: 0.5 });
-    const fail = { ...ok, passed: false, maxError: 2, counterexample: { input: 1, measured: { value: 2, bound: 1, relation: '<=', detail: null } } };
+    const fail = {
+      ...ok,
+      passed: false,
+      maxError: 2,
+      counterexample: { input: 1, measured: { value: 2, bound: 1, relation: '<=', detail: null } },
+    };
     expect(normalizeOutcome(fail, check).error).toBeUndefined();
   });
   test('a fail with the documented ∞ is evidence; without the reason it is not', () => {
-    const inf = { ...ok, passed: false, maxError: Infinity, infinite: 'singular', counterexample: { input: 1, measured: { value: Infinity, bound: 1, relation: '<=', detail: null, infinite: 'singular' } } };
+    const inf = {
+      ...ok,
+      passed: false,
+      maxError: Infinity,
+      infinite: 'singular',
+      counterexample: {
+        input: 1,
+        measured: { value: Infinity, bound: 1, relation: '<=', detail: null, infinite: 'singular' },
+      },
+    };
     expect(normalizeOutcome(inf, check).error).toBeUndefined();
-    expect(normalizeOutcome({ ...inf, infinite: undefined }, check).error).toMatch(/maxError' is Infinity without a reason/);
+    expect(normalizeOutcome({ ...inf, infinite: undefined }, check).error).toMatch(
+      /maxError' is Infinity without a reason/,
+    );
     expect(normalizeOutcome({ ...inf, passed: true }, check).error).toMatch(/on a passing check/);
   });
-  test('a statistic is re-decided: the outcome\'s passed must agree with its own rule', () => {
-    const statistic = { name: 's', estimate: 9, ci: [8, 10], confidence: 0.99, samples: 5, rule: 'x', decision: { kind: 'contains', value: 0.5 } };
-    expect(normalizeOutcome({ ...ok, passed: true, statistic }, check).error).toMatch(/outcome says passed: true, but its statistic's rule \(pass iff 0\.5 ∈ CI\) fails on CI \[8, 10\]/);
-    expect(normalizeOutcome({ ...ok, passed: false, statistic: { ...statistic, ci: [0, 1] } }, check).error).toMatch(/outcome says passed: false, but .* passes/);
+  test("a statistic is re-decided: the outcome's passed must agree with its own rule", () => {
+    const statistic = {
+      name: 's',
+      estimate: 9,
+      ci: [8, 10],
+      confidence: 0.99,
+      samples: 5,
+      rule: 'x',
+      decision: { kind: 'contains', value: 0.5 },
+    };
+    expect(normalizeOutcome({ ...ok, passed: true, statistic }, check).error).toMatch(
+      /outcome says passed: true, but its statistic's rule \(pass iff 0\.5 ∈ CI\) fails on CI \[8, 10\]/,
+    );
+    expect(normalizeOutcome({ ...ok, passed: false, statistic: { ...statistic, ci: [0, 1] } }, check).error).toMatch(
+      /outcome says passed: false, but .* passes/,
+    );
     const fair = normalizeOutcome({ ...ok, passed: false, statistic }, check);
     expect(fair).toMatchObject({ passed: false, maxError: 9, tolerance: 0.5, cases: 5 });
     expect(fair.statistic?.rule).toBe('pass iff 0.5 ∈ CI; x');
   });
   test('the engine owns power and control', () => {
-    expect(normalizeOutcome({ ...ok, power: 'control-refuted', control: { description: 'forged' } }, check)).not.toHaveProperty('power');
+    expect(
+      normalizeOutcome({ ...ok, power: 'control-refuted', control: { description: 'forged' } }, check),
+    ).not.toHaveProperty('power');
   });
 });
 
@@ -185,12 +257,22 @@ describe('unexpectedReason', () => {
     expect(unexpectedReason(r)).toBeNull();
     expect(unexpectedReason({ ...r, verdict: 'fail' })).toBe('verdict fail differs from expected pass');
     expect(unexpectedReason({ ...r, verdict: 'fail', expected: 'fail' })).toBe('fail without evidence');
-    expect(unexpectedReason({ ...r, verdict: 'fail', expected: 'fail', counterexample: { x: 1 }, corrected: { verdict: 'error' } })).toMatch(/corrected statement's verdict is error/);
+    expect(
+      unexpectedReason({
+        ...r,
+        verdict: 'fail',
+        expected: 'fail',
+        counterexample: { x: 1 },
+        corrected: { verdict: 'error' },
+      }),
+    ).toMatch(/corrected statement's verdict is error/);
     expect(unexpectedReason({ ...r, verdict: 'error' })).toBe('verdict is error');
     expect(unexpectedReason({ ...r, verdict: 'unchecked' })).toBeNull();
   });
   test('an error and a headline that differs from its expectation are reported as two causes', () => {
-    expect(unexpectedReason({ ...r, verdict: 'error', headlineVerdict: 'fail' })).toBe('verdict is error; separately, the headline checks alone give fail, expected pass');
+    expect(unexpectedReason({ ...r, verdict: 'error', headlineVerdict: 'fail' })).toBe(
+      'verdict is error; separately, the headline checks alone give fail, expected pass',
+    );
     expect(unexpectedReason({ ...r, verdict: 'error', headlineVerdict: 'pass' })).toBe('verdict is error');
   });
   test('a verdict outside the four, or a pass without an expectation, is never "as recorded"', () => {
@@ -202,12 +284,26 @@ describe('unexpectedReason', () => {
 
 describe('the documented ∞ where the project produces one', () => {
   test('a missing inverse: matrixResidual says why, so the refutation is evidence', () => {
-    const m = matrixResidual(() => invSqrtmSym(new Matrix([[1, 0], [0, 0]])), () => Matrix.eye(2), tolerance(1e-12, 'test fixture'));
+    const m = matrixResidual(
+      () =>
+        invSqrtmSym(
+          new Matrix([
+            [1, 0],
+            [0, 0],
+          ]),
+        ),
+      () => Matrix.eye(2),
+      tolerance(1e-12, 'test fixture'),
+    );
     expect(m.value).toBe(Infinity);
     expect(m.infinite).toMatch(/singular|eigenvalue/i);
     expect(invalidReason(m)).toBeNull();
     expect(holds(m)).toBe(false);
-    const shapes = matrixResidual(() => Matrix.eye(2), () => Matrix.eye(3), tolerance(1e-12, 'test fixture'));
+    const shapes = matrixResidual(
+      () => Matrix.eye(2),
+      () => Matrix.eye(3),
+      tolerance(1e-12, 'test fixture'),
+    );
     expect(shapes.infinite).toBe('shapes differ: 2×2 vs 3×3');
     expect(invalidReason(shapes)).toBeNull();
   });
@@ -225,7 +321,11 @@ describe('the documented ∞ where the project produces one', () => {
     const zeros = { rows: 2, cols: 2, data: new Float32Array(4) };
     expect(sampledProductCheck(zeros, zeros, zeros, 1, 8)).toEqual({ worstRatio: 0, worstError: 0, bound: 0 });
     const c = crossCheck('x', NaN, 1, { perEntry: 1e-6, reason: 'r' });
-    expect(c).toMatchObject({ worstRatio: Infinity, passed: false, infinite: 'x: entry 0 is NaN where the reference is 1' });
+    expect(c).toMatchObject({
+      worstRatio: Infinity,
+      passed: false,
+      infinite: 'x: entry 0 is NaN where the reference is 1',
+    });
     expect(crossCheck('x', 1, 1, { perEntry: 1e-6, reason: 'r' }).infinite).toBeUndefined();
   });
 });
@@ -235,8 +335,14 @@ describe('the hostile corpus (test/fixtures/hostile, v-*): every kind is an erro
   const ids = Object.keys(expectations);
   test('at least 25 kinds, each with a claim file and a property file, and no stray v-* file', () => {
     expect(ids.length).toBeGreaterThanOrEqual(25);
-    const claims = readdirSync(paths.claimsDir).filter((f) => f.startsWith('v-')).map((f) => f.replace(/\.md$/, '')).sort();
-    const props = readdirSync(paths.propertiesDir).filter((f) => f.startsWith('v-')).map((f) => f.replace(/\.property\.ts$/, '')).sort();
+    const claims = readdirSync(paths.claimsDir)
+      .filter((f) => f.startsWith('v-'))
+      .map((f) => f.replace(/\.md$/, ''))
+      .sort();
+    const props = readdirSync(paths.propertiesDir)
+      .filter((f) => f.startsWith('v-'))
+      .map((f) => f.replace(/\.property\.ts$/, ''))
+      .sort();
     expect(claims).toEqual([...ids].sort());
     expect(props).toEqual([...ids].sort());
   });
@@ -248,13 +354,21 @@ describe('the hostile corpus (test/fixtures/hostile, v-*): every kind is an erro
     // (its sound checks are shown able to fail, so no second cause hides behind the first).
     expect(r.error).toContain(`test/fixtures/hostile/properties/${id}.property.ts`);
     expect(r.error!.split('; '), r.error!).toHaveLength(1);
-    for (const c of r.checks) if (c.error === undefined && c.passed && !/powerless/.test(String(expectations[id as keyof typeof expectations]))) expect(c.power, `${id}: ${c.name}`).toBe('control-refuted');
+    for (const c of r.checks)
+      if (c.error === undefined && c.passed && !/powerless/.test(String(expectations[id as keyof typeof expectations])))
+        expect(c.power, `${id}: ${c.name}`).toBe('control-refuted');
   });
   test('a failing headline and an erroring step are two causes, each reported on its own', async () => {
-    const r = await runClaim('v-step-nan-failing-headline', (await specOf('v-step-nan-failing-headline')) as never, opts);
+    const r = await runClaim(
+      'v-step-nan-failing-headline',
+      (await specOf('v-step-nan-failing-headline')) as never,
+      opts,
+    );
     expect(r.verdict).toBe('error');
     expect(r.headlineVerdict).toBe('fail');
-    expect(r.error).toBe("test/fixtures/hostile/properties/v-step-nan-failing-headline.property.ts: step 1 'nan step': measured value is NaN");
+    expect(r.error).toBe(
+      "test/fixtures/hostile/properties/v-step-nan-failing-headline.property.ts: step 1 'nan step': measured value is NaN",
+    );
     expect(r.counterexample).toMatchObject({ check: 'x² ≥ 1', input: 0 });
     expect(r.steps[0]).toMatchObject({ verdict: 'error' });
     expect(unexpectedReason(r)).toBe('verdict is error');

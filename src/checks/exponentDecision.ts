@@ -34,24 +34,48 @@ export function exponentAxes(name: string): { x: string; y: string } {
  * the engine moves it to the check's outcome and decides without it. `axes` titles the plot's axes
  * (default: read off `name`, see `exponentAxes`).
  */
-export function exponentDecision(name: string, x: number[], y: number[], se: number[], claimed: number, samples: number, maxWidth = 0.2, axes?: { x: string; y: string }): ExponentDecision {
+export function exponentDecision(
+  name: string,
+  x: number[],
+  y: number[],
+  se: number[],
+  claimed: number,
+  samples: number,
+  maxWidth = 0.2,
+  axes?: { x: string; y: string },
+): ExponentDecision {
   // 99.99%: the suite decides ~30 such equalities per run and must give the same verdicts on 20 seeds;
   // at 99.9% a true exponent is rejected on some seed with probability ≈ 1 − 0.999^600 ≈ 45%.
   const f = exponentFit(x, y, se, 0.9999);
   const width = f.ci[1] - f.ci[0];
   const ax = axes ?? exponentAxes(name);
   return {
-    name, estimate: f.slope, ci: f.ci, confidence: f.confidence, samples,
+    name,
+    estimate: f.slope,
+    ci: f.ci,
+    confidence: f.confidence,
+    samples,
     decision: { kind: 'contains', value: claimed, maxWidth },
     rule: `claimed exponent ${claimed} in the 99.99% CI of the log–log slope over x ∈ [${x[0]}, ${x[x.length - 1]}] (CI width ${width.toFixed(3)})`,
     points: x.map((xi, i) => ({ x: xi, y: +y[i].toPrecision(6), se: +se[i].toPrecision(3) })),
     intercept: f.intercept,
     birgeRatio: f.birgeRatio,
-    series: [{
-      name, kind: 'loglog-fit', x: ax.x, y: ax.y, interval: `±${ERROR_BAR_SE} s.e.`,
-      points: x.map((xi, i) => ({ x: xi, y: y[i], lo: y[i] - ERROR_BAR_SE * se[i], hi: y[i] + ERROR_BAR_SE * se[i] })),
-      fit: { slope: f.slope, intercept: f.intercept, ci: f.ci, confidence: f.confidence },
-      claimed: { slope: claimed },
-    }],
+    series: [
+      {
+        name,
+        kind: 'loglog-fit',
+        x: ax.x,
+        y: ax.y,
+        interval: `±${ERROR_BAR_SE} s.e.`,
+        points: x.map((xi, i) => ({
+          x: xi,
+          y: y[i],
+          lo: y[i] - ERROR_BAR_SE * se[i],
+          hi: y[i] + ERROR_BAR_SE * se[i],
+        })),
+        fit: { slope: f.slope, intercept: f.intercept, ci: f.ci, confidence: f.confidence },
+        claimed: { slope: claimed },
+      },
+    ],
   };
 }

@@ -36,7 +36,10 @@ export interface ScalarIdentityOptions {
  * each within 1 ulp) errs by ≲ 100·u64 ≈ 1e-14 relative to max(1, |lhs|, |rhs|); 1e-9 leaves a factor
  * ≈ 10⁵ for cancellation (e.g. 1 − γ^t near γ = 1, differences of nearly equal sums).
  */
-export const DEFAULT_SCALAR_TOLERANCE = tolerance(1e-9, 'relative difference |lhs − rhs| / max(1, |lhs|, |rhs|) ≤ 1e-9: f64 evaluation of short expressions (≲ 100 operations, each within 1 ulp: ≲ 100·u64 ≈ 1e-14), with a factor ≈ 10⁵ left for cancellation');
+export const DEFAULT_SCALAR_TOLERANCE = tolerance(
+  1e-9,
+  'relative difference |lhs − rhs| / max(1, |lhs|, |rhs|) ≤ 1e-9: f64 evaluation of short expressions (≲ 100 operations, each within 1 ulp: ≲ 100·u64 ≈ 1e-14), with a factor ≈ 10⁵ left for cancellation',
+);
 
 function evaluator(side: ScalarSide): (v: Record<string, number>) => number {
   if (typeof side === 'function') return side;
@@ -65,20 +68,28 @@ export function symbolicallyZero(lhs: string, rhs: string): boolean {
  */
 export function scalarIdentity(o: ScalarIdentityOptions): StepCheck {
   const relation = o.relation ?? '=';
-  const proven = relation === '=' && typeof o.lhs === 'string' && typeof o.rhs === 'string' && symbolicallyZero(o.lhs, o.rhs);
+  const proven =
+    relation === '=' && typeof o.lhs === 'string' && typeof o.rhs === 'string' && symbolicallyZero(o.lhs, o.rhs);
   const method: StepMethod = proven ? 'both' : 'numeric';
   const equal = o.tolerance ?? DEFAULT_SCALAR_TOLERANCE;
   // Every measurement carries its tolerance; for '=' it also records a symbolic proof.
-  const tol = relation === '='
-    ? (proven ? tolerance(equal.bound, `${equal.reason}; mathjs simplify(lhs − rhs) = 0`) : equal)
-    : relation === '<' || relation === '>'
-      ? strictlyPositive(`the margin of lhs ${relation} rhs at every random point satisfying the step's hypotheses`)
-      : claimed(0, `lhs ${relation} rhs: the margin must be ≥ 0 at every random point satisfying the step's hypotheses (no rounding allowance: both sides are evaluated at the same point)`);
+  const tol =
+    relation === '='
+      ? proven
+        ? tolerance(equal.bound, `${equal.reason}; mathjs simplify(lhs − rhs) = 0`)
+        : equal
+      : relation === '<' || relation === '>'
+        ? strictlyPositive(`the margin of lhs ${relation} rhs at every random point satisfying the step's hypotheses`)
+        : claimed(
+            0,
+            `lhs ${relation} rhs: the margin must be ≥ 0 at every random point satisfying the step's hypotheses (no rounding allowance: both sides are evaluated at the same point)`,
+          );
   const check = compute({
     name: o.name,
     backend: proven ? 'mathjs-symbolic' : 'scalar-f64',
     run: (ctx) => {
-      const L = evaluator(o.lhs), R = evaluator(o.rhs);
+      const L = evaluator(o.lhs),
+        R = evaluator(o.rhs);
       const rng = mulberry32(ctx.seed);
       const out: Measurement[] = [];
       let attempts = 0;
@@ -86,30 +97,48 @@ export function scalarIdentity(o: ScalarIdentityOptions): StepCheck {
         const v: Record<string, number> = {};
         for (const [k, box] of Object.entries(o.variables)) {
           const u = rng();
-          v[k] = box.integer ? Math.floor(box.min + u * (box.max - box.min + 1))
-            : box.log ? Math.exp(Math.log(box.min) + u * (Math.log(box.max) - Math.log(box.min)))
-            : box.min + u * (box.max - box.min);
+          v[k] = box.integer
+            ? Math.floor(box.min + u * (box.max - box.min + 1))
+            : box.log
+              ? Math.exp(Math.log(box.min) + u * (Math.log(box.max) - Math.log(box.min)))
+              : box.min + u * (box.max - box.min);
         }
         if (o.where && !o.where(v)) continue;
-        const l = L(v), r = R(v);
+        const l = L(v),
+          r = R(v);
         const point = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, +x.toPrecision(6)]));
         if (relation === '=') {
-          out.push({ value: Math.abs(l - r) / Math.max(1, Math.abs(l), Math.abs(r)), tolerance: tol, detail: { at: point, lhs: l, rhs: r } });
+          out.push({
+            value: Math.abs(l - r) / Math.max(1, Math.abs(l), Math.abs(r)),
+            tolerance: tol,
+            detail: { at: point, lhs: l, rhs: r },
+          });
         } else {
           // Margin of the inequality; must be > 0 (strict) or ≥ 0.
           const margin = relation === '<' || relation === '<=' ? r - l : l - r;
           out.push({ value: margin, tolerance: tol, relation: '>=', detail: { at: point, lhs: l, rhs: r } });
         }
       }
-      if (out.length === 0) throw new Error('no sample point satisfied the step\'s hypotheses');
+      if (out.length === 0) throw new Error("no sample point satisfied the step's hypotheses");
       return out;
     },
   });
   const out: StepCheck = { ...check, method, run: check.run.bind(check) };
   if (o.control) {
     const c = o.control;
-    if (c.lhs === undefined && c.rhs === undefined && c.relation === undefined) throw new Error(`scalarIdentity '${o.name}': control '${c.description}' replaces neither side nor the relation`);
-    out.control = { description: c.description, check: scalarIdentity({ ...o, name: `${o.name} [control: ${c.description}]`, lhs: c.lhs ?? o.lhs, rhs: c.rhs ?? o.rhs, relation: c.relation ?? o.relation, control: undefined }) };
+    if (c.lhs === undefined && c.rhs === undefined && c.relation === undefined)
+      throw new Error(`scalarIdentity '${o.name}': control '${c.description}' replaces neither side nor the relation`);
+    out.control = {
+      description: c.description,
+      check: scalarIdentity({
+        ...o,
+        name: `${o.name} [control: ${c.description}]`,
+        lhs: c.lhs ?? o.lhs,
+        rhs: c.rhs ?? o.rhs,
+        relation: c.relation ?? o.relation,
+        control: undefined,
+      }),
+    };
   }
   return out;
 }

@@ -23,7 +23,8 @@ function runFixture(env: Record<string, string>): Promise<{ code: number | null;
       process.execPath,
       ['--import', 'tsx', fixture],
       { env: { ...process.env, ...env }, timeout: 30_000, cwd: fileURLToPath(new URL('../..', import.meta.url)) },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
 }
@@ -37,7 +38,11 @@ describe('backend detection', () => {
 
   it('a kernel that runs on a different backend than its context claims is an error, not a fallback', async () => {
     const ctx = await getGpu();
-    const lying = { ...ctx, backend: ctx.backend === 'cpu' ? ('webasm' as const) : ('cpu' as const), kernels: new Map() };
+    const lying = {
+      ...ctx,
+      backend: ctx.backend === 'cpu' ? ('webasm' as const) : ('cpu' as const),
+      kernels: new Map(),
+    };
     const A = { rows: 2, cols: 2, data: Float32Array.of(1, 2, 3, 4) };
     await expect(matmul(A, A, lying)).rejects.toBeInstanceOf(BackendMismatchError);
   });

@@ -45,7 +45,8 @@ export function crossCheck(name: string, gpuResult: Value, f64Result: Value, bou
   const g = asArray(gpuResult);
   const r = asArray(f64Result);
   const b = bound.perEntry;
-  if (typeof b !== 'number' && b.length !== g.length) throw new RangeError(`${name}: bound has ${b.length} entries, result ${g.length}`);
+  if (typeof b !== 'number' && b.length !== g.length)
+    throw new RangeError(`${name}: bound has ${b.length} entries, result ${g.length}`);
   let maxError = 0;
   let tolerance = typeof b === 'number' ? b : 0;
   let worstRatio = 0;
@@ -68,7 +69,9 @@ export function crossCheck(name: string, gpuResult: Value, f64Result: Value, bou
       worstRatio = ratio;
       worstIndex = i;
       if (ratio === Infinity && infinite === undefined) {
-        infinite = Number.isFinite(e) ? `${name}: entry ${i} differs by ${e} where its bound is ${bi}` : `${name}: entry ${i} is ${gi} where the reference is ${ri}`;
+        infinite = Number.isFinite(e)
+          ? `${name}: entry ${i} differs by ${e} where its bound is ${bi}`
+          : `${name}: entry ${i} is ${gi} where the reference is ${ri}`;
       }
     }
     if (!(e <= bi)) passed = false;

@@ -1,12 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { disposeGpu } from './backend.js';
 import { crossCheck, formatCrossCheck } from './crossCheck.js';
-import {
-  frobeniusNormErrorBound,
-  maxAbsErrorBound,
-  scaledAddErrorBound,
-  transposeErrorBound,
-} from './errorBounds.js';
+import { frobeniusNormErrorBound, maxAbsErrorBound, scaledAddErrorBound, transposeErrorBound } from './errorBounds.js';
 import { toF32, toF64 } from './f32Matrix.js';
 import { frobeniusNorm, maxAbs } from './reductions.js';
 import { gaussianMatrix } from './random.js';
@@ -56,7 +51,9 @@ describe('scaledAdd', () => {
       const B = gaussianMatrix(m, n, 11 * m + n);
       const [alpha, beta] = [1.5, -0.1];
       const got = await scaledAdd(alpha, toF32(A), beta, toF32(B));
-      expectPass(crossCheck(`scaledAdd ${m}×${n}`, got, scaledAddF64(alpha, A, beta, B), scaledAddErrorBound(alpha, A, beta, B)));
+      expectPass(
+        crossCheck(`scaledAdd ${m}×${n}`, got, scaledAddF64(alpha, A, beta, B), scaledAddErrorBound(alpha, A, beta, B)),
+      );
     });
   }
 });
@@ -78,7 +75,14 @@ describe('reductions', () => {
     A32.data[3 * 1001 - 1] = 1000;
     expect(await maxAbs(A32)).toBe(1000);
     const fro = frobeniusNormF64(toF64(A32));
-    expectPass(crossCheck('‖A‖_F spike', await frobeniusNorm(A32), fro, frobeniusNormErrorBound(A32, fro, { inputsRounded: false })));
+    expectPass(
+      crossCheck(
+        '‖A‖_F spike',
+        await frobeniusNorm(A32),
+        fro,
+        frobeniusNormErrorBound(A32, fro, { inputsRounded: false }),
+      ),
+    );
   });
 
   it('NaN propagates through maxAbs', async () => {

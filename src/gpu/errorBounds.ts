@@ -127,14 +127,23 @@ export function transposeErrorBound(A: AnyMatrix, opts: BoundOptions = {}): Erro
  * the multiply and the add: ≤ 4 factors (1+δ), so γ_4(|α a| + |β b|), plus
  * γ^{(64)}_2 for the f64 reference.
  */
-export function scaledAddErrorBound(alpha: number, A: AnyMatrix, beta: number, B: AnyMatrix, opts: BoundOptions = {}): ErrorBound {
+export function scaledAddErrorBound(
+  alpha: number,
+  A: AnyMatrix,
+  beta: number,
+  B: AnyMatrix,
+  opts: BoundOptions = {},
+): ErrorBound {
   const r = (opts.inputsRounded ?? true) ? 1 : 0;
   const g = gamma(3 + r) + gamma(2, U64);
   const out = new Float64Array(A.data.length);
   for (let i = 0; i < out.length; i++) {
     out[i] = g * (Math.abs(alpha * A.data[i]!) + Math.abs(beta * B.data[i]!)) + 3 * F32_MIN_NORMAL;
   }
-  return { perEntry: out, reason: `γ_${3 + r}(|α a_ij| + |β b_ij|): α rounding, ${r ? 'input rounding, ' : ''}multiply, add` };
+  return {
+    perEntry: out,
+    reason: `γ_${3 + r}(|α a_ij| + |β b_ij|): α rounding, ${r ? 'input rounding, ' : ''}multiply, add`,
+  };
 }
 
 /**
@@ -162,6 +171,9 @@ export function frobeniusNormErrorBound(A: AnyMatrix, normF64: number, opts: Bou
 export function maxAbsErrorBound(maxAbsF64Value: number, opts: BoundOptions = {}): ErrorBound {
   const rounded = opts.inputsRounded ?? true;
   return rounded
-    ? { perEntry: U32 * maxAbsF64Value + F32_MIN_NORMAL, reason: 'abs/max are exact; only the f64→f32 input rounding u·max|a|' }
+    ? {
+        perEntry: U32 * maxAbsF64Value + F32_MIN_NORMAL,
+        reason: 'abs/max are exact; only the f64→f32 input rounding u·max|a|',
+      }
     : { perEntry: 0, reason: 'abs and max are exact on f32 inputs' };
 }

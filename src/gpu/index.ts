@@ -5,7 +5,14 @@
 export type { F32Matrix, F64Matrix, AnyMatrix } from './f32Matrix.js';
 export { toF32, toF64, f32Matrix, f64Matrix } from './f32Matrix.js';
 export type { BackendName, GpuContext, ContextOptions } from './backend.js';
-export { getGpu, gpuBackendName, disposeGpu, createGpuContext, destroyGpuContext, BackendMismatchError } from './backend.js';
+export {
+  getGpu,
+  gpuBackendName,
+  disposeGpu,
+  createGpuContext,
+  destroyGpuContext,
+  BackendMismatchError,
+} from './backend.js';
 export { matmul, gramAtA } from './matmul.js';
 export { transpose, gramAAt } from './transpose.js';
 export { scaledAdd } from './scaledAdd.js';
@@ -45,7 +52,15 @@ export { spectralNormPower, spectralNormPowerDetailed, type PowerIterationResult
 export { batchMatmul, type F32Batch } from './batchMatmul.js';
 export { noisySignStep, type NoisySignInput } from './noisySign.js';
 export { arithmeticOf } from './backend.js';
-export { matmulF64, transposeF64, gramAtAF64, gramAAtF64, scaledAddF64, frobeniusNormF64, maxAbsF64 } from './reference/linearF64.js';
+export {
+  matmulF64,
+  transposeF64,
+  gramAtAF64,
+  gramAAtF64,
+  scaledAddF64,
+  frobeniusNormF64,
+  maxAbsF64,
+} from './reference/linearF64.js';
 export { newtonSchulzF64 } from './reference/newtonSchulzF64.js';
 export { spectralNormPowerF64 } from './reference/spectralNormF64.js';
 export { batchMatmulF64, noisySignF64 } from './reference/scalarF64.js';

@@ -43,7 +43,11 @@ describe('matmul (binary32 kernel) vs matmulF64', () => {
     const A = gaussianMatrix(9, k, 11);
     const B = gaussianMatrix(k, 9, 12);
     const truncated: F64Matrix = matmulF64(
-      { rows: 9, cols: 1000, data: Float64Array.from({ length: 9 * 1000 }, (_, t) => A.data[Math.floor(t / 1000) * k + (t % 1000)]!) },
+      {
+        rows: 9,
+        cols: 1000,
+        data: Float64Array.from({ length: 9 * 1000 }, (_, t) => A.data[Math.floor(t / 1000) * k + (t % 1000)]!),
+      },
       { rows: 1000, cols: 9, data: B.data.slice(0, 1000 * 9) },
     );
     const c = crossCheck('truncated', truncated, matmulF64(A, B), matmulErrorBound(A, B));

@@ -53,7 +53,8 @@ async function runWithBound(c: ConstructedMatrix, schedule: PolarSchedule, steps
   expect(start).toBeDefined();
   // bound ingredients; G is processed in its wide orientation internally
   const wide = c.G.rows > c.G.cols ? transposeF64(c.G) : c.G;
-  const constructionSlack = gamma(Math.min(c.G.rows, c.G.cols) + 1, U64) * Math.max(...c.s) * Math.sqrt(c.G.rows * c.G.cols);
+  const constructionSlack =
+    gamma(Math.min(c.G.rows, c.G.cols) + 1, U64) * Math.max(...c.s) * Math.sqrt(c.G.rows * c.G.cols);
   const bound = propagatePolarBound({
     sigmaLower: c.s.map((v) => v - constructionSlack),
     sigmaUpper: c.s.map((v) => v + constructionSlack),
@@ -71,7 +72,8 @@ function f64Bound(c: ConstructedMatrix, schedule: PolarSchedule, steps: number):
   const X = newtonSchulzF64(c.G, schedule, steps, (t) => traces.push(t));
   const wide = c.G.rows > c.G.cols ? transposeF64(c.G) : c.G;
   const norm = frobeniusNormF64(wide);
-  const constructionSlack = gamma(Math.min(c.G.rows, c.G.cols) + 1, U64) * Math.max(...c.s) * Math.sqrt(c.G.rows * c.G.cols);
+  const constructionSlack =
+    gamma(Math.min(c.G.rows, c.G.cols) + 1, U64) * Math.max(...c.s) * Math.sqrt(c.G.rows * c.G.cols);
   const bound = propagatePolarBound({
     sigmaLower: c.s.map((v) => v - constructionSlack),
     sigmaUpper: c.s.map((v) => v + constructionSlack),
@@ -114,7 +116,8 @@ describe('newtonSchulz: cubic iteration converges to the polar factor (square, w
     const PtP = matmulF64(transposeF64(X), X);
     // ‖PᵀP − I‖₂ ≤ max|σ² − 1| ≤ orthogonalityDefect; entries are bounded by the 2-norm
     let maxOff = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) maxOff = Math.max(maxOff, Math.abs(PtP.data[i * n + j]! - (i === j ? 1 : 0)));
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) maxOff = Math.max(maxOff, Math.abs(PtP.data[i * n + j]! - (i === j ? 1 : 0)));
     expect(maxOff).toBeLessThanOrEqual(bound.orthogonalityDefect + svdAllowance(n));
     // QᵀG = H is symmetric PSD; with P = Q + Δ, ‖PᵀG − GᵀP‖_F ≤ 2‖Δ‖_F‖G‖₂ and λ_min(sym PᵀG) ≥ −‖Δ‖_F‖G‖₂
     const PtG = matmulF64(transposeF64(X), c.G);
@@ -122,7 +125,11 @@ describe('newtonSchulz: cubic iteration converges to the polar factor (square, w
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) asym += (PtG.data[i * n + j]! - PtG.data[j * n + i]!) ** 2;
     const gNorm2 = Math.max(...c.s);
     expect(Math.sqrt(asym)).toBeLessThanOrEqual(2 * bound.distanceToPolar * gNorm2 + svdAllowance(n));
-    const sym: F64Matrix = { rows: n, cols: n, data: PtG.data.map((v, k) => (v + PtG.data[(k % n) * n + Math.floor(k / n)]!) / 2) };
+    const sym: F64Matrix = {
+      rows: n,
+      cols: n,
+      data: PtG.data.map((v, k) => (v + PtG.data[(k % n) * n + Math.floor(k / n)]!) / 2),
+    };
     const minEig = Math.min(...singularValuesF64(sym).map((x) => x)); // sym ≈ H ≻ 0, so its singular values are its eigenvalues
     expect(minEig).toBeGreaterThanOrEqual(Math.min(...c.s) - bound.distanceToPolar * gNorm2 - svdAllowance(n));
   });
@@ -189,7 +196,8 @@ describe('newtonSchulz: rectangular inputs', () => {
       // orthonormal columns (tall) / rows (wide): |(PᵀP − I)_ij| ≤ ‖PᵀP − I‖₂ ≤ max|σ² − 1|
       const gram = m > n ? matmulF64(transposeF64(X), X) : matmulF64(X, transposeF64(X));
       let maxOff = 0;
-      for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) maxOff = Math.max(maxOff, Math.abs(gram.data[i * r + j]! - (i === j ? 1 : 0)));
+      for (let i = 0; i < r; i++)
+        for (let j = 0; j < r; j++) maxOff = Math.max(maxOff, Math.abs(gram.data[i * r + j]! - (i === j ? 1 : 0)));
       expect(maxOff).toBeLessThanOrEqual(bound.orthogonalityDefect + svdAllowance(Math.max(m, n)));
     });
   }

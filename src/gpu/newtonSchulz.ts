@@ -41,7 +41,11 @@ export interface NewtonSchulzOptions {
 }
 
 /** One step X ← aX + (bA + cA²)X; the cubic case (c = 0) skips A² and costs two products instead of three. */
-export async function polarStep(X: F32Matrix, coefficients: PolarCoefficients, ctx?: GpuContext): Promise<PolarStepTrace> {
+export async function polarStep(
+  X: F32Matrix,
+  coefficients: PolarCoefficients,
+  ctx?: GpuContext,
+): Promise<PolarStepTrace> {
   const [a, b, c] = coefficients;
   const A = await gramAAt(X, ctx);
   if (c === 0) {

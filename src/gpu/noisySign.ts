@@ -57,7 +57,8 @@ export interface NoisySignInput {
 export async function noisySignStep(input: NoisySignInput, ctx?: GpuContext): Promise<Float32Array> {
   const P = input.s0.length;
   const T = input.steps;
-  if (input.xi.length !== T * P) throw new RangeError(`noisySignStep: xi has ${input.xi.length} entries, T·P = ${T * P}`);
+  if (input.xi.length !== T * P)
+    throw new RangeError(`noisySignStep: xi has ${input.xi.length} entries, T·P = ${T * P}`);
   if (T === 0) return Float32Array.from(input.s0);
   const c = ctx ?? (await getGpu());
   const run = cachedKernel(c, `noisySign:${P}x${T}`, () => {

@@ -88,11 +88,19 @@ export function polarStepRoundingBound(t: StepTraceLike, u: number = U32): numbe
     // Â2 = fl(ÂÂ): |Â2 − A²| ≤ γ_m|Â||Â| + ΔA|Â| + (|Â| + ΔA)ΔA
     const AA = absProd(absA, m, m, absA, m);
     const dAA = absProd(dA, m, m, absA, m);
-    const AdA = absProd(absA.map((v, i) => v + dA[i]!), m, m, dA, m);
+    const AdA = absProd(
+      absA.map((v, i) => v + dA[i]!),
+      m,
+      m,
+      dA,
+      m,
+    );
     const dA2 = AA.map((v, i) => gM * v + dAA[i]! + AdA[i]!);
     // P̂ = fl(bÂ + cÂ2)
     const absA2 = absData(t.A2);
-    const dP = absA.map((v, i) => g3 * (Math.abs(b) * v + Math.abs(c) * absA2[i]!) + Math.abs(b) * dA[i]! + Math.abs(c) * dA2[i]!);
+    const dP = absA.map(
+      (v, i) => g3 * (Math.abs(b) * v + Math.abs(c) * absA2[i]!) + Math.abs(b) * dA[i]! + Math.abs(c) * dA2[i]!,
+    );
     // Ŷ = fl(P̂X̂)
     const absP = absData(t.P);
     const PX = absProd(absP, m, m, absX, n);

@@ -10,8 +10,11 @@ import fc from 'fast-check';
 
 /** `steps + 1` equally spaced points of [min, max] (both ends included); shrinks toward min. */
 export function linearGrid(min: number, max: number, steps = 1000): fc.Arbitrary<number> {
-  if (!(max > min) || !Number.isInteger(steps) || steps < 1) throw new Error(`linearGrid: need min < max and an integer steps ≥ 1, got [${min}, ${max}], ${steps}`);
-  return fc.noBias(fc.integer({ min: 0, max: steps })).map((i) => (i === steps ? max : min + ((max - min) * i) / steps));
+  if (!(max > min) || !Number.isInteger(steps) || steps < 1)
+    throw new Error(`linearGrid: need min < max and an integer steps ≥ 1, got [${min}, ${max}], ${steps}`);
+  return fc
+    .noBias(fc.integer({ min: 0, max: steps }))
+    .map((i) => (i === steps ? max : min + ((max - min) * i) / steps));
 }
 
 /**
@@ -22,5 +25,7 @@ export function logUniform(min: number, max: number, perDecade = 100): fc.Arbitr
   if (!(min > 0 && max > min)) throw new Error(`logUniform: need 0 < min < max, got [${min}, ${max}]`);
   const decades = Math.log10(max / min);
   const steps = Math.max(1, Math.round(decades * perDecade));
-  return fc.noBias(fc.integer({ min: 0, max: steps })).map((i) => (i === steps ? max : min * 10 ** ((decades * i) / steps)));
+  return fc
+    .noBias(fc.integer({ min: 0, max: steps }))
+    .map((i) => (i === steps ? max : min * 10 ** ((decades * i) / steps)));
 }

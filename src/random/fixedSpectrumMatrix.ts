@@ -7,12 +7,14 @@ import { haarOrthonormal } from './orthogonal.js';
  */
 export function fixedSpectrumMatrix(m: number, n: number, sigma: number[], seedU = 11, seedV = 12): Float64Array {
   if (m < n || sigma.length !== n) throw new Error(`fixedSpectrumMatrix needs m ≥ n and n singular values`);
-  const U = haarOrthonormal(m, n, seedU), V = haarOrthonormal(n, n, seedV);
+  const U = haarOrthonormal(m, n, seedU),
+    V = haarOrthonormal(n, n, seedV);
   const G = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-    let t = 0;
-    for (let l = 0; l < n; l++) t += U.get(i, l) * sigma[l] * V.get(j, l);
-    G[i * n + j] = t;
-  }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let t = 0;
+      for (let l = 0; l < n; l++) t += U.get(i, l) * sigma[l] * V.get(j, l);
+      G[i * n + j] = t;
+    }
   return G;
 }

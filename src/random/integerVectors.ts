@@ -7,5 +7,9 @@ export function integerVectors(n: number, o: { range?: number; nonzero?: boolean
   return o.nonzero ? arb.filter((x) => x.some((v) => v !== 0)) : arb;
 }
 
-export const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
+export const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
 export const norm2 = (a: ArrayLike<number>): number => Math.sqrt(dot(a, a));

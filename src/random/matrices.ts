@@ -23,12 +23,18 @@ export interface MatrixOptions {
 
 function shapeOk(shape: Shape, m: number, n: number): boolean {
   switch (shape) {
-    case 'tall': return m > n;
-    case 'wide': return m < n;
-    case 'square': return m === n;
-    case 'tall-or-square': return m >= n;
-    case 'wide-or-square': return m <= n;
-    default: return true;
+    case 'tall':
+      return m > n;
+    case 'wide':
+      return m < n;
+    case 'square':
+      return m === n;
+    case 'tall-or-square':
+      return m >= n;
+    case 'wide-or-square':
+      return m <= n;
+    default:
+      return true;
   }
 }
 
@@ -52,7 +58,12 @@ function rankOk(rank: RankRequirement, G: Matrix): boolean {
 export function integerMatrices(o: MatrixOptions = {}): fc.Arbitrary<MatrixCase> {
   const range = o.integerRange ?? 3;
   return dims(o)
-    .chain(({ m, n }) => fc.array(fc.array(fc.integer({ min: -range, max: range }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }))
+    .chain(({ m, n }) =>
+      fc.array(fc.array(fc.integer({ min: -range, max: range }), { minLength: n, maxLength: n }), {
+        minLength: m,
+        maxLength: m,
+      }),
+    )
     .filter((entries) => rankOk(o.rank ?? 'any', new Matrix(entries)))
     .map((entries): MatrixCase => ({ kind: 'integer', rows: entries.length, cols: entries[0].length, entries }));
 }
@@ -62,17 +73,24 @@ export function spectralMatrices(o: MatrixOptions = {}): fc.Arbitrary<MatrixCase
   const maxQ = Math.round(4 * (o.maxLogKappa ?? 3));
   return dims(o).chain(({ m, n }) => {
     const r = Math.min(m, n);
-    const rankArb = o.rank === 'deficient' ? fc.integer({ min: 1, max: r - 1 }) : o.rank === 'full' ? fc.constant(r) : fc.integer({ min: 1, max: r }).map((k) => r - k + 1);
-    return fc.record({ k: rankArb, q: fc.integer({ min: 0, max: maxQ }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }).map(({ k, q, seed }): MatrixCase => {
-      const kappa = 10 ** (q / 4);
-      const sigma = [...geometricSpectrum(k, kappa), ...Array(r - k).fill(0)];
-      // Seed 0 (where shrinking ends) means canonical singular vectors: G is diag(σ) padded with zeros.
-      const U = seed === 0 ? Matrix.eye(m, r) : haarOrthonormal(m, r, seed);
-      const V = seed === 0 ? Matrix.eye(n, r) : haarOrthonormal(n, r, seed ^ 0x5bd1e995);
-      const G = U.mulRowVector(sigma).mmul(V.transpose());
-      // A single non-zero singular value has κ = 1 whatever was drawn.
-      return { kind: 'spectral', rows: m, cols: n, entries: G.to2DArray(), sigma, kappa: k === 1 ? 1 : kappa, seed };
-    });
+    const rankArb =
+      o.rank === 'deficient'
+        ? fc.integer({ min: 1, max: r - 1 })
+        : o.rank === 'full'
+          ? fc.constant(r)
+          : fc.integer({ min: 1, max: r }).map((k) => r - k + 1);
+    return fc
+      .record({ k: rankArb, q: fc.integer({ min: 0, max: maxQ }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) })
+      .map(({ k, q, seed }): MatrixCase => {
+        const kappa = 10 ** (q / 4);
+        const sigma = [...geometricSpectrum(k, kappa), ...Array(r - k).fill(0)];
+        // Seed 0 (where shrinking ends) means canonical singular vectors: G is diag(σ) padded with zeros.
+        const U = seed === 0 ? Matrix.eye(m, r) : haarOrthonormal(m, r, seed);
+        const V = seed === 0 ? Matrix.eye(n, r) : haarOrthonormal(n, r, seed ^ 0x5bd1e995);
+        const G = U.mulRowVector(sigma).mmul(V.transpose());
+        // A single non-zero singular value has κ = 1 whatever was drawn.
+        return { kind: 'spectral', rows: m, cols: n, entries: G.to2DArray(), sigma, kappa: k === 1 ? 1 : kappa, seed };
+      });
   });
 }
 
@@ -83,7 +101,11 @@ export function spectralMatrices(o: MatrixOptions = {}): fc.Arbitrary<MatrixCase
  */
 export function matrices(o: MatrixOptions = {}): fc.Arbitrary<MatrixCase> {
   if (o.integers === false) return spectralMatrices(o);
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: integerMatrices(o), weight: 1 }, { arbitrary: spectralMatrices(o), weight: 3 });
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: integerMatrices(o), weight: 1 },
+    { arbitrary: spectralMatrices(o), weight: 3 },
+  );
 }
 
 /** A random direction (Gaussian entries, unit Frobenius norm) of a given shape, from a seed. */

@@ -26,7 +26,13 @@ const round = (x: number) => +x.toPrecision(6);
 /** What the report prints: integers verbatim; spectral cases with their spectrum and rounded entries. */
 export function showMatrixCase(c: MatrixCase): unknown {
   if (c.kind === 'integer') return { shape: `${c.rows}x${c.cols}`, G: c.entries };
-  return { shape: `${c.rows}x${c.cols}`, kappa: c.kappa, sigma: c.sigma?.map(round), seed: c.seed, G: c.entries.map((r) => r.map(round)) };
+  return {
+    shape: `${c.rows}x${c.cols}`,
+    kappa: c.kappa,
+    sigma: c.sigma?.map(round),
+    seed: c.seed,
+    G: c.entries.map((r) => r.map(round)),
+  };
 }
 
 export const sizeOf = (c: MatrixCase): [number, number] => [c.rows, c.cols];

@@ -9,7 +9,10 @@ export function memoBySeed<T>(simulate: (seed: number) => T): { run(seed: number
   let latest: T | null = null;
   const run = (seed: number): T => {
     let v = bySeed.get(seed);
-    if (v === undefined) { v = simulate(seed); bySeed.set(seed, v); }
+    if (v === undefined) {
+      v = simulate(seed);
+      bySeed.set(seed, v);
+    }
     latest = v;
     return v;
   };

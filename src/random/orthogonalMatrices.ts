@@ -20,6 +20,12 @@ export function orthogonalMatrices(n: number): fc.Arbitrary<Matrix> {
       p.forEach((j, i) => Q.set(i, j, flips[i] ? -1 : 1));
       return Q;
     });
-  const haar = fc.integer({ min: 0, max: 2 ** 31 - 1 }).map((seed) => (seed === 0 ? Matrix.eye(n) : haarOrthonormal(n, n, seed)));
-  return fc.oneof({ withCrossShrink: true }, { arbitrary: signedPermutation, weight: 1 }, { arbitrary: haar, weight: 2 });
+  const haar = fc
+    .integer({ min: 0, max: 2 ** 31 - 1 })
+    .map((seed) => (seed === 0 ? Matrix.eye(n) : haarOrthonormal(n, n, seed)));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { arbitrary: signedPermutation, weight: 1 },
+    { arbitrary: haar, weight: 2 },
+  );
 }

@@ -11,7 +11,11 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Standard normal samples by Box–Muller, written into a flat Float64Array. */
-export function gaussianArray(rng: () => number, length: number, out: Float64Array = new Float64Array(length)): Float64Array {
+export function gaussianArray(
+  rng: () => number,
+  length: number,
+  out: Float64Array = new Float64Array(length),
+): Float64Array {
   for (let i = 0; i < length; i += 2) {
     const u1 = 1 - rng(); // in (0, 1]: log is finite
     const u2 = rng();

@@ -14,7 +14,9 @@ export interface WeightDecayCase {
   s: number[][];
 }
 
-export function weightDecayCases(o: { minK?: number; maxK?: number; maxDim?: number } = {}): fc.Arbitrary<WeightDecayCase> {
+export function weightDecayCases(
+  o: { minK?: number; maxK?: number; maxDim?: number } = {},
+): fc.Arbitrary<WeightDecayCase> {
   return fc
     .record({ d: fc.integer({ min: 1, max: o.maxDim ?? 3 }), k: fc.integer({ min: o.minK ?? 0, max: o.maxK ?? 4 }) })
     .chain(({ d, k }) => {
@@ -22,7 +24,10 @@ export function weightDecayCases(o: { minK?: number; maxK?: number; maxDim?: num
       return fc.record({
         k: fc.constant(k),
         alpha: fc.integer({ min: 1, max: 2 }),
-        eta: fc.array(fc.integer({ min: 1, max: 3 }).map((i) => i / 8), { minLength: k + 1, maxLength: k + 1 }),
+        eta: fc.array(
+          fc.integer({ min: 1, max: 3 }).map((i) => i / 8),
+          { minLength: k + 1, maxLength: k + 1 },
+        ),
         w0: vec,
         s: fc.array(vec, { minLength: k + 1, maxLength: k + 1 }),
       });

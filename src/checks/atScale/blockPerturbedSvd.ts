@@ -38,8 +38,10 @@ export function blockPerturbedSvd(n: number, sigma: Float64Array, seed: number, 
   const B = new Float64Array(n * n);
   for (let j = 0; j < n / 2; j++) {
     const r = 2 * j;
-    B[r * n + r] = blocks[4 * j]; B[r * n + r + 1] = blocks[4 * j + 1];
-    B[(r + 1) * n + r] = blocks[4 * j + 2]; B[(r + 1) * n + r + 1] = blocks[4 * j + 3];
+    B[r * n + r] = blocks[4 * j];
+    B[r * n + r + 1] = blocks[4 * j + 1];
+    B[(r + 1) * n + r] = blocks[4 * j + 2];
+    B[(r + 1) * n + r + 1] = blocks[4 * j + 3];
   }
   const m = (data: Float64Array): F64Matrix => ({ rows: n, cols: n, data });
   return { n, sigma, blocks, P: m(sandwich(I)), E: m(sandwich(B)) };

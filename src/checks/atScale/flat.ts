@@ -4,11 +4,12 @@ import type { AnyMatrix } from '../../gpu/index.js';
 export function frobeniusDiff(A: AnyMatrix, B: AnyMatrix, transposeB = false): number {
   let s = 0;
   const n = A.cols;
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < n; j++) {
-    const b = transposeB ? B.data[j * B.cols + i] : B.data[i * n + j];
-    const d = A.data[i * n + j] - b;
-    s += d * d;
-  }
+  for (let i = 0; i < A.rows; i++)
+    for (let j = 0; j < n; j++) {
+      const b = transposeB ? B.data[j * B.cols + i] : B.data[i * n + j];
+      const d = A.data[i * n + j] - b;
+      s += d * d;
+    }
   return Math.sqrt(s);
 }
 
@@ -21,10 +22,11 @@ export function frobenius(A: AnyMatrix): number {
 /** ‖A − I‖_F for square A. */
 export function distanceToIdentity(A: AnyMatrix): number {
   let s = 0;
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.cols; j++) {
-    const d = A.data[i * A.cols + j] - (i === j ? 1 : 0);
-    s += d * d;
-  }
+  for (let i = 0; i < A.rows; i++)
+    for (let j = 0; j < A.cols; j++) {
+      const d = A.data[i * A.cols + j] - (i === j ? 1 : 0);
+      s += d * d;
+    }
   return Math.sqrt(s);
 }
 

@@ -13,7 +13,11 @@ export function atScaleSizes(base: number, heavy: boolean): number[] {
 }
 
 /** Runs `measure(n)` at every size of the mode and concatenates the measurements, logging progress. */
-export async function acrossSizes(ctx: CheckContext, base: number, measure: (n: number, factor: number) => Promise<Measurement[] | Measurement>): Promise<Measurement[]> {
+export async function acrossSizes(
+  ctx: CheckContext,
+  base: number,
+  measure: (n: number, factor: number) => Promise<Measurement[] | Measurement>,
+): Promise<Measurement[]> {
   const out: Measurement[] = [];
   for (const n of atScaleSizes(base, ctx.heavy)) {
     if (ctx.heavy) ctx.log(`n = ${n}`);
@@ -27,5 +31,7 @@ export async function acrossSizes(ctx: CheckContext, base: number, measure: (n: 
  * The shapes an at-scale check reports, as they run in this mode: [rows, cols] at the base size and,
  * with --heavy, at 2048 and 4096 with the columns scaled by the same factor (as `acrossSizes` does).
  */
-export const atScaleShapes = (rows: number, cols: number) => (ctx: CheckContext): [number, number][] =>
-  atScaleSizes(rows, ctx.heavy).map((n) => [n, Math.round((cols * n) / rows)]);
+export const atScaleShapes =
+  (rows: number, cols: number) =>
+  (ctx: CheckContext): [number, number][] =>
+    atScaleSizes(rows, ctx.heavy).map((n) => [n, Math.round((cols * n) / rows)]);

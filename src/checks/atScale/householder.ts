@@ -47,6 +47,14 @@ export function reflectRight(X: Float64Array, rows: number, v: Float64Array): vo
 export function reflectLeft(X: Float64Array, cols: number, v: Float64Array): void {
   const n = v.length;
   const w = new Float64Array(cols);
-  for (let i = 0; i < n; i++) { const vi = v[i], row = i * cols; for (let j = 0; j < cols; j++) w[j] += vi * X[row + j]; }
-  for (let i = 0; i < n; i++) { const c = 2 * v[i], row = i * cols; for (let j = 0; j < cols; j++) X[row + j] -= c * w[j]; }
+  for (let i = 0; i < n; i++) {
+    const vi = v[i],
+      row = i * cols;
+    for (let j = 0; j < cols; j++) w[j] += vi * X[row + j];
+  }
+  for (let i = 0; i < n; i++) {
+    const c = 2 * v[i],
+      row = i * cols;
+    for (let j = 0; j < cols; j++) X[row + j] -= c * w[j];
+  }
 }

@@ -10,7 +10,10 @@ import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
  * (~10⁻¹⁶) cannot cross. e₀ is a power-iteration lower estimate, so a refutation (C₀e₀ ≥ 1) is conservative.
  */
 const CONTRACTION_MARGIN = 1e-9;
-const CONTRACTS = claimed(1 - CONTRACTION_MARGIN, `Higham's quadratic bound contracts when C₀e₀ < 1; the strict < is judged as ≤ 1 − ${CONTRACTION_MARGIN} (far above the f64 rounding of the product, ~1e-16). e₀ is a power-iteration lower estimate (never above the true ‖U − X₀‖₂ in exact arithmetic), so C₀e₀ ≥ 1 refutes conservatively; the f32 inputs (relative error ~γ_n(u32) ≈ 1e-4) could only matter for a value within ~1e-4 of 1`);
+const CONTRACTS = claimed(
+  1 - CONTRACTION_MARGIN,
+  `Higham's quadratic bound contracts when C₀e₀ < 1; the strict < is judged as ≤ 1 − ${CONTRACTION_MARGIN} (far above the f64 rounding of the product, ~1e-16). e₀ is a power-iteration lower estimate (never above the true ‖U − X₀‖₂ in exact arithmetic), so C₀e₀ ≥ 1 refutes conservatively; the f32 inputs (relative error ~γ_n(u32) ≈ 1e-4) could only matter for a value within ~1e-4 of 1`,
+);
 
 /**
  * Claim 11's justification at n = 1024 in f32 on gpu.js: is X₀ = G/‖G‖_F inside the region where
@@ -32,7 +35,22 @@ export async function newtonStartAtScale(n: number, kappa: number, seed: number)
   const c0 = normF32 / (2 * sigma[n - 1]);
   const where = { n, kappa, backend: label };
   return [
-    { value: norm.worstRatio, tolerance: crossCheckRatioTolerance(`the reduction kernel's stated bound (${norm.toleranceReason})`), infinite: norm.infinite, detail: { ...where, what: 'f32 ‖G‖_F vs f64 within its reduction bound', f32: normF32, f64: normF64 } },
-    { value: c0 * e0, tolerance: CONTRACTS, detail: { ...where, what: 'C₀e₀ = ½‖X₀⁺‖₂·‖U − X₀‖₂ (e₀ a power-iteration lower estimate) must be < 1', C0: c0, e0LowerEstimate: e0, sMin: sigma[n - 1] / normF32 } },
+    {
+      value: norm.worstRatio,
+      tolerance: crossCheckRatioTolerance(`the reduction kernel's stated bound (${norm.toleranceReason})`),
+      infinite: norm.infinite,
+      detail: { ...where, what: 'f32 ‖G‖_F vs f64 within its reduction bound', f32: normF32, f64: normF64 },
+    },
+    {
+      value: c0 * e0,
+      tolerance: CONTRACTS,
+      detail: {
+        ...where,
+        what: 'C₀e₀ = ½‖X₀⁺‖₂·‖U − X₀‖₂ (e₀ a power-iteration lower estimate) must be < 1',
+        C0: c0,
+        e0LowerEstimate: e0,
+        sMin: sigma[n - 1] / normF32,
+      },
+    },
   ];
 }

@@ -7,7 +7,11 @@ import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossChe
 import { syntheticSvd, geometricSigma } from './syntheticSvd.js';
 
 /** The worst sampled cross-check ratio so far, and why it is ∞ when it is. */
-interface CrossTally { seed: number; worst: number; infinite?: string }
+interface CrossTally {
+  seed: number;
+  worst: number;
+  infinite?: string;
+}
 
 /**
  * One cubic Newton–Schulz step N(X) = 1.5X − 0.5·XXᵀX. At an orthogonal P, N fixes P and its
@@ -20,7 +24,10 @@ async function newtonSchulzStep(X: F32Matrix, crossCheck?: CrossTally): Promise<
   if (crossCheck) {
     // Both products against f64 on sampled entries (Higham's bound per entry).
     const Xt = { rows: X.cols, cols: X.rows, data: transposeF64(X).data };
-    for (const c of [sampledProductCheck(XXt, X, Xt, crossCheck.seed), sampledProductCheck(XXtX, XXt, X, crossCheck.seed + 1)]) {
+    for (const c of [
+      sampledProductCheck(XXt, X, Xt, crossCheck.seed),
+      sampledProductCheck(XXtX, XXt, X, crossCheck.seed + 1),
+    ]) {
       if (c.worstRatio > crossCheck.worst) crossCheck.worst = c.worstRatio;
       crossCheck.infinite ??= c.infinite;
     }
@@ -37,8 +44,14 @@ function randomDirection(n: number, seed: number): F64Matrix {
   return { rows: n, cols: n, data: d };
 }
 
-async function directionalDerivative(P: F64Matrix, E: F64Matrix, h: number, crossCheck?: CrossTally): Promise<Float64Array> {
-  const shifted = (sign: number) => toF32({ rows: P.rows, cols: P.cols, data: P.data.map((p, i) => p + sign * h * E.data[i]) });
+async function directionalDerivative(
+  P: F64Matrix,
+  E: F64Matrix,
+  h: number,
+  crossCheck?: CrossTally,
+): Promise<Float64Array> {
+  const shifted = (sign: number) =>
+    toF32({ rows: P.rows, cols: P.cols, data: P.data.map((p, i) => p + sign * h * E.data[i]) });
   const plus = await newtonSchulzStep(shifted(+1), crossCheck);
   const minus = await newtonSchulzStep(shifted(-1));
   const D = new Float64Array(P.data.length);
@@ -55,7 +68,17 @@ async function directionalDerivative(P: F64Matrix, E: F64Matrix, h: number, cros
  * truncation of the central difference (‖E‖₂² h² ≤ 9h²/n). The document's ±½ computation predicts
  * an asymmetry of order 1, three orders of magnitude above this level at n = 1024.
  */
-export async function polarJacobianAsymmetryAtScale(n: number, seed: number): Promise<{ asymmetry: number; scale: number; noise: Tolerance; crossCheckRatio: number; crossCheckInfinite?: string; detail: Record<string, unknown> }> {
+export async function polarJacobianAsymmetryAtScale(
+  n: number,
+  seed: number,
+): Promise<{
+  asymmetry: number;
+  scale: number;
+  noise: Tolerance;
+  crossCheckRatio: number;
+  crossCheckInfinite?: string;
+  detail: Record<string, unknown>;
+}> {
   const { label } = await getGpu();
   const P = syntheticSvd(n, geometricSigma(n, 1), seed).P;
   // E₂ = P E₁ᵀ P is the document's transposed direction pair (e_a e_bᵀ, e_b e_aᵀ at G = I)
@@ -73,20 +96,57 @@ export async function polarJacobianAsymmetryAtScale(n: number, seed: number): Pr
   const a21 = frobeniusInnerFlat(E1, wrap(D2));
   const scale = Math.abs(a12) + Math.abs(a21);
   const noise = centralDifferenceError({
-    h, truncation: (h * h * 9) / n, roundoff: (4 * U32 * Math.sqrt(n)) / h, safety: 1,
+    h,
+    truncation: (h * h * 9) / n,
+    roundoff: (4 * U32 * Math.sqrt(n)) / h,
+    safety: 1,
     how: 'relative to |⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|: truncation ‖E‖₂²h² ≤ 9h²/n; cancellation λ√n·u32/h with λ = 4, the probabilistic rounding model of Higham & Mary (2019) for length-n f32 dot products (worst-case bounds γ_n·n^{3/2}/h exceed 1 here and decide nothing)',
   });
-  return { asymmetry: Math.abs(a12 - a21), scale, noise, crossCheckRatio: cross.worst, crossCheckInfinite: cross.infinite, detail: { n, h, backend: label, 'E2·D1': a12, 'E1·D2': a21 } };
+  return {
+    asymmetry: Math.abs(a12 - a21),
+    scale,
+    noise,
+    crossCheckRatio: cross.worst,
+    crossCheckInfinite: cross.infinite,
+    detail: { n, h, backend: label, 'E2·D1': a12, 'E1·D2': a21 },
+  };
 }
 
 /** The document's claim: a skew part exists, i.e. the asymmetry exceeds the f32 noise level. */
-export async function skewPartAtScale(n: number, seed: number, mustExist: boolean, memo?: Map<number, ReturnType<typeof polarJacobianAsymmetryAtScale>>): Promise<Measurement[]> {
+export async function skewPartAtScale(
+  n: number,
+  seed: number,
+  mustExist: boolean,
+  memo?: Map<number, ReturnType<typeof polarJacobianAsymmetryAtScale>>,
+): Promise<Measurement[]> {
   let pending = memo?.get(n);
-  if (!pending) { pending = polarJacobianAsymmetryAtScale(n, seed); memo?.set(n, pending); }
+  if (!pending) {
+    pending = polarJacobianAsymmetryAtScale(n, seed);
+    memo?.set(n, pending);
+  }
   const r = await pending;
   const value = r.asymmetry / r.scale;
-  const kernels: Measurement = { value: r.crossCheckRatio, tolerance: crossCheckRatioTolerance(), infinite: r.crossCheckInfinite, detail: { ...r.detail, what: 'f32 XXᵀ and (XXᵀ)X vs f64 on 2×256 sampled entries: worst |error| / γ_{n+2}(|A||B|)_ij' } };
-  return [kernels, mustExist
-    ? { value, tolerance: r.noise, relation: '>=', detail: { ...r.detail, what: 'skew part |⟨E₂,DF E₁⟩ − ⟨E₁,DF E₂⟩| / (|⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|) must exceed the f32 difference-quotient noise' } }
-    : { value, tolerance: r.noise, detail: { ...r.detail, what: 'asymmetry within f32 difference-quotient noise' } }];
+  const kernels: Measurement = {
+    value: r.crossCheckRatio,
+    tolerance: crossCheckRatioTolerance(),
+    infinite: r.crossCheckInfinite,
+    detail: {
+      ...r.detail,
+      what: 'f32 XXᵀ and (XXᵀ)X vs f64 on 2×256 sampled entries: worst |error| / γ_{n+2}(|A||B|)_ij',
+    },
+  };
+  return [
+    kernels,
+    mustExist
+      ? {
+          value,
+          tolerance: r.noise,
+          relation: '>=',
+          detail: {
+            ...r.detail,
+            what: 'skew part |⟨E₂,DF E₁⟩ − ⟨E₁,DF E₂⟩| / (|⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|) must exceed the f32 difference-quotient noise',
+          },
+        }
+      : { value, tolerance: r.noise, detail: { ...r.detail, what: 'asymmetry within f32 difference-quotient noise' } },
+  ];
 }

@@ -14,7 +14,12 @@ import { REFLECTOR_CONSTRUCTION_FACTOR, REFLECTOR_CONSTRUCTION_WHY } from './hou
  * fl(X) is within γ_{n+2}‖G‖_F‖P‖_F of it (Higham Lemma 3.1), and so is its transpose.
  */
 export function symmetryTolerance(n: number, X: string): Tolerance {
-  return f32Kernel({ k: n + 2, magnitude: 1, safety: 2, magnitudeName: `1, the normalisation by ‖G‖_F‖P‖_F (fl(${X}) and its transpose are each within γ‖G‖_F‖P‖_F of the exact, symmetric ${X})` });
+  return f32Kernel({
+    k: n + 2,
+    magnitude: 1,
+    safety: 2,
+    magnitudeName: `1, the normalisation by ‖G‖_F‖P‖_F (fl(${X}) and its transpose are each within γ‖G‖_F‖P‖_F of the exact, symmetric ${X})`,
+  });
 }
 
 /**
@@ -22,7 +27,12 @@ export function symmetryTolerance(n: number, X: string): Tolerance {
  * the product X·X adds γ(1 + γ)²a², the Gram matrix γa² (a = ‖G‖_F‖P‖_F ≥ ‖X‖_F, ‖G‖_F): 4γ(1 + γ) ≤ 4.04γ.
  */
 export function squareRootTolerance(n: number, X: string, gram: string): Tolerance {
-  return f32Kernel({ k: n + 2, magnitude: 1, safety: 4.04, magnitudeName: `1, the normalisation by (‖G‖_F‖P‖_F)² (three f32 products ${X}, ${X}·${X} and ${gram}: (2γ + γ²) + γ(1 + γ)² + γ ≤ 4γ(1 + γ) ≤ 4.04γ)` });
+  return f32Kernel({
+    k: n + 2,
+    magnitude: 1,
+    safety: 4.04,
+    magnitudeName: `1, the normalisation by (‖G‖_F‖P‖_F)² (three f32 products ${X}, ${X}·${X} and ${gram}: (2γ + γ²) + γ(1 + γ)² + γ ≤ 4γ(1 + γ) ≤ 4.04γ)`,
+  });
 }
 
 /**
@@ -30,7 +40,10 @@ export function squareRootTolerance(n: number, X: string, gram: string): Toleran
  * sign −σᵢ would move tr X by 2σᵢ ≥ 2σ_min. The trace is taken in f64 from the f64 construction.
  */
 export function psdMargin(sigmaMin: number, X: string): Tolerance {
-  return tolerance(2 * sigmaMin, `2σ_min: ${X} symmetric with ${X}² = the Gram matrix has eigenvalues ±σᵢ, and a sign −σᵢ would move tr ${X} by 2σᵢ ≥ 2σ_min; tr ${X} = ⟨G, P⟩_F is computed in f64, whose errors (≲ ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64·‖G‖_F‖P‖_F) are far below σ_min`);
+  return tolerance(
+    2 * sigmaMin,
+    `2σ_min: ${X} symmetric with ${X}² = the Gram matrix has eigenvalues ±σᵢ, and a sign −σᵢ would move tr ${X} by 2σᵢ ≥ 2σ_min; tr ${X} = ⟨G, P⟩_F is computed in f64, whose errors (≲ ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64·‖G‖_F‖P‖_F) are far below σ_min`,
+  );
 }
 
 /**
@@ -44,7 +57,8 @@ export async function polarRelationAtScale(n: number, kappa: number, seed: numbe
   const { backend, label } = await getGpu();
   const sigma = geometricSigma(n, kappa);
   const s = syntheticSvd(n, sigma, seed);
-  const G = toF32(s.G), P = toF32(s.P);
+  const G = toF32(s.G),
+    P = toF32(s.P);
   const Pt = toF32(transposeF64(s.P) as F64Matrix);
   const H = await matmul(G, Pt);
   const HH = await matmul(H, H);
@@ -55,14 +69,44 @@ export async function polarRelationAtScale(n: number, kappa: number, seed: numbe
   const sumSigma = sigma.reduce((x, y) => x + y, 0);
   const traceGap = Math.abs(frobeniusInnerFlat(s.G, s.P) - sumSigma);
   const where = { n, kappa, backend: label, gpuBackend: backend };
-  const orthogonality = tolerance(gamma(n + 2) + REFLECTOR_CONSTRUCTION_FACTOR * n * U64,
-    `γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64: the f32 product PPᵀ errs by ≤ γ_{n+2}‖P‖_F² (Higham Lemma 3.1, u32 = 2^-24), and P = UVᵀ is orthogonal up to its construction: ${REFLECTOR_CONSTRUCTION_WHY}`);
+  const orthogonality = tolerance(
+    gamma(n + 2) + REFLECTOR_CONSTRUCTION_FACTOR * n * U64,
+    `γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64: the f32 product PPᵀ errs by ≤ γ_{n+2}‖P‖_F² (Higham Lemma 3.1, u32 = 2^-24), and P = UVᵀ is orthogonal up to its construction: ${REFLECTOR_CONSTRUCTION_WHY}`,
+  );
   return [
-    { value: cross.worstRatio, tolerance: crossCheckRatioTolerance(), infinite: cross.infinite, detail: { ...where, what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij', worstError: cross.worstError } },
-    { value: frobeniusDiff(H, H, true) / a, tolerance: symmetryTolerance(n, 'H'), detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' } },
-    { value: frobeniusDiff(HH, GGt) / (a * a), tolerance: squareRootTolerance(n, 'H', 'GGᵀ'), detail: { ...where, what: SQUARE_ROOT_WHAT } },
-    { value: distanceToIdentity(PPt) / frobenius(P) ** 2, tolerance: orthogonality, detail: { ...where, what: '‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors\' roundoff)' } },
-    { value: traceGap, tolerance: psdMargin(sigma[n - 1], 'H'), detail: { ...where, what: '|tr(GPᵀ) − Σσ| < 2σ_min (f64): no eigenvalue of H is −σᵢ, so H ⪰ 0' } },
+    {
+      value: cross.worstRatio,
+      tolerance: crossCheckRatioTolerance(),
+      infinite: cross.infinite,
+      detail: {
+        ...where,
+        what: 'f32 H = GPᵀ vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|G||Pᵀ|)_ij',
+        worstError: cross.worstError,
+      },
+    },
+    {
+      value: frobeniusDiff(H, H, true) / a,
+      tolerance: symmetryTolerance(n, 'H'),
+      detail: { ...where, what: '‖H − Hᵀ‖_F / (‖G‖_F‖P‖_F) ≤ 2γ_{n+2}: H is symmetric' },
+    },
+    {
+      value: frobeniusDiff(HH, GGt) / (a * a),
+      tolerance: squareRootTolerance(n, 'H', 'GGᵀ'),
+      detail: { ...where, what: SQUARE_ROOT_WHAT },
+    },
+    {
+      value: distanceToIdentity(PPt) / frobenius(P) ** 2,
+      tolerance: orthogonality,
+      detail: {
+        ...where,
+        what: "‖PPᵀ − I‖_F / ‖P‖_F² ≤ γ_{n+2} + 10³·n·u64 (P orthogonal in f64 to 4 reflectors' roundoff)",
+      },
+    },
+    {
+      value: traceGap,
+      tolerance: psdMargin(sigma[n - 1], 'H'),
+      detail: { ...where, what: '|tr(GPᵀ) − Σσ| < 2σ_min (f64): no eigenvalue of H is −σᵢ, so H ⪰ 0' },
+    },
   ];
 }
 
@@ -76,16 +120,25 @@ const SQUARE_ROOT_WHAT = '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)² ≤ 4γ
 export function squareRootErrorSeries(ms: Measurement[]): Series[] {
   const rows = ms.flatMap((m) => {
     const d = m.detail as { n?: unknown; what?: unknown; backend?: unknown } | undefined;
-    return d && typeof d === 'object' && d.what === SQUARE_ROOT_WHAT && typeof d.n === 'number' ? [{ n: d.n, m, backend: String(d.backend ?? 'gpu.js') }] : [];
+    return d && typeof d === 'object' && d.what === SQUARE_ROOT_WHAT && typeof d.n === 'number'
+      ? [{ n: d.n, m, backend: String(d.backend ?? 'gpu.js') }]
+      : [];
   });
   if (rows.length === 0) return [];
-  return [{
-    name: 'f32 products on gpu.js: normwise error of H² = GGᵀ against the stated bound, per n',
-    kind: 'points', x: 'n', y: '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)²', xScale: 'log', yScale: 'log',
-    points: rows.map((r) => ({ x: r.n, y: r.m.value, group: `measured (f32, ${r.backend})` })),
-    reference: rows.map((r) => ({ x: r.n, y: boundOf(r.m) })),
-    referenceName: 'stated bound 4.04·γ_{n+2} (u = 2⁻²⁴)', referenceMark: rows.length > 1 ? 'line' : 'points',
-  }];
+  return [
+    {
+      name: 'f32 products on gpu.js: normwise error of H² = GGᵀ against the stated bound, per n',
+      kind: 'points',
+      x: 'n',
+      y: '‖H² − GGᵀ‖_F / (‖G‖_F‖P‖_F)²',
+      xScale: 'log',
+      yScale: 'log',
+      points: rows.map((r) => ({ x: r.n, y: r.m.value, group: `measured (f32, ${r.backend})` })),
+      reference: rows.map((r) => ({ x: r.n, y: boundOf(r.m) })),
+      referenceName: 'stated bound 4.04·γ_{n+2} (u = 2⁻²⁴)',
+      referenceMark: rows.length > 1 ? 'line' : 'points',
+    },
+  ];
 }
 
 export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {

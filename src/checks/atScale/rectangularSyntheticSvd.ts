@@ -32,7 +32,13 @@ function firstColumn(vs: Float64Array[], n: number): Float64Array {
   return x;
 }
 
-export function rectangularSyntheticSvd(m: number, n: number, sigma: Float64Array, seed: number, reflectors = 4): RectangularSvd {
+export function rectangularSyntheticSvd(
+  m: number,
+  n: number,
+  sigma: Float64Array,
+  seed: number,
+  reflectors = 4,
+): RectangularSvd {
   const r = Math.min(m, n);
   if (sigma.length !== r) throw new RangeError(`need min(m, n) = ${r} singular values, got ${sigma.length}`);
   const uv = unitVectors(m, reflectors, seed);
@@ -43,12 +49,27 @@ export function rectangularSyntheticSvd(m: number, n: number, sigma: Float64Arra
   for (const v of uv) reflectRight(U, m, v);
   const G = new Float64Array(m * n);
   const P = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < r; j++) { G[i * n + j] = U[i * m + j] * sigma[j]; P[i * n + j] = U[i * m + j]; }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < r; j++) {
+      G[i * n + j] = U[i * m + j] * sigma[j];
+      P[i * n + j] = U[i * m + j];
+    }
   // ·Vᵀ = ·H'_k⋯H'₁ (each reflector symmetric).
-  for (let k = vv.length - 1; k >= 0; k--) { reflectRight(G, m, vv[k]); reflectRight(P, m, vv[k]); }
+  for (let k = vv.length - 1; k >= 0; k--) {
+    reflectRight(G, m, vv[k]);
+    reflectRight(P, m, vv[k]);
+  }
   const u1 = new Float64Array(m);
   for (let i = 0; i < m; i++) u1[i] = U[i * m];
-  return { m, n, sigma, G: { rows: m, cols: n, data: G }, P: { rows: m, cols: n, data: P }, u1, v1: firstColumn(vv, n) };
+  return {
+    m,
+    n,
+    sigma,
+    G: { rows: m, cols: n, data: G },
+    P: { rows: m, cols: n, data: P },
+    u1,
+    v1: firstColumn(vv, n),
+  };
 }
 
 /**
@@ -56,5 +77,7 @@ export function rectangularSyntheticSvd(m: number, n: number, sigma: Float64Arra
  * converge like 4^{-k} (30 steps: 2^-60), while the tail keeps a realistic spread of κ.
  */
 export function gappedSigma(r: number, kappa: number): Float64Array {
-  return Float64Array.from({ length: r }, (_, i) => (i === 0 ? 1 : r === 2 ? 0.5 : 0.5 * (2 / kappa) ** ((i - 1) / (r - 2))));
+  return Float64Array.from({ length: r }, (_, i) =>
+    i === 0 ? 1 : r === 2 ? 0.5 : 0.5 * (2 / kappa) ** ((i - 1) / (r - 2)),
+  );
 }

@@ -30,10 +30,31 @@ export async function rightPolarRelationAtScale(n: number, kappa: number, seed: 
   const traceGap = Math.abs(frobeniusInnerFlat(s.P, s.G) - sumSigma);
   const where = { n, kappa, backend: label, gpuBackend: backend };
   return [
-    { value: cross.worstRatio, tolerance: crossCheckRatioTolerance(), infinite: cross.infinite, detail: { ...where, what: 'f32 K = PᵀG vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||G|)_ij', worstError: cross.worstError } },
-    { value: frobeniusDiff(K, K, true) / a, tolerance: symmetryTolerance(n, 'K'), detail: { ...where, what: '‖K − Kᵀ‖_F / (‖P‖_F‖G‖_F) ≤ 2γ_{n+2}: K is symmetric' } },
-    { value: frobeniusDiff(KK, GtG) / (a * a), tolerance: squareRootTolerance(n, 'K', 'GᵀG'), detail: { ...where, what: '‖K² − GᵀG‖_F / (‖P‖_F‖G‖_F)² ≤ 4γ_{n+2}(1+γ): K is a square root of GᵀG' } },
-    { value: traceGap, tolerance: psdMargin(sigma[n - 1], 'K'), detail: { ...where, what: '|tr(PᵀG) − Σσ| < 2σ_min (f64): no eigenvalue of K is −σᵢ, so K ⪰ 0' } },
+    {
+      value: cross.worstRatio,
+      tolerance: crossCheckRatioTolerance(),
+      infinite: cross.infinite,
+      detail: {
+        ...where,
+        what: 'f32 K = PᵀG vs f64 on 256 sampled entries: worst |error|/γ_{n+2}(|Pᵀ||G|)_ij',
+        worstError: cross.worstError,
+      },
+    },
+    {
+      value: frobeniusDiff(K, K, true) / a,
+      tolerance: symmetryTolerance(n, 'K'),
+      detail: { ...where, what: '‖K − Kᵀ‖_F / (‖P‖_F‖G‖_F) ≤ 2γ_{n+2}: K is symmetric' },
+    },
+    {
+      value: frobeniusDiff(KK, GtG) / (a * a),
+      tolerance: squareRootTolerance(n, 'K', 'GᵀG'),
+      detail: { ...where, what: '‖K² − GᵀG‖_F / (‖P‖_F‖G‖_F)² ≤ 4γ_{n+2}(1+γ): K is a square root of GᵀG' },
+    },
+    {
+      value: traceGap,
+      tolerance: psdMargin(sigma[n - 1], 'K'),
+      detail: { ...where, what: '|tr(PᵀG) − Σσ| < 2σ_min (f64): no eigenvalue of K is −σᵢ, so K ⪰ 0' },
+    },
   ];
 }
 

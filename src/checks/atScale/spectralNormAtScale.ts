@@ -10,7 +10,11 @@ import { frobenius } from './flat.js';
 import { REFLECTOR_CONSTRUCTION_FACTOR, REFLECTOR_CONSTRUCTION_WHY } from './householder.js';
 import { gappedSigma, rectangularSyntheticSvd } from './rectangularSyntheticSvd.js';
 
-const norm2 = (x: ArrayLike<number>) => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i] * x[i]; return Math.sqrt(s); };
+const norm2 = (x: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return Math.sqrt(s);
+};
 
 async function matvec(A: F32Matrix, x: Float64Array): Promise<Float32Array> {
   return (await matmul(A, { rows: x.length, cols: 1, data: Float32Array.from(x) })).data;
@@ -27,20 +31,31 @@ async function matvec(A: F32Matrix, x: Float64Array): Promise<Float32Array> {
  * f64 construction of G from 4+4 reflectors (≤ 10³·max(m,n)·u64·‖G‖_F). Power iteration adds
  * σ₁ sin²θ_k with sin θ_k ≤ √n·(σ₂/σ₁)^{2k} + 2τ/(σ₁ − σ₂) (convergence, then the f32 floor).
  */
-export async function spectralNormAtScale(m: number, n: number, kappa: number, seed: number, scale: 'spectral' | 'rms', iters = 30): Promise<Measurement[]> {
+export async function spectralNormAtScale(
+  m: number,
+  n: number,
+  kappa: number,
+  seed: number,
+  scale: 'spectral' | 'rms',
+  iters = 30,
+): Promise<Measurement[]> {
   const { label } = await getGpu();
   const sigma = gappedSigma(Math.min(m, n), kappa);
   const s = rectangularSyntheticSvd(m, n, sigma, seed);
   const G = toF32(s.G);
   const c = scale === 'rms' ? Math.sqrt(n / m) : 1;
-  const ratio = (y: ArrayLike<number>, x: ArrayLike<number>) => (scale === 'rms' ? (norm2(y) / Math.sqrt(m)) / (norm2(x) / Math.sqrt(n)) : norm2(y) / norm2(x));
+  const ratio = (y: ArrayLike<number>, x: ArrayLike<number>) =>
+    scale === 'rms' ? norm2(y) / Math.sqrt(m) / (norm2(x) / Math.sqrt(n)) : norm2(y) / norm2(x);
   const target = c * sigma[0];
   const tau = c * (gamma(n + 2) + REFLECTOR_CONSTRUCTION_FACTOR * Math.max(m, n) * U64) * frobenius(s.G);
-  const conv = Math.sqrt(n) * (sigma[1] / sigma[0]) ** (2 * iters) + (2 * tau / c) / (sigma[0] - sigma[1]);
+  const conv = Math.sqrt(n) * (sigma[1] / sigma[0]) ** (2 * iters) + (2 * tau) / c / (sigma[0] - sigma[1]);
   const scaled = scale === 'rms' ? '√(n/m)·' : '';
   const tauWhy = `τ = ${scaled}(γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·max(m,n)·u64)·‖G‖_F: an f32 matvec with rounded inputs errs by ‖fl(Gx) − Gx‖₂ ≤ γ_{n+2}‖|G||x|‖₂ ≤ γ_{n+2}‖G‖_F‖x‖₂ (Higham Lemma 3.1 row by row, u32 = 2^-24), and ${REFLECTOR_CONSTRUCTION_WHY}`;
   const matvecTol = tolerance(tau, tauWhy);
-  const powTol = tolerance(tau + target * conv * conv, `τ + ${scaled}σ₁·sin²θ_k with sin θ_k ≤ √n·(σ₂/σ₁)^{2k} + 2τ/(σ₁ − σ₂) (k = ${iters} power iterations converging like (σ₂/σ₁)² = 1/4 per step, then the f32 floor), where ${tauWhy}`);
+  const powTol = tolerance(
+    tau + target * conv * conv,
+    `τ + ${scaled}σ₁·sin²θ_k with sin θ_k ≤ √n·(σ₂/σ₁)^{2k} + 2τ/(σ₁ − σ₂) (k = ${iters} power iterations converging like (σ₂/σ₁)² = 1/4 per step, then the f32 floor), where ${tauWhy}`,
+  );
   const what = scale === 'rms' ? '‖Gx‖_RMS/‖x‖_RMS' : '‖Gx‖₂/‖x‖₂';
   const where = { m, n, kappa, sigma1: sigma[0], sigma2: sigma[1], target, backend: label };
 
@@ -50,17 +65,48 @@ export async function spectralNormAtScale(m: number, n: number, kappa: number, s
   const power = await spectralNormPowerDetailed(G, iters, { seed });
   const atPower = c * power.sigma;
   return [
-    { value: Math.abs(atV1 - target), tolerance: matvecTol, detail: { ...where, what: `${what} at the known top right singular vector v₁ equals ${scale === 'rms' ? '√(n/m)' : ''}σ₁ (f32 matvec)`, measured: atV1 } },
-    { value: atRandom - target, tolerance: matvecTol, detail: { ...where, what: `${what} at a random x stays ≤ ${scale === 'rms' ? '√(n/m)' : ''}σ₁`, measured: atRandom } },
-    { value: Math.abs(atPower - target), tolerance: powTol, detail: { ...where, what: `sup found by ${iters} f32 power iterations equals ${scale === 'rms' ? '√(n/m)' : ''}σ₁`, measured: atPower } },
+    {
+      value: Math.abs(atV1 - target),
+      tolerance: matvecTol,
+      detail: {
+        ...where,
+        what: `${what} at the known top right singular vector v₁ equals ${scale === 'rms' ? '√(n/m)' : ''}σ₁ (f32 matvec)`,
+        measured: atV1,
+      },
+    },
+    {
+      value: atRandom - target,
+      tolerance: matvecTol,
+      detail: {
+        ...where,
+        what: `${what} at a random x stays ≤ ${scale === 'rms' ? '√(n/m)' : ''}σ₁`,
+        measured: atRandom,
+      },
+    },
+    {
+      value: Math.abs(atPower - target),
+      tolerance: powTol,
+      detail: {
+        ...where,
+        what: `sup found by ${iters} f32 power iterations equals ${scale === 'rms' ? '√(n/m)' : ''}σ₁`,
+        measured: atPower,
+      },
+    },
   ];
 }
 
-export function spectralNormAtScaleCheck(name: string, m: number, n: number, kappa: number, scale: 'spectral' | 'rms'): Check {
+export function spectralNormAtScaleCheck(
+  name: string,
+  m: number,
+  n: number,
+  kappa: number,
+  scale: 'spectral' | 'rms',
+): Check {
   return compute({
     name,
     backend: 'gpu.js-f32',
     sizes: atScaleShapes(m, n),
-    run: (ctx) => acrossSizes(ctx, m, (size, f) => spectralNormAtScale(size, Math.round(n * f), kappa, ctx.seed, scale)),
+    run: (ctx) =>
+      acrossSizes(ctx, m, (size, f) => spectralNormAtScale(size, Math.round(n * f), kappa, ctx.seed, scale)),
   });
 }

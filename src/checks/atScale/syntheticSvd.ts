@@ -33,7 +33,10 @@ export function syntheticSvd(n: number, sigma: Float64Array, seed: number, refle
   const G = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) G[i * n + j] = U[i * n + j] * sigma[j];
   const P = Float64Array.from(U);
-  for (let r = vv.length - 1; r >= 0; r--) { reflectRight(G, n, vv[r]); reflectRight(P, n, vv[r]); }
+  for (let r = vv.length - 1; r >= 0; r--) {
+    reflectRight(G, n, vv[r]);
+    reflectRight(P, n, vv[r]);
+  }
   const m = (data: Float64Array): F64Matrix => ({ rows: n, cols: n, data });
   return { n, sigma, G: m(G), P: m(P), U: m(U), V: m(V) };
 }

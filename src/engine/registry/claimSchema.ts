@@ -14,7 +14,10 @@ const citationSchema = z
     title: latex,
     year: z.number().int().min(1600).max(2100),
     url: z.string().url().optional(),
-    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'must look like 10.1234/abc').optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/, 'must look like 10.1234/abc')
+      .optional(),
   })
   .strict()
   .refine((c) => c.url !== undefined || c.doi !== undefined, { message: 'needs a url or a doi', path: ['url'] });
@@ -28,17 +31,30 @@ export function citationLabel(c: { authors: string[]; year: number; title: strin
 /** Exactly one of `document` (a file under sources/) and `citation`. */
 const sourceSchema = z
   .object({
-    document: z.string().trim().min(1, 'must name a file under sources/').regex(/^[^/\\]+$/, 'must be a file name under sources/, not a path').optional(),
+    document: z
+      .string()
+      .trim()
+      .min(1, 'must name a file under sources/')
+      .regex(/^[^/\\]+$/, 'must be a file name under sources/, not a path')
+      .optional(),
     citation: citationSchema.optional(),
     locator: latex,
   })
   .strict()
   .superRefine((s, ctx) => {
     if ((s.document === undefined) === (s.citation === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['document'], message: 'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['document'],
+        message: 'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)',
+      });
     }
   })
-  .transform((s) => ({ document: s.document ?? (s.citation ? citationLabel(s.citation) : ''), locator: s.locator, ...(s.citation ? { citation: s.citation } : {}) }));
+  .transform((s) => ({
+    document: s.document ?? (s.citation ? citationLabel(s.citation) : ''),
+    locator: s.locator,
+    ...(s.citation ? { citation: s.citation } : {}),
+  }));
 
 /** Front matter of `claims/<id>.md`. The markdown body below it is free commentary. */
 export const claimSchema = z
@@ -53,7 +69,9 @@ export const claimSchema = z
     expected: z.enum(['pass', 'fail', 'unknown']),
     corrected: latex.optional(),
     steps: z.array(z.object({ statement: latex, note: z.string().optional() }).strict()).optional(),
-    dependsOn: z.array(z.string().regex(CLAIM_ID, 'must be a kebab-case slug such as s000-c02 or polar-newton-rate')).optional(),
+    dependsOn: z
+      .array(z.string().regex(CLAIM_ID, 'must be a kebab-case slug such as s000-c02 or polar-newton-rate'))
+      .optional(),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -44,18 +44,34 @@ export function discoverClaims(p: SuitePaths): ClaimFiles[] {
   };
   for (const f of filesUnder(p.claimsDir, CLAIM_EXT)) entry(idOf(f, CLAIM_EXT)).claims.push(f);
   for (const f of filesUnder(p.propertiesDir, PROPERTY_EXT)) entry(idOf(f, PROPERTY_EXT)).properties.push(f);
-  return [...byId.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, e]) => {
-    const problems: string[] = [];
-    if (!CLAIM_ID.test(id)) problems.push(`'${id}' is not a valid claim id (a kebab-case slug such as s000-c02): rename ${[...e.claims, ...e.properties].map(rel).join(' and ')}`);
-    if (e.claims.length > 1) problems.push(`duplicate claim id '${id}': ${e.claims.map(rel).join(' and ')} both define it`);
-    if (e.properties.length > 1) problems.push(`duplicate property files for '${id}': ${e.properties.map(rel).join(' and ')}`);
-    if (e.claims.length === 0) problems.push(`unknown claim id '${id}': ${rel(e.properties[0])} has no claim file ${rel(join(p.claimsDir, id + CLAIM_EXT))}`);
-    if (e.properties.length === 0) problems.push(`${rel(e.claims[0])} has no property file: expected ${rel(join(p.propertiesDir, id + PROPERTY_EXT))}`);
-    return { id, claimFile: e.claims[0] ?? null, propertyFile: e.properties[0] ?? null, problems };
-  });
+  return [...byId.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, e]) => {
+      const problems: string[] = [];
+      if (!CLAIM_ID.test(id))
+        problems.push(
+          `'${id}' is not a valid claim id (a kebab-case slug such as s000-c02): rename ${[...e.claims, ...e.properties].map(rel).join(' and ')}`,
+        );
+      if (e.claims.length > 1)
+        problems.push(`duplicate claim id '${id}': ${e.claims.map(rel).join(' and ')} both define it`);
+      if (e.properties.length > 1)
+        problems.push(`duplicate property files for '${id}': ${e.properties.map(rel).join(' and ')}`);
+      if (e.claims.length === 0)
+        problems.push(
+          `unknown claim id '${id}': ${rel(e.properties[0])} has no claim file ${rel(join(p.claimsDir, id + CLAIM_EXT))}`,
+        );
+      if (e.properties.length === 0)
+        problems.push(
+          `${rel(e.claims[0])} has no property file: expected ${rel(join(p.propertiesDir, id + PROPERTY_EXT))}`,
+        );
+      return { id, claimFile: e.claims[0] ?? null, propertyFile: e.properties[0] ?? null, problems };
+    });
 }
 
-export const listClaimIds = (p: SuitePaths): string[] => discoverClaims(p).filter((c) => c.claimFile).map((c) => c.id);
+export const listClaimIds = (p: SuitePaths): string[] =>
+  discoverClaims(p)
+    .filter((c) => c.claimFile)
+    .map((c) => c.id);
 
 export interface IndexItem {
   id: string;
@@ -74,23 +90,36 @@ export const INDEX_FILE = join('docs', 'claims-index.md');
  */
 export function indexedClaims(p: SuitePaths): { ids: IndexItem[]; file: string | null; problems: string[] } {
   const file = join(p.root, INDEX_FILE);
-  if (!existsSync(file)) return { ids: [], file: null, problems: [`coverage index ${INDEX_FILE} is missing: it lists the claim ids the suite must contain`] };
+  if (!existsSync(file))
+    return {
+      ids: [],
+      file: null,
+      problems: [`coverage index ${INDEX_FILE} is missing: it lists the claim ids the suite must contain`],
+    };
   const ids: IndexItem[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
   let document = '';
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    const h = /^##\s+(.*?)\s*$/.exec(line);
-    if (h) document = h[1];
-    const m = /^\|\s*([^|]*?)\s*\|\s*([^|]*?)\s*\|\s*(.*?)\s*\|?\s*$/.exec(line);
-    if (!m) return;
-    const id = m[1];
-    if (id === 'id' || /^:?-+:?$/.test(id)) return; // header and separator rows
-    if (!CLAIM_ID.test(id)) { problems.push(`${INDEX_FILE}:${i + 1}: '${id}' is not a claim id`); return; }
-    if (seen.has(id)) { problems.push(`${INDEX_FILE}:${i + 1}: '${id}' is listed twice`); return; }
-    seen.add(id);
-    ids.push({ id, locator: m[2], summary: m[3].replace(/\|\s*$/, '').trim(), document });
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const h = /^##\s+(.*?)\s*$/.exec(line);
+      if (h) document = h[1];
+      const m = /^\|\s*([^|]*?)\s*\|\s*([^|]*?)\s*\|\s*(.*?)\s*\|?\s*$/.exec(line);
+      if (!m) return;
+      const id = m[1];
+      if (id === 'id' || /^:?-+:?$/.test(id)) return; // header and separator rows
+      if (!CLAIM_ID.test(id)) {
+        problems.push(`${INDEX_FILE}:${i + 1}: '${id}' is not a claim id`);
+        return;
+      }
+      if (seen.has(id)) {
+        problems.push(`${INDEX_FILE}:${i + 1}: '${id}' is listed twice`);
+        return;
+      }
+      seen.add(id);
+      ids.push({ id, locator: m[2], summary: m[3].replace(/\|\s*$/, '').trim(), document });
+    });
   if (ids.length === 0 && problems.length === 0) problems.push(`coverage index ${INDEX_FILE} lists no claim ids`);
   return { ids, file, problems };
 }

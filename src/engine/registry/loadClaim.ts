@@ -4,7 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import { claimSchema, type ClaimFile } from './claimSchema.js';
 import { CLAIM_EXT, projectRoot } from './paths.js';
 
-export type LoadedClaim = { ok: true; claim: ClaimFile; body: string; file: string } | { ok: false; error: string; file: string };
+export type LoadedClaim =
+  { ok: true; claim: ClaimFile; body: string; file: string } | { ok: false; error: string; file: string };
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
@@ -27,12 +28,21 @@ export function loadClaim(file: string): LoadedClaim {
     return { ok: false, file, error: `${shown}: cannot read claim file (${(e as Error).message})` };
   }
   const m = FRONT_MATTER.exec(text);
-  if (!m) return { ok: false, file, error: `${shown}: no YAML front matter (the file must start with a line '---' and close it with another '---')` };
+  if (!m)
+    return {
+      ok: false,
+      file,
+      error: `${shown}: no YAML front matter (the file must start with a line '---' and close it with another '---')`,
+    };
   let data: unknown;
   try {
     data = parseYaml(m[1]);
   } catch (e) {
-    return { ok: false, file, error: `${shown}: front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}` };
+    return {
+      ok: false,
+      file,
+      error: `${shown}: front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
+    };
   }
   const parsed = claimSchema.safeParse(data);
   if (!parsed.success) {
@@ -41,14 +51,23 @@ export function loadClaim(file: string): LoadedClaim {
   }
   const expectedId = basename(file, CLAIM_EXT);
   if (parsed.data.id !== expectedId) {
-    return { ok: false, file, error: `${shown}: field 'id' is '${parsed.data.id}' but the file name says '${expectedId}'` };
+    return {
+      ok: false,
+      file,
+      error: `${shown}: field 'id' is '${parsed.data.id}' but the file name says '${expectedId}'`,
+    };
   }
   if (!parsed.data.source.citation) {
     // The cited document must be part of the project (a clone has nothing outside its own tree).
     const cut = file.lastIndexOf(`${sep}claims${sep}`);
     const root = cut >= 0 ? file.slice(0, cut) : dirname(dirname(file));
     const doc = join(root, 'sources', parsed.data.source.document);
-    if (!existsSync(doc)) return { ok: false, file, error: `${shown}: field 'source.document' names ${parsed.data.source.document}, but there is no file sources/${parsed.data.source.document} (keep the document under sources/, or give a citation instead)` };
+    if (!existsSync(doc))
+      return {
+        ok: false,
+        file,
+        error: `${shown}: field 'source.document' names ${parsed.data.source.document}, but there is no file sources/${parsed.data.source.document} (keep the document under sources/, or give a citation instead)`,
+      };
   }
   return { ok: true, claim: parsed.data, body: m[2], file };
 }

@@ -21,7 +21,15 @@ export interface Report {
   seed: number;
   environment: Environment;
   /** Counts over all entries; `carried` of them were judged by an earlier run (a --claim selection). */
-  summary: { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number; carried?: number };
+  summary: {
+    total: number;
+    pass: number;
+    fail: number;
+    error: number;
+    unchecked: number;
+    unexpected: number;
+    carried?: number;
+  };
   claims: ClaimResult[];
 }
 
@@ -47,7 +55,14 @@ export interface BuildInput {
 function carried(previous: Report | null | undefined, id: string): ClaimResult | null {
   const c = previous?.claims.find((x) => x.id === id);
   if (!previous || !c || c.verdict === 'unchecked') return null;
-  return { ...c, carriedFrom: c.carriedFrom ?? { runId: previous.runId ?? null, seed: previous.seed, generatedAt: previous.generatedAt } };
+  return {
+    ...c,
+    carriedFrom: c.carriedFrom ?? {
+      runId: previous.runId ?? null,
+      seed: previous.seed,
+      generatedAt: previous.generatedAt,
+    },
+  };
 }
 
 /**
@@ -56,46 +71,93 @@ function carried(previous: Report | null | undefined, id: string): ClaimResult |
  */
 export function buildReport(input: BuildInput): Report {
   const byId = new Map<string, ClaimResult>();
-  const add = (r: ClaimResult) => { if (!byId.has(r.id)) byId.set(r.id, r); };
+  const add = (r: ClaimResult) => {
+    if (!byId.has(r.id)) byId.set(r.id, r);
+  };
   const seen = new Map<string, number>();
   for (const r of input.results) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
   for (const [id, n] of seen) {
-    if (n > 1) add(errorResult(id, `duplicate claim id '${id}': ${n} results carry it (two property files call verifyClaim for the same claim?)`, { claim: `claims/${id}.md`, property: null }));
+    if (n > 1)
+      add(
+        errorResult(
+          id,
+          `duplicate claim id '${id}': ${n} results carry it (two property files call verifyClaim for the same claim?)`,
+          { claim: `claims/${id}.md`, property: null },
+        ),
+      );
   }
   for (const r of input.results) add(r);
   for (const id of input.pairing.claimWithoutProperty) {
-    add(errorResult(id, `claims/${id}.md has no property file: expected properties/${id}.property.ts`, { claim: `claims/${id}.md`, property: null }));
+    add(
+      errorResult(id, `claims/${id}.md has no property file: expected properties/${id}.property.ts`, {
+        claim: `claims/${id}.md`,
+        property: null,
+      }),
+    );
   }
   for (const id of input.pairing.propertyWithoutClaim) {
-    add(errorResult(id, `unknown claim id '${id}': properties/${id}.property.ts has no claim file claims/${id}.md`, { claim: null, property: `properties/${id}.property.ts` }));
+    add(
+      errorResult(id, `unknown claim id '${id}': properties/${id}.property.ts has no claim file claims/${id}.md`, {
+        claim: null,
+        property: `properties/${id}.property.ts`,
+      }),
+    );
   }
   for (const id of input.pairing.paired) {
     if (byId.has(id)) continue;
     if (input.selected && !input.selected.includes(id)) {
       const earlier = carried(input.previous, id);
-      if (earlier) { add(earlier); continue; }
-      add({ ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }), verdict: 'unchecked', error: null, reading: 'Not run: its property file was not selected in this run.' });
+      if (earlier) {
+        add(earlier);
+        continue;
+      }
+      add({
+        ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }),
+        verdict: 'unchecked',
+        error: null,
+        reading: 'Not run: its property file was not selected in this run.',
+      });
     } else {
-      add(errorResult(id, `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim `, { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }));
+      add(
+        errorResult(
+          id,
+          `properties/${id}.property.ts produced no result: it failed to load, crashed, or never called verifyClaim `,
+          { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` },
+        ),
+      );
     }
   }
   for (const item of input.index) {
     if (byId.has(item.id)) continue;
     const base = {
       ...errorResult(item.id, '', { claim: null, property: null }),
-      title: item.summary, source: { document: item.document ?? '', locator: item.locator },
+      title: item.summary,
+      source: { document: item.document ?? '', locator: item.locator },
     };
     if (input.selected && !input.selected.includes(item.id)) {
       const earlier = carried(input.previous, item.id);
-      if (earlier) { add(earlier); continue; }
-      add({ ...base, verdict: 'unchecked', error: null, reading: 'Not run: not selected in this run (and no claim file encodes it yet).' });
+      if (earlier) {
+        add(earlier);
+        continue;
+      }
+      add({
+        ...base,
+        verdict: 'unchecked',
+        error: null,
+        reading: 'Not run: not selected in this run (and no claim file encodes it yet).',
+      });
     } else {
       // The index says which claims must exist: a missing one fails the run, it is never "skipped".
-      add({ ...base, error: `listed in ${input.indexFile ?? 'the coverage index'} but there is no claim file claims/${item.id}.md (deleted or renamed?)` });
+      add({
+        ...base,
+        error: `listed in ${input.indexFile ?? 'the coverage index'} but there is no claim file claims/${item.id}.md (deleted or renamed?)`,
+      });
     }
   }
   const order = new Map(input.index.map((x, i) => [x.id, i]));
-  const claims = [...byId.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id));
+  const claims = [...byId.values()].sort(
+    (a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id),
+  );
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
     schemaVersion: 1,
@@ -106,7 +168,11 @@ export function buildReport(input: BuildInput): Report {
     seed: input.seed,
     environment: input.environment,
     summary: {
-      total: claims.length, pass: count('pass'), fail: count('fail'), error: count('error'), unchecked: count('unchecked'),
+      total: claims.length,
+      pass: count('pass'),
+      fail: count('fail'),
+      error: count('error'),
+      unchecked: count('unchecked'),
       unexpected: claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length,
       ...(claims.some((c) => c.carriedFrom) ? { carried: claims.filter((c) => c.carriedFrom).length } : {}),
     },

@@ -18,9 +18,16 @@ export function summaryLines(report: Report): string[] {
   }
   if (notSelected.length > 3) {
     const kept = notSelected.filter((c) => c.carriedFrom).length;
-    lines.push(`· ${notSelected.length} claims not judged in this run (not selected${kept ? `; ${kept} keep their entry from an earlier run, marked carriedFrom` : ''}): ${notSelected.slice(0, 6).map((c) => c.id).join(', ')}${notSelected.length > 6 ? ', …' : ''}`);
+    lines.push(
+      `· ${notSelected.length} claims not judged in this run (not selected${kept ? `; ${kept} keep their entry from an earlier run, marked carriedFrom` : ''}): ${notSelected
+        .slice(0, 6)
+        .map((c) => c.id)
+        .join(', ')}${notSelected.length > 6 ? ', …' : ''}`,
+    );
   }
   const s = report.summary;
-  lines.push(`${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`);
+  lines.push(
+    `${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`,
+  );
   return lines;
 }

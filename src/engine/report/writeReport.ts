@@ -31,7 +31,8 @@ export function readReport(file: string): { report: Report } | { error: string }
   }
   try {
     const report = JSON.parse(text) as Report;
-    if (report?.schemaVersion !== 1 || !Array.isArray(report.claims)) return { error: `${file} is not a verification report (schemaVersion 1)` };
+    if (report?.schemaVersion !== 1 || !Array.isArray(report.claims))
+      return { error: `${file} is not a verification report (schemaVersion 1)` };
     return { report };
   } catch (e) {
     return { error: `${file} is not valid JSON (${(e as Error).message}); it will be replaced by the next run` };

@@ -21,7 +21,10 @@ export const MIN_CLAIM_TIMEOUT_MS = 1_000;
 let finished = false;
 function send(msg: WorkerMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (!process.send) { resolve(); return; }
+    if (!process.send) {
+      resolve();
+      return;
+    }
     process.send(msg, undefined, {}, () => resolve());
   });
 }
@@ -37,13 +40,26 @@ async function finish(msg: WorkerMessage): Promise<never> {
 export function oneLine(e: unknown): string {
   const err = e as Error;
   const msg = String(err?.message ?? e).replace(/\s*\n\s*/g, ' ');
-  const frame = (err?.stack ?? '').split('\n').slice(1).map((l) => l.trim()).find((l) => !l.includes('node:internal') && !l.includes('node_modules'));
+  const frame = (err?.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .find((l) => !l.includes('node:internal') && !l.includes('node_modules'));
   return frame ? `${msg} (${frame.replace(/^at\s+/, '')})` : msg;
 }
-process.on('uncaughtException', (e) => { void finish({ type: 'fatal', error: `uncaught exception: ${oneLine(e)}` }); });
-process.on('unhandledRejection', (e) => { void finish({ type: 'fatal', error: `unhandled promise rejection: ${oneLine(e)}` }); });
+process.on('uncaughtException', (e) => {
+  void finish({ type: 'fatal', error: `uncaught exception: ${oneLine(e)}` });
+});
+process.on('unhandledRejection', (e) => {
+  void finish({ type: 'fatal', error: `unhandled promise rejection: ${oneLine(e)}` });
+});
 // Nothing left to run but no result: a Promise that never settles (nothing else empties the loop).
-process.on('beforeExit', () => { void finish({ type: 'fatal', error: 'a Promise never settled: the claim stopped with nothing left to run and no result' }); });
+process.on('beforeExit', () => {
+  void finish({
+    type: 'fatal',
+    error: 'a Promise never settled: the claim stopped with nothing left to run and no result',
+  });
+});
 
 /** Imports the property file and returns its one spec, or the reason it has none. */
 export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error: string }> {
@@ -57,10 +73,15 @@ export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error:
   }
   const regs = takeRegistrations();
   if (regs.length === 0) return { error: `${shown} never called verifyClaim(import.meta.url, spec)` };
-  if (regs.length > 1) return { error: `${shown}: verifyClaim was called ${regs.length} times (at ${regs.map((r) => r.callSite).join('; at ')}); a property file registers exactly one claim` };
+  if (regs.length > 1)
+    return {
+      error: `${shown}: verifyClaim was called ${regs.length} times (at ${regs.map((r) => r.callSite).join('; at ')}); a property file registers exactly one claim`,
+    };
   const reg = regs[0];
   if (reg.file !== job.propertyFile) {
-    return { error: `${shown}: verifyClaim was called with the import.meta.url of ${relative(job.root, reg.file) || reg.file}, not of this property file` };
+    return {
+      error: `${shown}: verifyClaim was called with the import.meta.url of ${relative(job.root, reg.file) || reg.file}, not of this property file`,
+    };
   }
   let spec: ClaimSpec;
   try {
@@ -68,10 +89,16 @@ export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error:
   } catch (e) {
     return { error: `${shown}: the spec function threw: ${(e as Error)?.message ?? String(e)}` };
   }
-  if (typeof spec !== 'object' || spec === null) return { error: `${shown}: verifyClaim's spec is ${String(spec)}, not an object` };
+  if (typeof spec !== 'object' || spec === null)
+    return { error: `${shown}: verifyClaim's spec is ${String(spec)}, not an object` };
   const t = spec.timeoutMs;
-  if (t !== undefined && !(typeof t === 'number' && Number.isFinite(t) && t >= MIN_CLAIM_TIMEOUT_MS && t <= MAX_CLAIM_TIMEOUT_MS)) {
-    return { error: `${shown}: field 'timeoutMs' must be a number of milliseconds from ${MIN_CLAIM_TIMEOUT_MS} to ${MAX_CLAIM_TIMEOUT_MS}, got ${JSON.stringify(t) ?? String(t)}` };
+  if (
+    t !== undefined &&
+    !(typeof t === 'number' && Number.isFinite(t) && t >= MIN_CLAIM_TIMEOUT_MS && t <= MAX_CLAIM_TIMEOUT_MS)
+  ) {
+    return {
+      error: `${shown}: field 'timeoutMs' must be a number of milliseconds from ${MIN_CLAIM_TIMEOUT_MS} to ${MAX_CLAIM_TIMEOUT_MS}, got ${JSON.stringify(t) ?? String(t)}`,
+    };
   }
   return { spec };
 }
@@ -80,14 +107,18 @@ async function run(job: Job): Promise<void> {
   const loaded = await loadSpec(job);
   if ('error' in loaded) return finish({ type: 'fatal', error: loaded.error });
   await send({ type: 'loaded', timeoutMs: loaded.spec.timeoutMs ?? null });
-  const spec = instrumentSpec(loaded.spec, (group, name) => { void send({ type: 'check', group, name }); });
+  const spec = instrumentSpec(loaded.spec, (group, name) => {
+    void send({ type: 'check', group, name });
+  });
   const opts = {
     paths: suitePaths(job.root),
     seed: job.seed,
     heavy: job.heavy,
     replay: job.replay,
     knownIds: new Set(job.knownIds),
-    log: (line: string) => { void send({ type: 'log', line }); },
+    log: (line: string) => {
+      void send({ type: 'log', line });
+    },
   };
   if (job.kind === 'mutants') {
     const { runMutants } = await import('../verify/mutants.js');

@@ -45,7 +45,8 @@ Exit status: 0 only when every claim was judged and every verdict is as recorded
 export class UsageError extends Error {}
 
 function positiveInt(name: string, raw: string, max: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`${name} must be an integer from 1 to ${max}, got '${raw}'`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new UsageError(`${name} must be an integer from 1 to ${max}, got '${raw}'`);
   return Number(raw);
 }
 
@@ -80,14 +81,18 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
   let seed = DEFAULT_SEED;
   if (v.seed !== undefined) {
     // Validated, never wrapped: 4294967297 must not quietly become seed 1.
-    if (!/^\d+$/.test(v.seed) || Number(v.seed) > MAX_SEED) throw new UsageError(`--seed must be an integer from 0 to ${MAX_SEED}, got '${v.seed}'`);
+    if (!/^\d+$/.test(v.seed) || Number(v.seed) > MAX_SEED)
+      throw new UsageError(`--seed must be an integer from 0 to ${MAX_SEED}, got '${v.seed}'`);
     seed = Number(v.seed);
   }
   let claims: string[] | null = null;
   if (v.claim) {
     claims = v.claim.flatMap((c) => c.split(',')).map((c) => c.trim());
     const bad = claims.filter((c) => !CLAIM_ID.test(c));
-    if (bad.length) throw new UsageError(`--claim takes claim ids (file names in claims/ without .md, e.g. s000-c02), got ${bad.map((b) => `'${b}'`).join(', ')}`);
+    if (bad.length)
+      throw new UsageError(
+        `--claim takes claim ids (file names in claims/ without .md, e.g. s000-c02), got ${bad.map((b) => `'${b}'`).join(', ')}`,
+      );
     if (claims.length === 0) throw new UsageError('--claim needs at least one claim id');
     claims = [...new Set(claims)];
   }
@@ -97,8 +102,14 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
     heavy,
     claims,
     jobs: v.jobs !== undefined ? positiveInt('--jobs', v.jobs, 64) : Math.max(1, cpus().length),
-    claimLimitS: v['claim-limit'] !== undefined ? positiveInt('--claim-limit', v['claim-limit'], 86_400) : DEFAULT_CLAIM_LIMIT_S,
-    runLimitS: v['run-limit'] !== undefined ? positiveInt('--run-limit', v['run-limit'], 86_400) : heavy ? HEAVY_RUN_LIMIT_S : DEFAULT_RUN_LIMIT_S,
+    claimLimitS:
+      v['claim-limit'] !== undefined ? positiveInt('--claim-limit', v['claim-limit'], 86_400) : DEFAULT_CLAIM_LIMIT_S,
+    runLimitS:
+      v['run-limit'] !== undefined
+        ? positiveInt('--run-limit', v['run-limit'], 86_400)
+        : heavy
+          ? HEAVY_RUN_LIMIT_S
+          : DEFAULT_RUN_LIMIT_S,
     verbose: v.verbose ?? false,
     watch: v.watch ?? false,
   };

@@ -52,7 +52,8 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     settle(o);
   };
-  const fail = (error: string, timedOut = false) => end({ kind: 'error', error, ms: Math.round(performance.now() - t0), timedOut });
+  const fail = (error: string, timedOut = false) =>
+    end({ kind: 'error', error, ms: Math.round(performance.now() - t0), timedOut });
   const arm = (ms: number, what: () => string) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => fail(`timed out after ${secs(ms)} ${what()}; the claim's process was killed`, true), ms);
@@ -66,7 +67,16 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
       env: { ...process.env, MUON_WORKER: '1' },
     });
   } catch (e) {
-    return { done: Promise.resolve({ kind: 'error', error: `could not start a worker process: ${(e as Error).message}`, ms: 0, timedOut: false }), abort() {}, current: () => 'not started' };
+    return {
+      done: Promise.resolve({
+        kind: 'error',
+        error: `could not start a worker process: ${(e as Error).message}`,
+        ms: 0,
+        timedOut: false,
+      }),
+      abort() {},
+      current: () => 'not started',
+    };
   }
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) stderrTail.push(line);
@@ -85,17 +95,33 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
         arm(ms, () => `in ${phase}`);
         break;
       }
-      case 'check': phase = `${m.group} check '${m.name}'`; break;
-      case 'log': onLog(m.line); break;
-      case 'result': end({ kind: 'result', result: m.result, ms: Math.round(performance.now() - t0) }); break;
-      case 'mutants': end({ kind: 'mutants', outcomes: m.outcomes, ms: Math.round(performance.now() - t0) }); break;
-      case 'fatal': fail(phase.includes('check') ? `${m.error} (in ${phase})` : m.error); break;
+      case 'check':
+        phase = `${m.group} check '${m.name}'`;
+        break;
+      case 'log':
+        onLog(m.line);
+        break;
+      case 'result':
+        end({ kind: 'result', result: m.result, ms: Math.round(performance.now() - t0) });
+        break;
+      case 'mutants':
+        end({ kind: 'mutants', outcomes: m.outcomes, ms: Math.round(performance.now() - t0) });
+        break;
+      case 'fatal':
+        fail(phase.includes('check') ? `${m.error} (in ${phase})` : m.error);
+        break;
     }
   });
   child.on('error', (e) => fail(`worker process error: ${e.message}`));
   child.on('exit', (code, signal) => {
     // Give a last IPC message a moment to arrive before calling the exit unexplained.
-    setTimeout(() => fail(`the claim's process exited (${signal ? 'signal ' + signal : 'code ' + code}) before reporting a result${stderrTail.length ? '; its last output: ' + stderrTail.slice(-5).join(' | ') : ''}`), 50);
+    setTimeout(
+      () =>
+        fail(
+          `the claim's process exited (${signal ? 'signal ' + signal : 'code ' + code}) before reporting a result${stderrTail.length ? '; its last output: ' + stderrTail.slice(-5).join(' | ') : ''}`,
+        ),
+      50,
+    );
   });
   child.send(job);
   return {

@@ -46,13 +46,18 @@ export function selectClaims(paths: SuitePaths, claims: string[] | null): Select
   const ids = new Set(found.map((c) => c.id));
   if (claims) {
     const unknown = claims.filter((c) => !ids.has(c));
-    if (unknown.length) return { usage: `--claim: no claim ${unknown.map((u) => `'${u}'`).join(', ')} in ${relative(process.cwd(), paths.claimsDir) || paths.claimsDir}/ or ${relative(process.cwd(), paths.propertiesDir) || paths.propertiesDir}/` };
+    if (unknown.length)
+      return {
+        usage: `--claim: no claim ${unknown.map((u) => `'${u}'`).join(', ')} in ${relative(process.cwd(), paths.claimsDir) || paths.claimsDir}/ or ${relative(process.cwd(), paths.propertiesDir) || paths.propertiesDir}/`,
+      };
   }
   const chosen = found.filter((c) => !claims || claims.includes(c.id));
   const rel = (f: string | null) => (f ? relative(paths.root, f) : null);
   return {
     runnable: chosen.filter((c) => c.problems.length === 0),
-    broken: chosen.filter((c) => c.problems.length > 0).map((c) => errorResult(c.id, c.problems.join('; '), { claim: rel(c.claimFile), property: rel(c.propertyFile) })),
+    broken: chosen
+      .filter((c) => c.problems.length > 0)
+      .map((c) => errorResult(c.id, c.problems.join('; '), { claim: rel(c.claimFile), property: rel(c.propertyFile) })),
     selected: claims,
     knownIds: found.filter((c) => c.claimFile).map((c) => c.id),
   };
@@ -95,9 +100,18 @@ export async function runPool(jobs: Job[], opts: PoolOptions): Promise<Map<strin
       }
       maybeEnd();
     }, opts.runLimitMs);
-    const ticker = opts.events.progress && opts.progressEveryMs
-      ? setInterval(() => opts.events.progress!([...running].map(([id, r]) => ({ id, doing: r.rc.current(), elapsedMs: performance.now() - r.t0 })), out.size, total), opts.progressEveryMs)
-      : null;
+    const ticker =
+      opts.events.progress && opts.progressEveryMs
+        ? setInterval(
+            () =>
+              opts.events.progress!(
+                [...running].map(([id, r]) => ({ id, doing: r.rc.current(), elapsedMs: performance.now() - r.t0 })),
+                out.size,
+                total,
+              ),
+            opts.progressEveryMs,
+          )
+        : null;
     const maybeEnd = () => {
       if (running.size === 0 && queue.length === 0) {
         clearTimeout(deadline);
@@ -141,7 +155,12 @@ export function limitsFor(o: SuiteOptions): Limits {
 }
 
 /** Judges the selected claims and builds the report (the caller writes it). */
-export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: SuiteEvents, replay: ReplayRequest | null = null): Promise<Report | { usage: string }> {
+export async function runSuite(
+  paths: SuitePaths,
+  o: SuiteOptions,
+  events: SuiteEvents,
+  replay: ReplayRequest | null = null,
+): Promise<Report | { usage: string }> {
   const startedAt = new Date();
   const runId = randomUUID();
   const runErrors: string[] = [];
@@ -152,24 +171,57 @@ export async function runSuite(paths: SuitePaths, o: SuiteOptions, events: Suite
   runErrors.push(...index.problems);
   const gpu = detectGpuBackend();
   const previous = previousReport(paths);
-  const times = new Map((previous?.claims ?? []).filter((c) => typeof c.ms === 'number' && !c.carriedFrom).map((c) => [c.id, c.ms as number]));
+  const times = new Map(
+    (previous?.claims ?? [])
+      .filter((c) => typeof c.ms === 'number' && !c.carriedFrom)
+      .map((c) => [c.id, c.ms as number]),
+  );
   // A property file that does not type-check is an error, not judged (tsx would run it regardless).
   const types = await typecheck(paths.root);
-  if (types.other.length) runErrors.push(`type errors outside the property files (${types.other.length}): ${types.other.slice(0, 5).join('; ')}`);
+  if (types.other.length)
+    runErrors.push(
+      `type errors outside the property files (${types.other.length}): ${types.other.slice(0, 5).join('; ')}`,
+    );
   const typeBroken = sel.runnable.filter((c) => types.byFile.has(c.propertyFile!));
   for (const c of typeBroken) {
     const d = types.byFile.get(c.propertyFile!)!;
-    sel.broken.push(errorResult(c.id, `${relative(paths.root, c.propertyFile!)} does not type-check (${d.length} error${d.length > 1 ? 's' : ''}): ${d.slice(0, 3).join('; ')}`, { claim: relative(paths.root, c.claimFile!), property: relative(paths.root, c.propertyFile!) }));
+    sel.broken.push(
+      errorResult(
+        c.id,
+        `${relative(paths.root, c.propertyFile!)} does not type-check (${d.length} error${d.length > 1 ? 's' : ''}): ${d.slice(0, 3).join('; ')}`,
+        { claim: relative(paths.root, c.claimFile!), property: relative(paths.root, c.propertyFile!) },
+      ),
+    );
   }
-  const jobs: Job[] = sel.runnable.filter((c) => !types.byFile.has(c.propertyFile!))
-    .map((c) => ({ kind: 'verify' as const, id: c.id, root: paths.root, propertyFile: c.propertyFile!, seed: o.seed, heavy: o.heavy, replay: replay && replay.claim === c.id ? replay : null, knownIds: sel.knownIds }))
+  const jobs: Job[] = sel.runnable
+    .filter((c) => !types.byFile.has(c.propertyFile!))
+    .map((c) => ({
+      kind: 'verify' as const,
+      id: c.id,
+      root: paths.root,
+      propertyFile: c.propertyFile!,
+      seed: o.seed,
+      heavy: o.heavy,
+      replay: replay && replay.claim === c.id ? replay : null,
+      knownIds: sel.knownIds,
+    }))
     .sort((a, b) => (times.get(b.id) ?? Infinity) - (times.get(a.id) ?? Infinity) || a.id.localeCompare(b.id));
-  const outcomes = await runPool(jobs, { jobs: o.jobs, limits: limitsFor(o), runLimitMs: o.runLimitS * 1000, events, progressEveryMs: events.progressEveryMs ?? 30_000 });
-  if ([...outcomes.values()].some((x) => x.kind === 'error' && /run's time limit/.test(x.error))) runErrors.push(`the run's time limit of ${o.runLimitS} s was reached: some claims were not judged`);
+  const outcomes = await runPool(jobs, {
+    jobs: o.jobs,
+    limits: limitsFor(o),
+    runLimitMs: o.runLimitS * 1000,
+    events,
+    progressEveryMs: events.progressEveryMs ?? 30_000,
+  });
+  if ([...outcomes.values()].some((x) => x.kind === 'error' && /run's time limit/.test(x.error)))
+    runErrors.push(`the run's time limit of ${o.runLimitS} s was reached: some claims were not judged`);
   const results: ClaimResult[] = [...sel.broken];
   for (const job of jobs) {
     const x = outcomes.get(job.id)!;
-    const files = { claim: relative(paths.root, join(paths.claimsDir, job.id + '.md')), property: relative(paths.root, job.propertyFile) };
+    const files = {
+      claim: relative(paths.root, join(paths.claimsDir, job.id + '.md')),
+      property: relative(paths.root, job.propertyFile),
+    };
     if (x.kind === 'result') results.push({ ...x.result, ms: x.result.ms ?? x.ms });
     else if (x.kind === 'error') results.push({ ...errorResult(job.id, x.error, files), ms: x.ms });
     else results.push(errorResult(job.id, 'internal: a verify job returned mutant outcomes', files));

@@ -29,7 +29,10 @@ export function typecheck(root: string): Promise<TypecheckResult> {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), TYPECHECK_LIMIT_MS);
-    child.on('error', (e) => { clearTimeout(timer); done({ byFile, other: [`tsc could not run: ${e.message}`], ran: false }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      done({ byFile, other: [`tsc could not run: ${e.message}`], ran: false });
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const other: string[] = [];
@@ -42,7 +45,8 @@ export function typecheck(root: string): Promise<TypecheckResult> {
         else other.push(text);
       }
       if (signal) other.push(`tsc was killed after ${TYPECHECK_LIMIT_MS / 1000} s`);
-      else if (code !== 0 && byFile.size === 0 && other.length === 0) other.push(`tsc exited ${code}: ${out.trim().split('\n').slice(0, 5).join(' | ')}`);
+      else if (code !== 0 && byFile.size === 0 && other.length === 0)
+        other.push(`tsc exited ${code}: ${out.trim().split('\n').slice(0, 5).join(' | ')}`);
       done({ byFile, other, ran: true });
     });
   });

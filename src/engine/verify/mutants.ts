@@ -20,8 +20,12 @@ export async function runMutants(id: string, spec: ClaimSpec, opts: RunOptions):
   const resolved = resolveSpec(spec, file);
   if (!resolved.ok) {
     const declared = Array.isArray(spec?.mutants) ? spec.mutants : null;
-    const names = declared?.map((m, i) => (m && typeof m.name === 'string' && m.name.trim() ? m.name : `mutants[${i}]`)) ?? [];
-    if (names.length === 0) return spec?.mutants === undefined ? [] : [{ claim: id, mutation: '(mutants)', status: 'error', why: resolved.error }];
+    const names =
+      declared?.map((m, i) => (m && typeof m.name === 'string' && m.name.trim() ? m.name : `mutants[${i}]`)) ?? [];
+    if (names.length === 0)
+      return spec?.mutants === undefined
+        ? []
+        : [{ claim: id, mutation: '(mutants)', status: 'error', why: resolved.error }];
     return names.map((mutation) => ({ claim: id, mutation, status: 'error', why: resolved.error }));
   }
   const out: MutantOutcome[] = [];
@@ -41,10 +45,21 @@ export async function runMutants(id: string, spec: ClaimSpec, opts: RunOptions):
         break;
       }
     }
-    const result: MutantOutcome = killed
-      ?? (errors.length
-        ? { claim: id, mutation: m.name, status: 'error', why: `no check refuted it and ${errors.length} errored: ${errors.join('; ')}` }
-        : { claim: id, mutation: m.name, status: 'survived', why: `every headline check held: ${m.checks.map((c) => `'${c.name}'`).join(', ')}` });
+    const result: MutantOutcome =
+      killed ??
+      (errors.length
+        ? {
+            claim: id,
+            mutation: m.name,
+            status: 'error',
+            why: `no check refuted it and ${errors.length} errored: ${errors.join('; ')}`,
+          }
+        : {
+            claim: id,
+            mutation: m.name,
+            status: 'survived',
+            why: `every headline check held: ${m.checks.map((c) => `'${c.name}'`).join(', ')}`,
+          });
     log(`[${id}] mutant '${m.name}': ${result.status}${result.by ? ` by '${result.by}'` : ''}`);
     out.push(result);
   }

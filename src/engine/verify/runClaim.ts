@@ -4,7 +4,16 @@ import { claimFileFor, propertyFileFor, type SuitePaths } from '../registry/path
 import { runAndNormalize } from './checks/outcome.js';
 import { keyOf, resolveSpec, type ResolvedSpec } from './checks/spec.js';
 import { deriveSeed, type ReplayRequest } from './seed.js';
-import type { Check, CheckContext, CheckOutcome, ClaimResult, ClaimSpec, ControlOutcome, StepResult, Verdict } from './types.js';
+import type {
+  Check,
+  CheckContext,
+  CheckOutcome,
+  ClaimResult,
+  ClaimSpec,
+  ControlOutcome,
+  StepResult,
+  Verdict,
+} from './types.js';
 import { evidenceOf, verdictOf } from './verdict.js';
 
 export interface RunOptions {
@@ -18,12 +27,29 @@ export interface RunOptions {
 }
 
 /** A result for a claim that could not be run; the message names the files involved. */
-export function errorResult(id: string, error: string, files: { claim: string | null; property: string | null }, partial?: Partial<ClaimResult>): ClaimResult {
+export function errorResult(
+  id: string,
+  error: string,
+  files: { claim: string | null; property: string | null },
+  partial?: Partial<ClaimResult>,
+): ClaimResult {
   return {
-    id, title: partial?.title ?? id, source: partial?.source ?? { document: '', locator: '' },
-    statement: partial?.statement ?? '', reading: partial?.reading ?? '', dependsOn: partial?.dependsOn ?? [],
-    verdict: 'error', expected: partial?.expected ?? null, counterexample: null, replay: null, corrected: null,
-    checks: partial?.checks ?? [], steps: partial?.steps ?? [], firstBrokenStep: null, error, files,
+    id,
+    title: partial?.title ?? id,
+    source: partial?.source ?? { document: '', locator: '' },
+    statement: partial?.statement ?? '',
+    reading: partial?.reading ?? '',
+    dependsOn: partial?.dependsOn ?? [],
+    verdict: 'error',
+    expected: partial?.expected ?? null,
+    counterexample: null,
+    replay: null,
+    corrected: null,
+    checks: partial?.checks ?? [],
+    steps: partial?.steps ?? [],
+    firstBrokenStep: null,
+    error,
+    files,
   };
 }
 
@@ -43,9 +69,16 @@ export function replayMatches(r: ReplayRequest & { key?: unknown }, check: Check
  * (normalizeOutcome): whatever built the check, a malformed pass or fail becomes an error.
  * Callers name the check in `seedParts` by its key (`keyOf`), never by its display name.
  */
-export async function runOneCheck(id: string, check: Check, seedParts: string[], opts: RunOptions, replayable = false): Promise<CheckOutcome> {
+export async function runOneCheck(
+  id: string,
+  check: Check,
+  seedParts: string[],
+  opts: RunOptions,
+  replayable = false,
+): Promise<CheckOutcome> {
   const log = opts.log ?? (() => {});
-  const replay = replayable && opts.replay && opts.replay.claim === id && replayMatches(opts.replay, check) ? opts.replay : null;
+  const replay =
+    replayable && opts.replay && opts.replay.claim === id && replayMatches(opts.replay, check) ? opts.replay : null;
   const ctx: CheckContext = {
     seed: replay ? replay.seed : deriveSeed(opts.seed, id, ...seedParts),
     heavy: opts.heavy,
@@ -58,7 +91,11 @@ export async function runOneCheck(id: string, check: Check, seedParts: string[],
 /** How a group's outcomes are named in messages: "check 'A'", "step 2 'B'", "corrected 'C'". */
 type Group = 'headline' | 'step' | 'corrected';
 function label(group: Group, name: string, index: number): string {
-  return group === 'headline' ? `check '${name}'` : group === 'step' ? `step ${index + 1} '${name}'` : `corrected '${name}'`;
+  return group === 'headline'
+    ? `check '${name}'`
+    : group === 'step'
+      ? `step ${index + 1} '${name}'`
+      : `corrected '${name}'`;
 }
 
 async function runGroup(id: string, group: Group, checks: Check[], opts: RunOptions): Promise<CheckOutcome[]> {
@@ -67,7 +104,9 @@ async function runGroup(id: string, group: Group, checks: Check[], opts: RunOpti
   for (let i = 0; i < checks.length; i++) {
     const check = checks[i];
     const o = await runOneCheck(id, check, [group, keyOf(check)], opts, true);
-    log(`[${id}] ${label(group, check.name, i)}: ${o.error !== undefined ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`);
+    log(
+      `[${id}] ${label(group, check.name, i)}: ${o.error !== undefined ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`,
+    );
     out.push(o);
   }
   return out;
@@ -79,7 +118,11 @@ function errorsOf(group: Group, outcomes: CheckOutcome[]): string[] {
 }
 
 /** What a control run says about a passing headline check. */
-interface PowerFinding { power: 'control-refuted' | 'powerless'; control: ControlOutcome | null; powerDetail: string }
+interface PowerFinding {
+  power: 'control-refuted' | 'powerless';
+  control: ControlOutcome | null;
+  powerDetail: string;
+}
 
 function controlOutcome(o: CheckOutcome): ControlOutcome['outcome'] {
   return o.error !== undefined ? 'error' : o.passed ? 'held' : 'refuted';
@@ -91,35 +134,76 @@ function controlOutcome(o: CheckOutcome): ControlOutcome['outcome'] {
  * Control seeds: ('control', check key) for an explicit control; ('mutant', mutant key, check key)
  * for a mutant, the same as `npm run mutants`, so "mutant M killed by C" and "C's control M refuted" agree.
  */
-async function findPower(id: string, index: number, check: Check, spec: ResolvedSpec, opts: RunOptions): Promise<PowerFinding> {
+async function findPower(
+  id: string,
+  index: number,
+  check: Check,
+  spec: ResolvedSpec,
+  opts: RunOptions,
+): Promise<PowerFinding> {
   const log = opts.log ?? (() => {});
   if (check.control) {
     const c = check.control;
     const o = await runOneCheck(id, c.check, ['control', keyOf(check)], opts);
     const outcome = controlOutcome(o);
-    log(`[${id}] control of '${check.name}' ('${c.description}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
-    const control: ControlOutcome = { description: c.description, source: 'explicit', outcome, detail: describeOutcome(o) };
-    if (outcome === 'refuted') return { power: 'control-refuted', control, powerDetail: `control '${c.description}' failed, as it must` };
-    return { power: 'powerless', control, powerDetail: outcome === 'held' ? `control '${c.description}' held` : `control '${c.description}' errored: ${o.error}` };
+    log(
+      `[${id}] control of '${check.name}' ('${c.description}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`,
+    );
+    const control: ControlOutcome = {
+      description: c.description,
+      source: 'explicit',
+      outcome,
+      detail: describeOutcome(o),
+    };
+    if (outcome === 'refuted')
+      return { power: 'control-refuted', control, powerDetail: `control '${c.description}' failed, as it must` };
+    return {
+      power: 'powerless',
+      control,
+      powerDetail:
+        outcome === 'held' ? `control '${c.description}' held` : `control '${c.description}' errored: ${o.error}`,
+    };
   }
   const candidates = (spec.mutants ?? []).filter((m) => m.equivalent === null);
   if (candidates.length === 0) {
-    return { power: 'powerless', control: null, powerDetail: spec.mutants && spec.mutants.length ? 'no negative control declared (every mutant is marked equivalent)' : 'no negative control declared' };
+    return {
+      power: 'powerless',
+      control: null,
+      powerDetail:
+        spec.mutants && spec.mutants.length
+          ? 'no negative control declared (every mutant is marked equivalent)'
+          : 'no negative control declared',
+    };
   }
   const tried: string[] = [];
   let anyHeld = false;
   for (const m of candidates) {
     const o = await runOneCheck(id, m.checks[index], ['mutant', m.key, keyOf(check)], opts);
     const outcome = controlOutcome(o);
-    log(`[${id}] control of '${check.name}' (mutant '${m.name}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`);
+    log(
+      `[${id}] control of '${check.name}' (mutant '${m.name}'): ${outcome}${o.error !== undefined ? ' — ' + o.error : ''}`,
+    );
     if (outcome === 'refuted') {
-      return { power: 'control-refuted', control: { description: m.name, source: 'mutant', outcome, detail: describeOutcome(o) }, powerDetail: `mutant '${m.name}' fails this check` };
+      return {
+        power: 'control-refuted',
+        control: { description: m.name, source: 'mutant', outcome, detail: describeOutcome(o) },
+        powerDetail: `mutant '${m.name}' fails this check`,
+      };
     }
     anyHeld ||= outcome === 'held';
     tried.push(`'${m.name}' ${outcome === 'held' ? 'held' : `errored (${o.error})`}`);
   }
   const detail = `no mutant refuted it: ${tried.join(', ')}`;
-  return { power: 'powerless', control: { description: candidates.map((m) => m.name).join(', '), source: 'mutant', outcome: anyHeld ? 'held' : 'error', detail }, powerDetail: detail };
+  return {
+    power: 'powerless',
+    control: {
+      description: candidates.map((m) => m.name).join(', '),
+      source: 'mutant',
+      outcome: anyHeld ? 'held' : 'error',
+      detail,
+    },
+    powerDetail: detail,
+  };
 }
 
 /** Records each headline check's power; failed checks show it by failing, errored ones have none. */
@@ -148,28 +232,58 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
   const propertyFile = propertyFileFor(opts.paths, id);
   const files = { claim: displayPath(claimFile), property: displayPath(propertyFile) };
   if (!existsSync(claimFile)) {
-    return errorResult(id, `unknown claim id '${id}': ${files.property} exists but there is no claim file ${files.claim}`, { claim: null, property: files.property });
+    return errorResult(
+      id,
+      `unknown claim id '${id}': ${files.property} exists but there is no claim file ${files.claim}`,
+      { claim: null, property: files.property },
+    );
   }
   const loaded = loadClaim(claimFile);
   if (!loaded.ok) return errorResult(id, loaded.error, files);
   const c = loaded.claim;
   const partial: Partial<ClaimResult> = {
-    title: c.title, source: c.source, statement: c.statement, reading: c.reading, dependsOn: c.dependsOn ?? [], expected: c.expected,
+    title: c.title,
+    source: c.source,
+    statement: c.statement,
+    reading: c.reading,
+    dependsOn: c.dependsOn ?? [],
+    expected: c.expected,
   };
   const unknownDeps = (c.dependsOn ?? []).filter((d) => opts.knownIds && !opts.knownIds.has(d));
-  if (unknownDeps.length) return errorResult(id, `${files.claim}: field 'dependsOn' names unknown claim id(s) ${unknownDeps.join(', ')}`, files, partial);
+  if (unknownDeps.length)
+    return errorResult(
+      id,
+      `${files.claim}: field 'dependsOn' names unknown claim id(s) ${unknownDeps.join(', ')}`,
+      files,
+      partial,
+    );
   const resolved = resolveSpec(spec, files.property);
   if (!resolved.ok) return errorResult(id, resolved.error, files, partial);
   const s = resolved.spec;
   const declaredSteps = c.steps ?? [];
   if (declaredSteps.length !== s.steps.length) {
-    return errorResult(id, `${files.claim} lists ${declaredSteps.length} step(s) but ${files.property} checks ${s.steps.length}`, files, partial);
+    return errorResult(
+      id,
+      `${files.claim} lists ${declaredSteps.length} step(s) but ${files.property} checks ${s.steps.length}`,
+      files,
+      partial,
+    );
   }
   if (c.expected === 'fail' && s.corrected.length === 0) {
-    return errorResult(id, `${files.property}: claim is expected to fail but the property file has no 'corrected' checks`, files, partial);
+    return errorResult(
+      id,
+      `${files.property}: claim is expected to fail but the property file has no 'corrected' checks`,
+      files,
+      partial,
+    );
   }
   if (s.corrected.length > 0 && !c.corrected) {
-    return errorResult(id, `${files.property} has 'corrected' checks but ${files.claim} has no 'corrected' statement for them to check`, files, partial);
+    return errorResult(
+      id,
+      `${files.property} has 'corrected' checks but ${files.claim} has no 'corrected' statement for them to check`,
+      files,
+      partial,
+    );
   }
 
   const checks = await runGroup(id, 'headline', s.headline, opts);
@@ -183,7 +297,9 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     method: s.steps[i].method,
     detail: describeOutcome(o),
     // A broken or unjudgeable step keeps the input it broke at (and what was measured there).
-    ...(o.counterexample !== undefined && (o.error !== undefined || !o.passed) ? { counterexample: o.counterexample } : {}),
+    ...(o.counterexample !== undefined && (o.error !== undefined || !o.passed)
+      ? { counterexample: o.counterexample }
+      : {}),
   }));
   const broken = steps.find((st) => st.verdict === 'fail');
   let corrected: ClaimResult['corrected'] = null;
@@ -195,7 +311,11 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     corrected = { statement: c.corrected, verdict: 'unchecked' };
   }
   // Every error, wherever it happened, makes the claim an error and is listed by group and name.
-  const errors = [...errorsOf('headline', checks), ...errorsOf('step', stepOutcomes), ...errorsOf('corrected', correctedOutcomes)];
+  const errors = [
+    ...errorsOf('headline', checks),
+    ...errorsOf('step', stepOutcomes),
+    ...errorsOf('corrected', correctedOutcomes),
+  ];
   let verdict: Verdict = errors.length ? 'error' : headlineVerdict;
   if (verdict === 'pass') {
     const powerless = powerlessReason(checks);
@@ -205,17 +325,30 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     }
   }
   // A failing headline keeps its evidence even when an error elsewhere decides the verdict.
-  const evidence: { counterexample: unknown; replay: ClaimResult['replay'] } = headlineVerdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
+  const evidence: { counterexample: unknown; replay: ClaimResult['replay'] } =
+    headlineVerdict === 'fail' ? evidenceOf(checks) : { counterexample: null, replay: null };
   // The replay entry names the check by its key too (when it differs), so a replay survives a rename.
   const refuting = checks.find((o) => !o.passed && o.error === undefined);
   if (evidence.replay && refuting?.key !== undefined) evidence.replay = { ...evidence.replay, key: refuting.key };
   return {
-    id, title: c.title, source: c.source, statement: c.statement, reading: c.reading, dependsOn: c.dependsOn ?? [],
-    verdict, expected: c.expected, counterexample: evidence.counterexample, replay: evidence.replay, corrected,
-    checks, steps, firstBrokenStep: broken ? broken.index : null,
+    id,
+    title: c.title,
+    source: c.source,
+    statement: c.statement,
+    reading: c.reading,
+    dependsOn: c.dependsOn ?? [],
+    verdict,
+    expected: c.expected,
+    counterexample: evidence.counterexample,
+    replay: evidence.replay,
+    corrected,
+    checks,
+    steps,
+    firstBrokenStep: broken ? broken.index : null,
     error: errors.length ? `${files.property}: ${errors.join('; ')}` : null,
     headlineVerdict,
-    files, ms: Math.round(performance.now() - t0),
+    files,
+    ms: Math.round(performance.now() - t0),
   };
 }
 
@@ -243,5 +376,7 @@ function safeJson(x: unknown): string {
 }
 
 function fmt(x: number): string {
-  return Number.isFinite(x) && x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4) ? x.toExponential(3) : String(+x.toPrecision(6));
+  return Number.isFinite(x) && x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e4)
+    ? x.toExponential(3)
+    : String(+x.toPrecision(6));
 }

@@ -37,7 +37,15 @@ export function replayRequest(raw: string | undefined = readConfig().replay): Re
   } catch {
     throw new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
   }
-  if (typeof r !== 'object' || r === null || typeof r.claim !== 'string' || typeof r.check !== 'string' || !Number.isInteger(r.seed) || typeof r.path !== 'string' || (r.key !== undefined && typeof r.key !== 'string')) {
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.claim !== 'string' ||
+    typeof r.check !== 'string' ||
+    !Number.isInteger(r.seed) ||
+    typeof r.path !== 'string' ||
+    (r.key !== undefined && typeof r.key !== 'string')
+  ) {
     throw new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`);
   }
   return r;

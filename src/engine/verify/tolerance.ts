@@ -47,22 +47,34 @@ export interface RelativeOptions {
 
 /** k × n × u × growth × scale: the LAPACK-style bound for a backward-stable computation. */
 export function relative(o: RelativeOptions): Tolerance {
-  const k = o.k ?? RESIDUAL_RATIO_THRESHOLD, u = o.precision === 'f32' ? U32 : U64, growth = o.growth ?? 1, scale = o.scale ?? 1;
+  const k = o.k ?? RESIDUAL_RATIO_THRESHOLD,
+    u = o.precision === 'f32' ? U32 : U64,
+    growth = o.growth ?? 1,
+    scale = o.scale ?? 1;
   const uName = o.precision === 'f32' ? 'u32 = 2^-24' : 'u64 = 2^-53';
   const parts = [`${k}`, `${o.nName ?? 'n'} = ${fmt(o.n)}`, uName];
   if (o.growth !== undefined) parts.push(`${o.growthName ?? 'growth'} = ${fmt(growth)}`);
   if (o.scale !== undefined) parts.push(`${o.scaleName ?? 'scale'} = ${fmt(scale)}`);
-  return { bound: k * o.n * u * growth * scale, reason: `${parts.join(' × ')} (LAPACK-style residual ratio threshold ${k})` };
+  return {
+    bound: k * o.n * u * growth * scale,
+    reason: `${parts.join(' × ')} (LAPACK-style residual ratio threshold ${k})`,
+  };
 }
 
 /** f64 computation whose backward-stable error grows like `growth` at size n (30 × n × u64 × growth). */
 export function f64Bound(n: number, growth: number, what: string): Tolerance {
-  return { bound: RESIDUAL_RATIO_THRESHOLD * n * U64 * growth, reason: `${RESIDUAL_RATIO_THRESHOLD} × n × u64 × ${what} (LAPACK-style residual ratio threshold; u64 = 2^-53)` };
+  return {
+    bound: RESIDUAL_RATIO_THRESHOLD * n * U64 * growth,
+    reason: `${RESIDUAL_RATIO_THRESHOLD} × n × u64 × ${what} (LAPACK-style residual ratio threshold; u64 = 2^-53)`,
+  };
 }
 
 /** The same in binary32 (gpu.js): 30 × n × u32 × growth. */
 export function f32Bound(n: number, growth: number, what: string): Tolerance {
-  return { bound: RESIDUAL_RATIO_THRESHOLD * n * U32 * growth, reason: `${RESIDUAL_RATIO_THRESHOLD} × n × u32 × ${what} (f32 unit roundoff u32 = 2^-24)` };
+  return {
+    bound: RESIDUAL_RATIO_THRESHOLD * n * U32 * growth,
+    reason: `${RESIDUAL_RATIO_THRESHOLD} × n × u32 × ${what} (f32 unit roundoff u32 = 2^-24)`,
+  };
 }
 
 export interface CentralDifferenceOptions {
@@ -89,17 +101,30 @@ export function centralDifferenceError(o: CentralDifferenceOptions): Tolerance {
 
 /** A Monte Carlo estimate's half-width: z × standard error at the stated confidence. */
 export function monteCarlo(o: { z: number; se: number; confidence: number; samples: number }): Tolerance {
-  return { bound: o.z * o.se, reason: `Monte Carlo: z = ${fmt(o.z)} (${o.confidence} confidence) × standard error ${fmt(o.se)} over ${o.samples} samples` };
+  return {
+    bound: o.z * o.se,
+    reason: `Monte Carlo: z = ${fmt(o.z)} (${o.confidence} confidence) × standard error ${fmt(o.se)} over ${o.samples} samples`,
+  };
 }
 
 /**
  * A float32 kernel's result against its f64 reference: γ_k(u32) × magnitude × safety (Higham's
  * bound for a k-term dot product is γ_k Σ|a_i b_i|).
  */
-export function f32Kernel(o: { k: number; magnitude: number; magnitudeName?: string; safety?: number; how?: string }): Tolerance {
-  const safety = o.safety ?? 4, ku = o.k * U32;
+export function f32Kernel(o: {
+  k: number;
+  magnitude: number;
+  magnitudeName?: string;
+  safety?: number;
+  how?: string;
+}): Tolerance {
+  const safety = o.safety ?? 4,
+    ku = o.k * U32;
   if (!(ku < 1)) throw new RangeError(`f32Kernel: γ_${o.k} undefined (k·u32 ≥ 1)`);
-  return { bound: safety * (ku / (1 - ku)) * o.magnitude, reason: `${safety} × γ_${o.k}(u32) × ${o.magnitudeName ?? 'Σ|aᵢbᵢ|'} = ${fmt(o.magnitude)} (Higham, Lemma 3.1; u32 = 2^-24)${o.how ? `; ${o.how}` : ''}` };
+  return {
+    bound: safety * (ku / (1 - ku)) * o.magnitude,
+    reason: `${safety} × γ_${o.k}(u32) × ${o.magnitudeName ?? 'Σ|aᵢbᵢ|'} = ${fmt(o.magnitude)} (Higham, Lemma 3.1; u32 = 2^-24)${o.how ? `; ${o.how}` : ''}`,
+  };
 }
 
 /**
@@ -115,7 +140,10 @@ export function claimed(bound: number, why: string): Tolerance {
  * bound (with relation '>='), so "margin ≥ MIN_VALUE" is exactly "margin > 0".
  */
 export function strictlyPositive(what = 'the margin'): Tolerance {
-  return { bound: Number.MIN_VALUE, reason: `strict inequality: ${what} must be > 0 (judged as ≥ the smallest positive double)` };
+  return {
+    bound: Number.MIN_VALUE,
+    reason: `strict inequality: ${what} must be > 0 (judged as ≥ the smallest positive double)`,
+  };
 }
 
 /** Anything else: a bound with its derivation written out. Prefer the builders above. */

@@ -261,7 +261,7 @@ export interface StepCheck extends Check {
 }
 
 /** What a property file hands to `verifyClaim`. */
- 
+
 export interface ClaimSpec<P extends Record<string, unknown> = any> {
   /**
    * The headline statement as written. All must pass for verdict `pass`. For a formula claim, a

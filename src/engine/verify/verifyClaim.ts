@@ -27,12 +27,18 @@ function slot(): Slot {
 }
 
 function callSite(): string {
-  const lines = (new Error().stack ?? '').split('\n').slice(1).map((l) => l.trim());
+  const lines = (new Error().stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim());
   const outside = lines.find((l) => !l.includes('verifyClaim.ts') && !l.includes('verifyClaim.js'));
   return (outside ?? 'unknown').replace(/^at\s+/, '');
 }
 
-export function verifyClaim<P extends Record<string, unknown>>(moduleUrl: string, spec: ClaimSpec<P> | (() => ClaimSpec<P>)): void {
+export function verifyClaim<P extends Record<string, unknown>>(
+  moduleUrl: string,
+  spec: ClaimSpec<P> | (() => ClaimSpec<P>),
+): void {
   let file: string;
   try {
     file = fileURLToPath(moduleUrl);

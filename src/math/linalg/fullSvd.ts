@@ -25,14 +25,19 @@ export function completeOrthonormalBasis(Q: Matrix): Matrix {
     return v;
   };
   while (cols.length < m) {
-    let best: number[] | null = null, bestNorm = -1;
+    let best: number[] | null = null,
+      bestNorm = -1;
     for (let e = 0; e < m; e++) {
       const v = residual(e);
       const norm = Math.hypot(...v);
-      if (norm > bestNorm) { best = v; bestNorm = norm; }
+      if (norm > bestNorm) {
+        best = v;
+        bestNorm = norm;
+      }
     }
     // bestNorm ≥ 1/√m > 0 by the counting argument above; anything smaller means Q was not orthonormal.
-    if (!best || !(bestNorm * Math.sqrt(m) >= 0.5)) throw new Error(`completeOrthonormalBasis: the columns given are not orthonormal (best residual ${bestNorm})`);
+    if (!best || !(bestNorm * Math.sqrt(m) >= 0.5))
+      throw new Error(`completeOrthonormalBasis: the columns given are not orthonormal (best residual ${bestNorm})`);
     cols.push(best.map((x) => x / bestNorm));
   }
   const out = new Matrix(m, m);

@@ -29,7 +29,12 @@ export interface NewtonRun {
 }
 
 /** Iterates from X_0 = G/‖G‖_F until successive iterates agree to stopTol (default 4·n·u64·√n). */
-export function newtonPolar(G: Matrix, form: NewtonForm, maxSteps = 100, stopTol = 4 * G.columns * Math.sqrt(G.columns) * U64): NewtonRun {
+export function newtonPolar(
+  G: Matrix,
+  form: NewtonForm,
+  maxSteps = 100,
+  stopTol = 4 * G.columns * Math.sqrt(G.columns) * U64,
+): NewtonRun {
   const iterates = [G.clone().mul(1 / frobeniusNorm(G))];
   for (let k = 0; k < maxSteps; k++) {
     const X = iterates[iterates.length - 1];

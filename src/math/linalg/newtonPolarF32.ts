@@ -16,12 +16,16 @@ export function inverseF32(X: Float32Array, n: number): Float32Array | null {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]) > Math.abs(A[p * n + c])) p = r;
     if (A[p * n + c] === 0) return null;
-    if (p !== c) for (let j = 0; j < n; j++) {
-      [A[c * n + j], A[p * n + j]] = [A[p * n + j], A[c * n + j]];
-      [I[c * n + j], I[p * n + j]] = [I[p * n + j], I[c * n + j]];
-    }
+    if (p !== c)
+      for (let j = 0; j < n; j++) {
+        [A[c * n + j], A[p * n + j]] = [A[p * n + j], A[c * n + j]];
+        [I[c * n + j], I[p * n + j]] = [I[p * n + j], I[c * n + j]];
+      }
     const piv = A[c * n + c];
-    for (let j = 0; j < n; j++) { A[c * n + j] = f(A[c * n + j] / piv); I[c * n + j] = f(I[c * n + j] / piv); }
+    for (let j = 0; j < n; j++) {
+      A[c * n + j] = f(A[c * n + j] / piv);
+      I[c * n + j] = f(I[c * n + j] / piv);
+    }
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const m = A[r * n + c];
@@ -58,10 +62,11 @@ export function newtonPolarF32(G: Float64Array, n: number, maxSteps = 100): Newt
     if (!inv) return { iterates, steps: k, converged: false };
     const next = new Float32Array(n * n);
     let d = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      next[i * n + j] = f(f(X[i * n + j] + inv[j * n + i]) * 0.5);
-      d += (next[i * n + j] - X[i * n + j]) ** 2;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        next[i * n + j] = f(f(X[i * n + j] + inv[j * n + i]) * 0.5);
+        d += (next[i * n + j] - X[i * n + j]) ** 2;
+      }
     iterates.push(next);
     if (Math.sqrt(d) <= stopTol) return { iterates, steps: k + 1, converged: true };
   }

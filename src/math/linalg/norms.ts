@@ -3,7 +3,8 @@ import { singularValues } from './thinSvd.js';
 
 /** ⟨A, B⟩_F = tr(AᵀB). */
 export function frobeniusInner(A: Matrix, B: Matrix): number {
-  if (A.rows !== B.rows || A.columns !== B.columns) throw new Error(`shape mismatch ${A.rows}×${A.columns} vs ${B.rows}×${B.columns}`);
+  if (A.rows !== B.rows || A.columns !== B.columns)
+    throw new Error(`shape mismatch ${A.rows}×${A.columns} vs ${B.rows}×${B.columns}`);
   let s = 0;
   for (let i = 0; i < A.rows; i++) for (let j = 0; j < A.columns; j++) s += A.get(i, j) * B.get(i, j);
   return s;

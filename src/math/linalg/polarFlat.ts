@@ -10,7 +10,10 @@
 export class PolarWorkspace {
   readonly W: Float64Array;
   readonly V: Float64Array;
-  constructor(readonly m: number, readonly n: number) {
+  constructor(
+    readonly m: number,
+    readonly n: number,
+  ) {
     if (m < n) throw new Error(`polarFlat needs m ≥ n, got ${m}×${n} (use Ortho(Aᵀ)ᵀ)`);
     this.W = new Float64Array(m * n);
     this.V = new Float64Array(n * n);
@@ -29,28 +32,37 @@ export function polarFlat(A: Float64Array, ws: PolarWorkspace, out: Float64Array
   let rotated = true;
   for (let sweep = 0; rotated && sweep < MAX_SWEEPS; sweep++) {
     rotated = false;
-    for (let p = 0; p < n - 1; p++) for (let q = p + 1; q < n; q++) {
-      let alpha = 0, beta = 0, gamma = 0;
-      for (let i = 0; i < m; i++) {
-        const wp = W[i * n + p], wq = W[i * n + q];
-        alpha += wp * wp; beta += wq * wq; gamma += wp * wq;
+    for (let p = 0; p < n - 1; p++)
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0,
+          beta = 0,
+          gamma = 0;
+        for (let i = 0; i < m; i++) {
+          const wp = W[i * n + p],
+            wq = W[i * n + q];
+          alpha += wp * wp;
+          beta += wq * wq;
+          gamma += wp * wq;
+        }
+        if (Math.abs(gamma) <= ORTHO_TOL * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t),
+          s = c * t;
+        for (let i = 0; i < m; i++) {
+          const wp = W[i * n + p],
+            wq = W[i * n + q];
+          W[i * n + p] = c * wp - s * wq;
+          W[i * n + q] = s * wp + c * wq;
+        }
+        for (let i = 0; i < n; i++) {
+          const vp = V[i * n + p],
+            vq = V[i * n + q];
+          V[i * n + p] = c * vp - s * vq;
+          V[i * n + q] = s * vp + c * vq;
+        }
       }
-      if (Math.abs(gamma) <= ORTHO_TOL * Math.sqrt(alpha * beta)) continue;
-      rotated = true;
-      const zeta = (beta - alpha) / (2 * gamma);
-      const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-      const c = 1 / Math.sqrt(1 + t * t), s = c * t;
-      for (let i = 0; i < m; i++) {
-        const wp = W[i * n + p], wq = W[i * n + q];
-        W[i * n + p] = c * wp - s * wq;
-        W[i * n + q] = s * wp + c * wq;
-      }
-      for (let i = 0; i < n; i++) {
-        const vp = V[i * n + p], vq = V[i * n + q];
-        V[i * n + p] = c * vp - s * vq;
-        V[i * n + q] = s * vp + c * vq;
-      }
-    }
   }
   // Normalise the columns of W (= UΣ → U); a zero column means A is rank deficient and Ortho(A)
   // is not unique, which no caller's hypotheses allow: fail loudly rather than return a guess.
@@ -61,10 +73,11 @@ export function polarFlat(A: Float64Array, ws: PolarWorkspace, out: Float64Array
     const inv = 1 / Math.sqrt(s);
     for (let i = 0; i < m; i++) W[i * n + j] *= inv;
   }
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let l = 0; l < n; l++) s += W[i * n + l] * V[j * n + l];
-    out[i * n + j] = s;
-  }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let l = 0; l < n; l++) s += W[i * n + l] * V[j * n + l];
+      out[i * n + j] = s;
+    }
   return out;
 }

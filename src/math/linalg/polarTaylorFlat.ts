@@ -18,7 +18,12 @@ export class PolarTaylor {
   private readonly ws: PolarWorkspace;
   private readonly A: Float64Array;
   private readonly f: Float64Array[];
-  constructor(readonly G: Float64Array, readonly m: number, readonly n: number, readonly h: number) {
+  constructor(
+    readonly G: Float64Array,
+    readonly m: number,
+    readonly n: number,
+    readonly h: number,
+  ) {
     this.d = m * n;
     this.ws = new PolarWorkspace(m, n);
     this.A = new Float64Array(this.d);
@@ -32,7 +37,12 @@ export class PolarTaylor {
     let r = 0;
     for (let a = 0; a < d; a++) r += E[a] * E[a];
     r = Math.sqrt(r);
-    if (r === 0) { L?.fill(0); Q?.fill(0); C?.fill(0); return; }
+    if (r === 0) {
+      L?.fill(0);
+      Q?.fill(0);
+      C?.fill(0);
+      return;
+    }
     const steps = [h, -h, 2 * h, -2 * h];
     for (let s = 0; s < 4; s++) {
       const t = steps[s] / r;
@@ -41,11 +51,13 @@ export class PolarTaylor {
     }
     const [fp, fm, f2p, f2m] = this.f;
     for (let a = 0; a < d; a++) {
-      const odd1 = (fp[a] - fm[a]) / 2, odd2 = (f2p[a] - f2m[a]) / 2;
-      const even1 = (fp[a] + fm[a]) / 2 - this.P0[a], even2 = (f2p[a] + f2m[a]) / 2 - this.P0[a];
-      if (L) L[a] = r * (8 * odd1 - odd2) / (6 * h);
-      if (Q) Q[a] = r * r * (16 * even1 - even2) / (12 * h * h);
-      if (C) C[a] = r * r * r * (odd2 - 2 * odd1) / (6 * h * h * h);
+      const odd1 = (fp[a] - fm[a]) / 2,
+        odd2 = (f2p[a] - f2m[a]) / 2;
+      const even1 = (fp[a] + fm[a]) / 2 - this.P0[a],
+        even2 = (f2p[a] + f2m[a]) / 2 - this.P0[a];
+      if (L) L[a] = (r * (8 * odd1 - odd2)) / (6 * h);
+      if (Q) Q[a] = (r * r * (16 * even1 - even2)) / (12 * h * h);
+      if (C) C[a] = (r * r * r * (odd2 - 2 * odd1)) / (6 * h * h * h);
     }
   }
 
@@ -54,10 +66,12 @@ export class PolarTaylor {
    * E[Q₂(E)] = Σ_a v_a·Q₂(e_a) exactly (cross terms have zero mean). Deterministic: d directions.
    */
   expectedQ2(variances: ArrayLike<number>, out: Float64Array = new Float64Array(this.d)): Float64Array {
-    const e = new Float64Array(this.d), q = new Float64Array(this.d);
+    const e = new Float64Array(this.d),
+      q = new Float64Array(this.d);
     out.fill(0);
     for (let a = 0; a < this.d; a++) {
-      e.fill(0); e[a] = 1;
+      e.fill(0);
+      e[a] = 1;
       this.terms(e, null, q, null);
       for (let b = 0; b < this.d; b++) out[b] += variances[a] * q[b];
     }

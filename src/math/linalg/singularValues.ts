@@ -57,10 +57,14 @@ export function singularValues(A: Matrix | Float64Array, m?: number, n?: number)
     if (m === undefined || n === undefined || !Number.isInteger(m) || !Number.isInteger(n) || m < 0 || n < 0) {
       throw new RangeError('singularValues(Float64Array, m, n) needs the integer shape m × n');
     }
-    if (A.length !== m * n) throw new RangeError(`singularValues: data has ${A.length} entries, expected m·n = ${m}·${n} = ${m * n}`);
-    rows = m; cols = n; data = A;
+    if (A.length !== m * n)
+      throw new RangeError(`singularValues: data has ${A.length} entries, expected m·n = ${m}·${n} = ${m * n}`);
+    rows = m;
+    cols = n;
+    data = A;
   } else {
-    rows = A.rows; cols = A.columns;
+    rows = A.rows;
+    cols = A.columns;
     data = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       const r = A.getRow(i);
@@ -82,26 +86,31 @@ export function singularValues(A: Matrix | Float64Array, m?: number, n?: number)
   if (scaleBy(amax, -e2) >= 2) e2++;
   else if (scaleBy(amax, -e2) < 1) e2--;
 
-  const f1 = 2 ** Math.trunc(-e2 / 2), f2 = 2 ** (-e2 - Math.trunc(-e2 / 2)); // scaleBy(·, −e2)
+  const f1 = 2 ** Math.trunc(-e2 / 2),
+    f2 = 2 ** (-e2 - Math.trunc(-e2 / 2)); // scaleBy(·, −e2)
 
   // 2. a working copy, tall (M ≥ N), scaled
-  let M = rows, N = cols;
+  let M = rows,
+    N = cols;
   let W = new Float64Array(rows * cols);
   if (rows >= cols) {
     for (let k = 0; k < W.length; k++) W[k] = data[k] * f1 * f2;
   } else {
-    M = cols; N = rows;
+    M = cols;
+    N = rows;
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) W[j * rows + i] = data[i * cols + j] * f1 * f2;
   }
   if (M >= 1.6 * N && N > 1) {
     householderQrInPlace(W, M, N);
     const R = new Float64Array(N * N);
     for (let i = 0; i < N; i++) for (let j = i; j < N; j++) R[i * N + j] = W[i * N + j];
-    W = R; M = N;
+    W = R;
+    M = N;
   }
 
   // 3. bidiagonalize
-  const d = new Float64Array(N), e = new Float64Array(Math.max(N - 1, 0));
+  const d = new Float64Array(N),
+    e = new Float64Array(Math.max(N - 1, 0));
   bidiagonalizeInPlace(W, M, N, d, e);
 
   // 4. bidiagonal singular values by bisection
@@ -123,10 +132,16 @@ function scaleBy(x: number, k: number): number {
 function householderVector(x: Float64Array, len: number): { beta: number; tau: number } {
   const alpha = x[0];
   let scale = 0;
-  for (let i = 1; i < len; i++) { const a = Math.abs(x[i]); if (a > scale) scale = a; }
+  for (let i = 1; i < len; i++) {
+    const a = Math.abs(x[i]);
+    if (a > scale) scale = a;
+  }
   if (scale === 0) return { beta: alpha, tau: 0 };
   let ss = 0;
-  for (let i = 1; i < len; i++) { const t = x[i] / scale; ss += t * t; }
+  for (let i = 1; i < len; i++) {
+    const t = x[i] / scale;
+    ss += t * t;
+  }
   const xnorm = scale * Math.sqrt(ss);
   const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
   const tau = (beta - alpha) / beta;
@@ -140,7 +155,16 @@ function householderVector(x: Float64Array, len: number): { beta: number; tau: n
  * Apply H = I − τvvᵀ (v of length M − r, acting on rows r..M−1) from the left to columns c0..N−1
  * of the row-major M×N matrix W, row-wise: w = Σᵢ vᵢ·W[r+i, c0:], then W[r+i, c0:] −= τvᵢ·w.
  */
-function applyLeft(W: Float64Array, M: number, N: number, r: number, c0: number, v: Float64Array, tau: number, w: Float64Array): void {
+function applyLeft(
+  W: Float64Array,
+  M: number,
+  N: number,
+  r: number,
+  c0: number,
+  v: Float64Array,
+  tau: number,
+  w: Float64Array,
+): void {
   const len = N - c0;
   if (len <= 0 || tau === 0) return;
   w.fill(0, 0, len);
@@ -160,7 +184,8 @@ function applyLeft(W: Float64Array, M: number, N: number, r: number, c0: number,
 
 /** Householder QR, R left in the upper triangle of W (M ≥ N); Q is not formed. */
 function householderQrInPlace(W: Float64Array, M: number, N: number): void {
-  const v = new Float64Array(M), w = new Float64Array(N);
+  const v = new Float64Array(M),
+    w = new Float64Array(N);
   for (let k = 0; k < N; k++) {
     const len = M - k;
     for (let i = 0; i < len; i++) v[i] = W[(k + i) * N + k];
@@ -178,7 +203,9 @@ function householderQrInPlace(W: Float64Array, M: number, N: number): void {
  * update and, while it is in cache, the right reflector (a dot product and an axpy).
  */
 function bidiagonalizeInPlace(W: Float64Array, M: number, N: number, d: Float64Array, e: Float64Array): void {
-  const v = new Float64Array(M), w = new Float64Array(N), vr = new Float64Array(N);
+  const v = new Float64Array(M),
+    w = new Float64Array(N),
+    vr = new Float64Array(N);
   for (let k = 0; k < N; k++) {
     // left reflector: annihilate W[k+1:M, k]
     const len = M - k;
@@ -186,18 +213,28 @@ function bidiagonalizeInPlace(W: Float64Array, M: number, N: number, d: Float64A
     const L = householderVector(v, len);
     d[k] = L.beta;
     if (k === N - 1) break;
-    const rlen = N - k - 1, c0 = k + 1, tauL = L.tau;
+    const rlen = N - k - 1,
+      c0 = k + 1,
+      tauL = L.tau;
     // sweep 1: w = Σᵢ vᵢ·W[k+i, k+1:]
     w.fill(0, 0, rlen);
     if (tauL !== 0) {
       let i = 0;
-      for (; i + 3 < len; i += 4) { // four rows at a time: a quarter of the traffic on w
-        const v0 = v[i], v1 = v[i + 1], v2 = v[i + 2], v3 = v[i + 3];
-        const b0 = (k + i) * N + c0, b1 = b0 + N, b2 = b1 + N, b3 = b2 + N;
+      for (; i + 3 < len; i += 4) {
+        // four rows at a time: a quarter of the traffic on w
+        const v0 = v[i],
+          v1 = v[i + 1],
+          v2 = v[i + 2],
+          v3 = v[i + 3];
+        const b0 = (k + i) * N + c0,
+          b1 = b0 + N,
+          b2 = b1 + N,
+          b3 = b2 + N;
         for (let j = 0; j < rlen; j++) w[j] += v0 * W[b0 + j] + v1 * W[b1 + j] + v2 * W[b2 + j] + v3 * W[b3 + j];
       }
       for (; i < len; i++) {
-        const vi = v[i], base = (k + i) * N + c0;
+        const vi = v[i],
+          base = (k + i) * N + c0;
         for (let j = 0; j < rlen; j++) w[j] += vi * W[base + j];
       }
     }
@@ -212,23 +249,43 @@ function bidiagonalizeInPlace(W: Float64Array, M: number, N: number, d: Float64A
       const base = (k + i) * N + c0;
       const c = tauL * v[i];
       // four partial sums: a single accumulator would make the loop wait on the add latency
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        j = 0;
       if (c !== 0) {
         for (; j + 3 < rlen; j += 4) {
           const b = base + j;
-          const x0 = W[b] - c * w[j], x1 = W[b + 1] - c * w[j + 1], x2 = W[b + 2] - c * w[j + 2], x3 = W[b + 3] - c * w[j + 3];
-          W[b] = x0; W[b + 1] = x1; W[b + 2] = x2; W[b + 3] = x3;
-          s0 += x0 * vr[j]; s1 += x1 * vr[j + 1]; s2 += x2 * vr[j + 2]; s3 += x3 * vr[j + 3];
+          const x0 = W[b] - c * w[j],
+            x1 = W[b + 1] - c * w[j + 1],
+            x2 = W[b + 2] - c * w[j + 2],
+            x3 = W[b + 3] - c * w[j + 3];
+          W[b] = x0;
+          W[b + 1] = x1;
+          W[b + 2] = x2;
+          W[b + 3] = x3;
+          s0 += x0 * vr[j];
+          s1 += x1 * vr[j + 1];
+          s2 += x2 * vr[j + 2];
+          s3 += x3 * vr[j + 3];
         }
-        for (; j < rlen; j++) { const x = W[base + j] - c * w[j]; W[base + j] = x; s0 += x * vr[j]; }
+        for (; j < rlen; j++) {
+          const x = W[base + j] - c * w[j];
+          W[base + j] = x;
+          s0 += x * vr[j];
+        }
       } else {
         for (; j + 3 < rlen; j += 4) {
           const b = base + j;
-          s0 += W[b] * vr[j]; s1 += W[b + 1] * vr[j + 1]; s2 += W[b + 2] * vr[j + 2]; s3 += W[b + 3] * vr[j + 3];
+          s0 += W[b] * vr[j];
+          s1 += W[b + 1] * vr[j + 1];
+          s2 += W[b + 2] * vr[j + 2];
+          s3 += W[b + 3] * vr[j + 3];
         }
         for (; j < rlen; j++) s0 += W[base + j] * vr[j];
       }
-      let s = (s0 + s1) + (s2 + s3);
+      let s = s0 + s1 + (s2 + s3);
       s *= tauR;
       if (s !== 0) for (let j = 0; j < rlen; j++) W[base + j] -= s * vr[j];
     }
@@ -244,16 +301,21 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
   const n = d.length;
   const out = new Float64Array(n);
   if (n === 0) return out;
-  if (n === 1) { out[0] = Math.abs(d[0]); return out; }
+  if (n === 1) {
+    out[0] = Math.abs(d[0]);
+    return out;
+  }
   // off-diagonals of T_GK: |d₁|, |e₁|, |d₂|, …, |d_n|
   const z = new Float64Array(2 * n - 1);
-  let zmax = 0, upper = 0;
+  let zmax = 0,
+    upper = 0;
   for (let i = 0; i < n; i++) {
     z[2 * i] = Math.abs(d[i]);
     if (i < n - 1) z[2 * i + 1] = Math.abs(e[i]);
     zmax = Math.max(zmax, Math.abs(d[i]), i < n - 1 ? Math.abs(e[i]) : 0);
     // Gershgorin on T_GK: row sums |e_{i-1}| + |d_i| and |d_i| + |e_i|
-    const left = i > 0 ? Math.abs(e[i - 1]) : 0, right = i < n - 1 ? Math.abs(e[i]) : 0;
+    const left = i > 0 ? Math.abs(e[i - 1]) : 0,
+      right = i < n - 1 ? Math.abs(e[i]) : 0;
     upper = Math.max(upper, Math.abs(d[i]) + Math.max(left, right));
   }
   if (zmax === 0) return out;
@@ -271,12 +333,18 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
   const m2 = 2 * n - 1;
   const counts = new Int32Array(4);
   const countBelow4 = (x0: number, x1: number, x2: number, x3: number): void => {
-    let p0 = -x0, p1 = -x1, p2 = -x2, p3 = -x3;
+    let p0 = -x0,
+      p1 = -x1,
+      p2 = -x2,
+      p3 = -x3;
     if (Math.abs(p0) < pivmin) p0 = -pivmin;
     if (Math.abs(p1) < pivmin) p1 = -pivmin;
     if (Math.abs(p2) < pivmin) p2 = -pivmin;
     if (Math.abs(p3) < pivmin) p3 = -pivmin;
-    let n0 = p0 < 0 ? 1 : 0, n1 = p1 < 0 ? 1 : 0, n2 = p2 < 0 ? 1 : 0, n3 = p3 < 0 ? 1 : 0;
+    let n0 = p0 < 0 ? 1 : 0,
+      n1 = p1 < 0 ? 1 : 0,
+      n2 = p2 < 0 ? 1 : 0,
+      n3 = p3 < 0 ? 1 : 0;
     for (let k = 0; k < m2; k++) {
       const zk = z[k];
       p0 = -x0 - zk * (zk / p0);
@@ -292,7 +360,10 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
       if (p2 < 0) n2++;
       if (p3 < 0) n3++;
     }
-    counts[0] = n0 - n; counts[1] = n1 - n; counts[2] = n2 - n; counts[3] = n3 - n;
+    counts[0] = n0 - n;
+    counts[1] = n1 - n;
+    counts[2] = n2 - n;
+    counts[3] = n3 - n;
   };
 
   // recursive interval splitting: [lo, hi) holds σ's with ranks (ascending) nlo .. nhi−1; up to
@@ -300,12 +371,18 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
   let filled = 0;
   const asc = new Float64Array(n);
   const stack: number[] = [0, upper, 0, n];
-  const bLo = new Float64Array(4), bHi = new Float64Array(4), bMid = new Float64Array(4);
-  const bNlo = new Int32Array(4), bNhi = new Int32Array(4);
+  const bLo = new Float64Array(4),
+    bHi = new Float64Array(4),
+    bMid = new Float64Array(4);
+  const bNlo = new Int32Array(4),
+    bNhi = new Int32Array(4);
   while (stack.length) {
     let b = 0;
     while (b < 4 && stack.length) {
-      const nhi = stack.pop()!, nlo = stack.pop()!, hi = stack.pop()!, lo = stack.pop()!;
+      const nhi = stack.pop()!,
+        nlo = stack.pop()!,
+        hi = stack.pop()!,
+        lo = stack.pop()!;
       if (nhi <= nlo) continue;
       const width = hi - lo;
       const mid = lo > 0 && hi > 4 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : lo + width / 2;
@@ -315,7 +392,12 @@ export function bidiagonalSingularValues(d: Float64Array, e: Float64Array): Floa
         filled += nhi - nlo;
         continue;
       }
-      bLo[b] = lo; bHi[b] = hi; bMid[b] = mid; bNlo[b] = nlo; bNhi[b] = nhi; b++;
+      bLo[b] = lo;
+      bHi[b] = hi;
+      bMid[b] = mid;
+      bNlo[b] = nlo;
+      bNhi[b] = nhi;
+      b++;
     }
     if (b === 0) continue;
     for (let t = b; t < 4; t++) bMid[t] = bMid[0]; // pad the batch (results unused)

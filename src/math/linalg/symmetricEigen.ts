@@ -14,6 +14,8 @@ export function symmetricEigen(A: Matrix): SymmetricEigen {
   const evd = new EigenvalueDecomposition(S, { assumeSymmetric: true });
   const order = evd.realEigenvalues.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const Q = new Matrix(A.rows, A.rows);
-  order.forEach(([, j], c) => { for (let i = 0; i < A.rows; i++) Q.set(i, c, evd.eigenvectorMatrix.get(i, j)); });
+  order.forEach(([, j], c) => {
+    for (let i = 0; i < A.rows; i++) Q.set(i, c, evd.eigenvectorMatrix.get(i, j));
+  });
   return { values: order.map(([v]) => v), Q };
 }

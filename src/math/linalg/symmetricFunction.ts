@@ -19,8 +19,14 @@ export function symmetricFunction(A: Matrix, f: (lambda: number) => number): Mat
 
 /** Thrown when a matrix function needs positive eigenvalues and the matrix is (numerically) singular. */
 export class SingularMatrixError extends Error {
-  constructor(readonly lambdaMin: number, readonly lambdaMax: number, what: string) {
-    super(`${what}: matrix is singular or indefinite (λ_min = ${lambdaMin.toExponential(3)}, λ_max = ${lambdaMax.toExponential(3)})`);
+  constructor(
+    readonly lambdaMin: number,
+    readonly lambdaMax: number,
+    what: string,
+  ) {
+    super(
+      `${what}: matrix is singular or indefinite (λ_min = ${lambdaMin.toExponential(3)}, λ_max = ${lambdaMax.toExponential(3)})`,
+    );
   }
 }
 
@@ -30,7 +36,8 @@ export class SingularMatrixError extends Error {
  */
 export function assertPositiveDefinite(A: Matrix, what: string): void {
   const { values } = symmetricEigen(A);
-  const lmin = values[0], lmax = values[values.length - 1];
+  const lmin = values[0],
+    lmax = values[values.length - 1];
   if (!(lmin > A.rows * U64 * Math.abs(lmax))) throw new SingularMatrixError(lmin, lmax, what);
 }
 

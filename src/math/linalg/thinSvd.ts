@@ -14,15 +14,29 @@ export interface ThinSvd {
  * order arbitrarily, so callers should compare invariants (UVᵀ, σ, projectors), never U or V.
  */
 export function thinSvd(G: Matrix): ThinSvd {
-  const svd = new SingularValueDecomposition(G, { autoTranspose: true, computeLeftSingularVectors: true, computeRightSingularVectors: true });
+  const svd = new SingularValueDecomposition(G, {
+    autoTranspose: true,
+    computeLeftSingularVectors: true,
+    computeRightSingularVectors: true,
+  });
   const r = Math.min(G.rows, G.columns);
-  const order = svd.diagonal.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]).slice(0, r).map(([, i]) => i);
+  const order = svd.diagonal
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, r)
+    .map(([, i]) => i);
   const pick = (M: Matrix, rows: number) => {
     const out = new Matrix(rows, r);
-    order.forEach((j, c) => { for (let i = 0; i < rows; i++) out.set(i, c, M.get(i, j)); });
+    order.forEach((j, c) => {
+      for (let i = 0; i < rows; i++) out.set(i, c, M.get(i, j));
+    });
     return out;
   };
-  return { U: pick(svd.leftSingularVectors, G.rows), s: order.map((i) => svd.diagonal[i]), V: pick(svd.rightSingularVectors, G.columns) };
+  return {
+    U: pick(svd.leftSingularVectors, G.rows),
+    s: order.map((i) => svd.diagonal[i]),
+    V: pick(svd.rightSingularVectors, G.columns),
+  };
 }
 
 export function singularValues(G: Matrix): number[] {

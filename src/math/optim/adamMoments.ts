@@ -31,7 +31,10 @@ export function adamMoments(g: readonly number[], o: AdamSwitches): AdamMoments 
     v = o.beta2 * v + (1 - o.beta2) * gt * gt;
     const mHat = o.biasCorrection ? m / (1 - o.beta1 ** t) : m;
     const vHat = o.biasCorrection ? v / (1 - o.beta2 ** t) : v;
-    out.m.push(m); out.v.push(v); out.mHat.push(mHat); out.vHat.push(vHat);
+    out.m.push(m);
+    out.v.push(v);
+    out.mHat.push(mHat);
+    out.vHat.push(vHat);
     out.step.push(mHat / (Math.sqrt(vHat) + o.eps));
   });
   return out;

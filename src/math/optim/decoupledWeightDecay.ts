@@ -4,12 +4,22 @@
  * weight-decay formula is compared against: it is the update the optimizer actually performs
  * (torch.optim.AdamW does `p.mul_(1 − lr·wd)` and then `p.add_(step, alpha = −lr)`).
  */
-export function decoupledWeightDecayStep(w: readonly number[], eta: number, alpha: number, s: readonly number[]): number[] {
+export function decoupledWeightDecayStep(
+  w: readonly number[],
+  eta: number,
+  alpha: number,
+  s: readonly number[],
+): number[] {
   return w.map((wi, i) => (1 - alpha * eta) * wi - eta * s[i]);
 }
 
 /** All iterates w_0, …, w_{K} of the recurrence driven by η_0..η_{K−1} and s_0..s_{K−1}. */
-export function decoupledWeightDecayTrajectory(w0: readonly number[], eta: readonly number[], alpha: number, s: readonly (readonly number[])[]): number[][] {
+export function decoupledWeightDecayTrajectory(
+  w0: readonly number[],
+  eta: readonly number[],
+  alpha: number,
+  s: readonly (readonly number[])[],
+): number[][] {
   const out: number[][] = [[...w0]];
   for (let k = 0; k < eta.length; k++) out.push(decoupledWeightDecayStep(out[k], eta[k], alpha, s[k]));
   return out;

@@ -23,11 +23,14 @@ export function traceSigma(noise: BatchMeanNoise): number {
 /** Gaussian ε: the mean of k draws is exactly N(0, Σ/k). Box–Muller in pairs. */
 export function gaussianBatchNoise(scale: Float64Array): BatchMeanNoise {
   return {
-    scale, skew: 0,
+    scale,
+    skew: 0,
     sample(rng, k, out) {
-      const d = scale.length, f = 1 / Math.sqrt(k);
+      const d = scale.length,
+        f = 1 / Math.sqrt(k);
       for (let i = 0; i < d; i += 2) {
-        const r = Math.sqrt(-2 * Math.log(1 - rng())), th = 2 * Math.PI * rng();
+        const r = Math.sqrt(-2 * Math.log(1 - rng())),
+          th = 2 * Math.PI * rng();
         out[i] = scale[i] * f * r * Math.cos(th);
         if (i + 1 < d) out[i + 1] = scale[i + 1] * f * r * Math.sin(th);
       }
@@ -41,9 +44,10 @@ export function gaussianBatchNoise(scale: Float64Array): BatchMeanNoise {
  */
 export function exponentialBatchNoise(scale: Float64Array): BatchMeanNoise {
   return {
-    scale, skew: 2,
+    scale,
+    skew: 2,
     sample(rng, k, out) {
-      for (let i = 0; i < scale.length; i++) out[i] = scale[i] * (gammaVariate(rng, k) - k) / k;
+      for (let i = 0; i < scale.length; i++) out[i] = (scale[i] * (gammaVariate(rng, k) - k)) / k;
     },
   };
 }

@@ -9,12 +9,17 @@ export const SPECTRUM_SHAPES: SpectrumShape[] = ['linear', 'geometric', 'two-clu
 export function controlledSpectrum(shape: SpectrumShape, n: number, sMin: number, sMax: number): number[] {
   const i01 = (i: number) => i / (n - 1);
   switch (shape) {
-    case 'linear': return Array.from({ length: n }, (_, i) => sMin + (sMax - sMin) * i01(i));
-    case 'geometric': return Array.from({ length: n }, (_, i) => sMin * (sMax / sMin) ** i01(i));
-    case 'two-cluster': return Array.from({ length: n }, (_, i) => (i < n / 2 ? sMin : sMax));
+    case 'linear':
+      return Array.from({ length: n }, (_, i) => sMin + (sMax - sMin) * i01(i));
+    case 'geometric':
+      return Array.from({ length: n }, (_, i) => sMin * (sMax / sMin) ** i01(i));
+    case 'two-cluster':
+      return Array.from({ length: n }, (_, i) => (i < n / 2 ? sMin : sMax));
     // one eigenvalue at s_min, the rest at s_max: a single small outlier
-    case 'min-spiked': return Array.from({ length: n }, (_, i) => (i === 0 ? sMin : sMax));
+    case 'min-spiked':
+      return Array.from({ length: n }, (_, i) => (i === 0 ? sMin : sMax));
     // one eigenvalue at s_max, the rest at s_min: a single large outlier
-    case 'max-spiked': return Array.from({ length: n }, (_, i) => (i === n - 1 ? sMax : sMin));
+    case 'max-spiked':
+      return Array.from({ length: n }, (_, i) => (i === n - 1 ? sMax : sMin));
   }
 }

@@ -26,7 +26,10 @@ export function noisySignHittingTimes(o: NoisySignSetup, rng: () => number): Flo
   const alive = Int32Array.from({ length: o.runs }, (_, i) => i);
   const s = new Float64Array(o.runs).fill(o.s0);
   let count = o.runs;
-  if (Math.abs(o.s0) <= o.eps) { T.fill(0); return T; }
+  if (Math.abs(o.s0) <= o.eps) {
+    T.fill(0);
+    return T;
+  }
   const xi = new Float64Array(o.runs);
   const as = o.alpha * o.sigma;
   for (let t = 1; t <= o.cap && count > 0; t++) {
@@ -35,8 +38,13 @@ export function noisySignHittingTimes(o: NoisySignSetup, rng: () => number): Flo
     for (let j = 0; j < count; j++) {
       const x = s[j];
       const next = x - o.alpha * (x > 0 ? 1 : x < 0 ? -1 : 0) - (as === 0 ? 0 : as * xi[j]);
-      if (Math.abs(next) <= o.eps) { T[alive[j]] = t; continue; }
-      s[k] = next; alive[k] = alive[j]; k++;
+      if (Math.abs(next) <= o.eps) {
+        T[alive[j]] = t;
+        continue;
+      }
+      s[k] = next;
+      alive[k] = alive[j];
+      k++;
     }
     count = k;
   }

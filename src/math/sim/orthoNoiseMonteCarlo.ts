@@ -15,7 +15,11 @@ export class OrthoNoiseSampler {
   private readonly E: Float64Array;
   private readonly F1: Float64Array;
   private readonly F2: Float64Array;
-  constructor(readonly G: Float64Array, readonly m: number, readonly n: number) {
+  constructor(
+    readonly G: Float64Array,
+    readonly m: number,
+    readonly n: number,
+  ) {
     this.d = m * n;
     this.ws = new PolarWorkspace(m, n);
     this.A = new Float64Array(this.d);
@@ -77,7 +81,12 @@ export class OrthoNoiseSampler {
       noise.sample(rng, k, this.E);
       const o = out.subarray(i * this.d, (i + 1) * this.d);
       o.fill(0);
-      for (const [c, w] of [[r, 1], [-r, 1], [1, -0.5], [-1, -0.5]] as const) {
+      for (const [c, w] of [
+        [r, 1],
+        [-r, 1],
+        [1, -0.5],
+        [-1, -0.5],
+      ] as const) {
         for (let a = 0; a < this.d; a++) e[a] = c * this.E[a];
         this.deviation(e, this.F1);
         for (let a = 0; a < this.d; a++) o[a] += w * this.F1[a];

@@ -18,10 +18,12 @@ function binomialCdfAt(k: number, n: number, p: number): number {
 }
 
 function bisect(f: (p: number) => number, target: number, increasing: boolean): number {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
-    if ((f(mid) < target) === increasing) lo = mid; else hi = mid;
+    if (f(mid) < target === increasing) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }

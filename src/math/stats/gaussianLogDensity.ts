@@ -8,7 +8,8 @@ import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 export function gaussianLogDensity(mu: number[], Sigma: Matrix): (x: ArrayLike<number>) => number {
   const chol = new CholeskyDecomposition(Sigma);
   if (!chol.isPositiveDefinite()) throw new Error('covariance is not positive definite');
-  const L = chol.lowerTriangularMatrix, k = mu.length;
+  const L = chol.lowerTriangularMatrix,
+    k = mu.length;
   let logDet = 0;
   for (let i = 0; i < k; i++) logDet += 2 * Math.log(L.get(i, i));
   const c = k * Math.log(2 * Math.PI) + logDet;

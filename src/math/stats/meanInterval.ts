@@ -1,6 +1,13 @@
 /** Two-sided normal quantile for the common confidence levels (avoids an erf-inverse dependency). */
 export function zQuantile(confidence: number): number {
-  const table: Record<string, number> = { '0.9': 1.6449, '0.95': 1.96, '0.99': 2.5758, '0.995': 2.8070, '0.999': 3.2905, '0.9999': 3.8906 };
+  const table: Record<string, number> = {
+    '0.9': 1.6449,
+    '0.95': 1.96,
+    '0.99': 2.5758,
+    '0.995': 2.807,
+    '0.999': 3.2905,
+    '0.9999': 3.8906,
+  };
   const z = table[String(confidence)];
   if (z === undefined) throw new Error(`no z-quantile tabulated for confidence ${confidence}`);
   return z;
@@ -16,7 +23,8 @@ export interface MeanInterval {
 
 /** Mean with a CLT interval: mean ± z·s/√n (Welford's update for a stable variance). */
 export function meanInterval(samples: ArrayLike<number>, confidence = 0.999): MeanInterval {
-  let mean = 0, m2 = 0;
+  let mean = 0,
+    m2 = 0;
   const n = samples.length;
   for (let i = 0; i < n; i++) {
     const d = samples[i] - mean;

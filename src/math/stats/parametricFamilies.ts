@@ -17,7 +17,12 @@ export interface ParametricFamily {
   regular: boolean;
 }
 
-function sumOver(support: number[], theta: number[], logp: ParametricFamily['logp'], f: (x: number) => number[]): number[] {
+function sumOver(
+  support: number[],
+  theta: number[],
+  logp: ParametricFamily['logp'],
+  f: (x: number) => number[],
+): number[] {
   let acc: number[] | null = null;
   for (const x of support) {
     const p = Math.exp(logp(x, theta));
@@ -27,53 +32,93 @@ function sumOver(support: number[], theta: number[], logp: ParametricFamily['log
   return acc!;
 }
 
-function integrate(theta: number[], lo: number, hi: number, logp: ParametricFamily['logp'], f: (x: number) => number[]): number[] {
+function integrate(
+  theta: number[],
+  lo: number,
+  hi: number,
+  logp: ParametricFamily['logp'],
+  f: (x: number) => number[],
+): number[] {
   // 4000 Simpson panels over ≤ 28 scale units: h ≈ 0.007 scale, error ~h⁴ ≈ 1e-9 relative at worst.
-  return simpsonVector((x) => { const p = Math.exp(logp(x, theta)); return f(x).map((v) => p * v); }, lo, hi, 4000);
+  return simpsonVector(
+    (x) => {
+      const p = Math.exp(logp(x, theta));
+      return f(x).map((v) => p * v);
+    },
+    lo,
+    hi,
+    4000,
+  );
 }
 
-const logFactorial = (k: number) => { let s = 0; for (let i = 2; i <= k; i++) s += Math.log(i); return s; };
+const logFactorial = (k: number) => {
+  let s = 0;
+  for (let i = 2; i <= k; i++) s += Math.log(i);
+  return s;
+};
 
 export const gaussianFamily: ParametricFamily = {
-  name: 'Gaussian N(μ, σ²), θ = (μ, σ)', dim: 2, regular: true,
+  name: 'Gaussian N(μ, σ²), θ = (μ, σ)',
+  dim: 2,
+  regular: true,
   theta: ([a, b]) => [4 * a - 2, 0.5 + 1.5 * b],
-  logp: (x, [mu, s]) => -0.5 * Math.log(2 * Math.PI) - Math.log(s) - ((x - mu) ** 2) / (2 * s * s),
+  logp: (x, [mu, s]) => -0.5 * Math.log(2 * Math.PI) - Math.log(s) - (x - mu) ** 2 / (2 * s * s),
   // ±14σ leaves a tail mass below 1e-44.
   expect: (t, f) => integrate(t, t[0] - 14 * t[1], t[0] + 14 * t[1], gaussianFamily.logp, f),
 };
 
 export const bernoulliLogitFamily: ParametricFamily = {
-  name: 'Bernoulli with logit η', dim: 1, regular: true,
+  name: 'Bernoulli with logit η',
+  dim: 1,
+  regular: true,
   theta: ([a]) => [6 * a - 3],
   logp: (x, [eta]) => (x === 1 ? -Math.log1p(Math.exp(-eta)) : -Math.log1p(Math.exp(eta))),
   expect: (t, f) => sumOver([0, 1], t, bernoulliLogitFamily.logp, f),
 };
 
 export const poissonLogRateFamily: ParametricFamily = {
-  name: 'Poisson with log-rate', dim: 1, regular: true,
+  name: 'Poisson with log-rate',
+  dim: 1,
+  regular: true,
   theta: ([a]) => [2 * a - 1],
   logp: (x, [l]) => x * l - Math.exp(l) - logFactorial(x),
   // Rates ≤ e: mass beyond 60 is below 1e-50.
-  expect: (t, f) => sumOver(Array.from({ length: 61 }, (_, k) => k), t, poissonLogRateFamily.logp, f),
+  expect: (t, f) =>
+    sumOver(
+      Array.from({ length: 61 }, (_, k) => k),
+      t,
+      poissonLogRateFamily.logp,
+      f,
+    ),
 };
 
 export const exponentialFamily: ParametricFamily = {
-  name: 'Exponential with rate λ', dim: 1, regular: true,
+  name: 'Exponential with rate λ',
+  dim: 1,
+  regular: true,
   theta: ([a]) => [0.5 + 2 * a],
   logp: (x, [l]) => Math.log(l) - l * x,
   expect: (t, f) => integrate(t, 0, 80 / t[0], exponentialFamily.logp, f),
 };
 
 export const categoricalSoftmaxFamily: ParametricFamily = {
-  name: 'Categorical with softmax logits (3 classes)', dim: 3, regular: true,
+  name: 'Categorical with softmax logits (3 classes)',
+  dim: 3,
+  regular: true,
   theta: (u) => u.map((x) => 4 * x - 2),
-  logp: (x, th) => { const m = Math.max(...th); const lse = m + Math.log(th.reduce((a, v) => a + Math.exp(v - m), 0)); return th[x] - lse; },
+  logp: (x, th) => {
+    const m = Math.max(...th);
+    const lse = m + Math.log(th.reduce((a, v) => a + Math.exp(v - m), 0));
+    return th[x] - lse;
+  },
   expect: (t, f) => sumOver([0, 1, 2], t, categoricalSoftmaxFamily.logp, f),
 };
 
 /** Uniform(0, θ): the support moves with θ, the textbook failure of the regularity conditions. */
 export const uniformScaleFamily: ParametricFamily = {
-  name: 'Uniform(0, θ) (support depends on θ)', dim: 1, regular: false,
+  name: 'Uniform(0, θ) (support depends on θ)',
+  dim: 1,
+  regular: false,
   theta: ([a]) => [0.5 + 2 * a],
   logp: (x, [th]) => (x >= 0 && x <= th ? -Math.log(th) : -Infinity),
   // Stop 3e-4 short of θ so the θ ± 2h stencils of hessianFD (h = 1e-4) stay inside the support;
@@ -81,4 +126,10 @@ export const uniformScaleFamily: ParametricFamily = {
   expect: (t, f) => integrate(t, 0, t[0] - 3e-4, uniformScaleFamily.logp, f),
 };
 
-export const regularFamilies = [gaussianFamily, bernoulliLogitFamily, poissonLogRateFamily, exponentialFamily, categoricalSoftmaxFamily];
+export const regularFamilies = [
+  gaussianFamily,
+  bernoulliLogitFamily,
+  poissonLogRateFamily,
+  exponentialFamily,
+  categoricalSoftmaxFamily,
+];

@@ -38,7 +38,9 @@ export function quantileInterval(samples: ArrayLike<number>, q: number, confiden
   // The widest interval [X_(1), X_(n)] misses ξ_q with probability P(B = 0) + P(B = n): when either
   // exceeds α/2 no order-statistic interval reaches the level, and pretending otherwise under-covers.
   if (cdf[0] > a || 1 - cdf[n - 1] > a) {
-    throw new Error(`quantileInterval: n = ${n} samples cannot give a ${confidence} interval for the ${q} quantile (even [min, max] covers only with probability ${(1 - cdf[0] - (1 - cdf[n - 1])).toPrecision(4)}); use more samples or a lower level`);
+    throw new Error(
+      `quantileInterval: n = ${n} samples cannot give a ${confidence} interval for the ${q} quantile (even [min, max] covers only with probability ${(1 - cdf[0] - (1 - cdf[n - 1])).toPrecision(4)}); use more samples or a lower level`,
+    );
   }
   let l = 1; // largest l with P(B ≤ l − 1) ≤ a
   while (l < n && cdf[l] <= a) l++;

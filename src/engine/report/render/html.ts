@@ -10,8 +10,23 @@ import { PAGE_CSS, PAGE_SCRIPT } from './assets.js';
 import { escapeHtml } from './escape.js';
 import { katexCss, renderInline, renderRich, renderStep } from './math.js';
 import {
-  anchorId, attention, byDocument, carriedOf, claimSummary, countsOf, dependents, documentOf, failureOf, fmt,
-  isNumberLike, oneLine, replayCommands, unexpectedOf, VERDICTS, verdictOf, type RenderedClaim,
+  anchorId,
+  attention,
+  byDocument,
+  carriedOf,
+  claimSummary,
+  countsOf,
+  dependents,
+  documentOf,
+  failureOf,
+  fmt,
+  isNumberLike,
+  oneLine,
+  replayCommands,
+  unexpectedOf,
+  VERDICTS,
+  verdictOf,
+  type RenderedClaim,
 } from './model.js';
 import { renderSeries, type Plot } from './plots.js';
 import { counterexampleHtml, measuredCaseHtml } from './values.js';
@@ -38,10 +53,12 @@ export async function renderHtml(report: Report, opts: HtmlOptions = {}): Promis
     failsHtml(claims),
     tocHtml(docs),
     filtersHtml(claims, docs),
-    ...docs.map(([doc, cs], i) => `<section class="doc" id="doc-${i + 1}" data-document="${e(doc)}">
+    ...docs.map(
+      ([doc, cs], i) => `<section class="doc" id="doc-${i + 1}" data-document="${e(doc)}">
 <h2>${e(doc)} <span class="muted small">(${cs.length} claim${cs.length === 1 ? '' : 's'})</span></h2>
 ${cs.map((c) => cardHtml(c as RenderedClaim, report, plots, known, usedBy)).join('\n')}
-</section>`),
+</section>`,
+    ),
     `<footer>Generated from reports/verification.json (schemaVersion ${e(report.schemaVersion)}) at ${e(report.generatedAt)}. Re-render without rerunning: <code>npx tsx scripts/report.ts</code>.</footer>`,
   ].join('\n');
   return `<!doctype html>
@@ -69,7 +86,10 @@ async function renderPlots(claims: ClaimResult[]): Promise<Map<string, Plot>> {
   const out = new Map<string, Plot>();
   // Sequential: vega views are cheap, and two cores are shared with the checks.
   for (const c of claims) {
-    const groups: ['headline' | 'corrected', CheckOutcome[] | undefined][] = [['headline', c.checks], ['corrected', c.corrected?.checks]];
+    const groups: ['headline' | 'corrected', CheckOutcome[] | undefined][] = [
+      ['headline', c.checks],
+      ['corrected', c.corrected?.checks],
+    ];
     for (const [g, checks] of groups) {
       for (const [i, k] of (checks ?? []).entries()) {
         if (!Array.isArray(k.series)) continue;
@@ -80,19 +100,25 @@ async function renderPlots(claims: ClaimResult[]): Promise<Map<string, Plot>> {
   return out;
 }
 
-const plotKey = (id: string, group: string, check: number, series: number) => JSON.stringify([id, group, check, series]);
+const plotKey = (id: string, group: string, check: number, series: number) =>
+  JSON.stringify([id, group, check, series]);
 
 function headerHtml(r: Report): string {
   const s = countsOf(r);
   const given = r.summary ?? ({} as Report['summary']);
   const differs = (Object.keys(s) as (keyof typeof s)[]).filter((k) => given[k] !== undefined && given[k] !== s[k]);
   const mismatch = differs.length
-    ? `<p class="small muted">The report's own summary says ${differs.map((k) => `${e(k)} ${e(given[k])}`).join(', ')}; the counts above are taken from the claims listed below.</p>` : '';
+    ? `<p class="small muted">The report's own summary says ${differs.map((k) => `${e(k)} ${e(given[k])}`).join(', ')}; the counts above are taken from the claims listed below.</p>`
+    : '';
   const env = r.environment ?? ({} as Report['environment']);
-  const count = (cls: string, n: number, what: string) => `<div class="count ${cls}${n > 0 ? ' some' : ''}"><span class="n">${e(n)}</span><span class="what">${e(what)}</span></div>`;
-  const envItems = Object.entries(env).filter(([k]) => k !== 'gpuBackend').map(([k, v]) => `<span>${e(k)} <b>${e(typeof v === 'object' ? JSON.stringify(v) : String(v))}</b></span>`);
+  const count = (cls: string, n: number, what: string) =>
+    `<div class="count ${cls}${n > 0 ? ' some' : ''}"><span class="n">${e(n)}</span><span class="what">${e(what)}</span></div>`;
+  const envItems = Object.entries(env)
+    .filter(([k]) => k !== 'gpuBackend')
+    .map(([k, v]) => `<span>${e(k)} <b>${e(typeof v === 'object' ? JSON.stringify(v) : String(v))}</b></span>`);
   const runErrors = (r.runErrors ?? []).length
-    ? `<div class="box alarm"><h2>Run errors</h2><ul>${r.runErrors!.map((x) => `<li>${e(x)}</li>`).join('')}</ul></div>` : '';
+    ? `<div class="box alarm"><h2>Run errors</h2><ul>${r.runErrors!.map((x) => `<li>${e(x)}</li>`).join('')}</ul></div>`
+    : '';
   return `<header>
 <h1>muon-verify — verification report</h1>
 <div class="counts" aria-label="counts by verdict">
@@ -111,7 +137,9 @@ function attentionHtml(claims: RenderedClaim[]): string {
   const a = attention(claims);
   if (a.length === 0) {
     const stale = claims.filter((c) => carriedOf(c) && unexpectedOf(c));
-    const note = stale.length ? ` <span class="muted small">(Among the entries carried from earlier runs, ${stale.length} ${stale.length === 1 ? 'is' : 'are'} not as recorded: ${stale.map((c) => `<a href="${href(c.id)}">${e(c.id)}</a>`).join(', ')}; rerun ${stale.length === 1 ? 'it' : 'them'} to judge again.)</span>` : '';
+    const note = stale.length
+      ? ` <span class="muted small">(Among the entries carried from earlier runs, ${stale.length} ${stale.length === 1 ? 'is' : 'are'} not as recorded: ${stale.map((c) => `<a href="${href(c.id)}">${e(c.id)}</a>`).join(', ')}; rerun ${stale.length === 1 ? 'it' : 'them'} to judge again.)</span>`
+      : '';
     return `<div class="box"><h2>Needs attention</h2><p><span class="ok">✓</span> Every verdict judged in this run is as recorded in its claim file; no claim judged in this run errored.${note}</p></div>`;
   }
   return `<div class="box alarm" id="attention"><h2>Needs attention: ${a.length} unexpected result${a.length === 1 ? '' : 's'}</h2><ul>
@@ -123,11 +151,19 @@ function failsHtml(claims: RenderedClaim[]): string {
   const fails = claims.filter((c) => verdictOf(c) === 'fail');
   if (fails.length === 0) return '';
   return `<div class="box" id="fails"><h2>Failing claims (${fails.length})</h2><ul>
-${fails.map((c) => {
+${fails
+  .map((c) => {
     const f = failureOf(c);
-    const exp = (c.expected === 'fail' ? '<span class="muted small">(expected)</span>' : carriedOf(c) ? '' : '<span class="badge unexpected">unexpected</span>') + (carriedOf(c) ? ' <span class="badge carried">carried</span>' : '');
+    const exp =
+      (c.expected === 'fail'
+        ? '<span class="muted small">(expected)</span>'
+        : carriedOf(c)
+          ? ''
+          : '<span class="badge unexpected">unexpected</span>') +
+      (carriedOf(c) ? ' <span class="badge carried">carried</span>' : '');
     return `<li>${badge('fail')} <a href="${href(c.id)}"><code>${e(c.id)}</code></a> ${exp}${f ? ` <span class="badge kind">${e(f.kind)}</span>` : ''} ${renderInline(oneLine(c.title ?? '', 160))}<div class="small muted">${e(claimSummary(c))}</div></li>`;
-  }).join('\n')}
+  })
+  .join('\n')}
 </ul></div>`;
 }
 
@@ -152,47 +188,96 @@ function filtersHtml(claims: RenderedClaim[], docs: [string, ClaimResult[]][]): 
 <noscript><p class="noscript-note">Filtering needs JavaScript; every claim is listed below.</p></noscript>`;
 }
 
-function cardHtml(c: RenderedClaim, report: Report, plots: Map<string, Plot>, known: Set<string>, usedBy: Map<string, string[]>): string {
+function cardHtml(
+  c: RenderedClaim,
+  report: Report,
+  plots: Map<string, Plot>,
+  known: Set<string>,
+  usedBy: Map<string, string[]>,
+): string {
   const v = verdictOf(c);
   const carried = carriedOf(c);
   const why = carried ? null : unexpectedOf(c);
   const f = failureOf(c);
-  const search = [c.id, c.title, documentOf(c), c.source?.locator, ...(c.checks ?? []).map((k) => k.name), f?.kind, f?.summary].filter(Boolean).join(' ').toLowerCase();
+  const search = [
+    c.id,
+    c.title,
+    documentOf(c),
+    c.source?.locator,
+    ...(c.checks ?? []).map((k) => k.name),
+    f?.kind,
+    f?.summary,
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
   const attrs = `id="${e(anchorId(c.id))}" class="card ${v}${why ? ' unexpected' : ''}" data-verdict="${v}" data-kind="${e(f?.kind ?? 'none')}" data-document="${e(documentOf(c))}" data-unexpected="${why ? 'true' : 'false'}" data-carried="${carried ? 'true' : 'false'}" data-search="${e(search)}"`;
   const expected = c.expected ? `<span class="muted small">expected ${e(c.expected)}</span>` : '';
   const head = `<div class="card-head">${badge(v)}<a class="id" href="${href(c.id)}">${e(c.id)}</a><span class="title">${renderInline(c.title ?? '')}</span>${expected}${why ? '<span class="badge unexpected">unexpected</span>' : ''}${carried ? '<span class="badge carried">carried</span>' : ''}${f ? `<span class="badge kind">${e(f.kind)}</span>` : ''}</div>`;
-  const files = c.files ? [c.files.claim, c.files.property].filter((x): x is string => typeof x === 'string').map((x) => `<code>${e(x)}</code>`).join(' · ') : '';
+  const files = c.files
+    ? [c.files.claim, c.files.property]
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => `<code>${e(x)}</code>`)
+        .join(' · ')
+    : '';
   const meta = `<div class="card-meta">${e(documentOf(c))}${c.source?.locator ? ` · ${e(c.source.locator)}` : ''}${files ? ` · ${files}` : ''}${typeof c.ms === 'number' ? ` · ${e((c.ms / 1000).toFixed(1))}&nbsp;s` : ''}</div>`;
-  const carriedNote = carried ? `<div class="carried-note">Not judged in this run: carried from run <code>${e(carried.runId ?? 'unknown')}</code> (seed ${e(carried.seed)}, ${e(carried.generatedAt)}).${unexpectedOf(c) ? ` There: ${e(unexpectedOf(c))}.` : ''}</div>` : '';
+  const carriedNote = carried
+    ? `<div class="carried-note">Not judged in this run: carried from run <code>${e(carried.runId ?? 'unknown')}</code> (seed ${e(carried.seed)}, ${e(carried.generatedAt)}).${unexpectedOf(c) ? ` There: ${e(unexpectedOf(c))}.` : ''}</div>`
+    : '';
   const parts: string[] = [head, meta, carriedNote];
-  if (why) parts.push(`<div class="why"><strong>Unexpected:</strong> ${e(why)}${c.error ? `<div class="small">${e(c.error)}</div>` : ''}</div>`);
+  if (why)
+    parts.push(
+      `<div class="why"><strong>Unexpected:</strong> ${e(why)}${c.error ? `<div class="small">${e(c.error)}</div>` : ''}</div>`,
+    );
   else if (c.error) parts.push(`<div class="why"><strong>Error:</strong> ${e(c.error)}</div>`);
-  if (f) parts.push(`<div class="failure"><span class="badge kind">${e(f.kind)}</span> ${renderInline(f.summary)}</div>`);
+  if (f)
+    parts.push(`<div class="failure"><span class="badge kind">${e(f.kind)}</span> ${renderInline(f.summary)}</div>`);
   if (v === 'unchecked') {
     // Compact: what it is, that it was not run, and how to run it.
     const cmd = replayCommands(c, report).at(-1)!;
-    const rest: string[] = [head, carriedNote, meta.replace('<div class="card-meta">', `<div class="card-meta">${renderInline(oneLine(c.reading || 'Not run.', 200))} · `)];
+    const rest: string[] = [
+      head,
+      carriedNote,
+      meta.replace(
+        '<div class="card-meta">',
+        `<div class="card-meta">${renderInline(oneLine(c.reading || 'Not run.', 200))} · `,
+      ),
+    ];
     if (c.statement) rest.push(`<div class="statement">${renderRich(c.statement)}</div>`);
-    rest.push(`<div class="replay compact"><div class="cmd-row"><code class="cmd">${e(cmd.command)}</code></div></div>`, linksHtml(c, known, usedBy));
+    rest.push(
+      `<div class="replay compact"><div class="cmd-row"><code class="cmd">${e(cmd.command)}</code></div></div>`,
+      linksHtml(c, known, usedBy),
+    );
     return `<article ${attrs}>\n${rest.filter(Boolean).join('\n')}\n</article>`;
   }
-  if (c.statement) parts.push(`<div class="label">Statement</div><div class="statement">${renderRich(c.statement)}</div>`);
-  if (c.reading) parts.push(`<details class="reading"><summary><span class="label">Reading</span> — how the statement is made checkable</summary>${renderRich(c.reading)}</details>`);
+  if (c.statement)
+    parts.push(`<div class="label">Statement</div><div class="statement">${renderRich(c.statement)}</div>`);
+  if (c.reading)
+    parts.push(
+      `<details class="reading"><summary><span class="label">Reading</span> — how the statement is made checkable</summary>${renderRich(c.reading)}</details>`,
+    );
   if (c.counterexample !== null && c.counterexample !== undefined) {
     parts.push(`<div class="label">Counterexample</div>${counterexampleHtml(c.counterexample)}`);
   }
   if (c.corrected) {
     const cv = verdictOf({ ...c, verdict: c.corrected.verdict } as ClaimResult);
-    parts.push(`<div class="label">Corrected statement ${badge(cv)}</div><div class="corrected${cv === 'pass' ? '' : ' notpass'}">${renderRich(c.corrected.statement ?? '')}</div>`);
+    parts.push(
+      `<div class="label">Corrected statement ${badge(cv)}</div><div class="corrected${cv === 'pass' ? '' : ' notpass'}">${renderRich(c.corrected.statement ?? '')}</div>`,
+    );
   }
   if ((c.checks ?? []).length) {
     parts.push(`<div class="label">Checks of the statement as written</div>${checksTable(c.checks, true)}`);
     parts.push(plotsHtml(c, 'headline', c.checks, plots));
   }
   if (c.corrected?.checks?.length) {
-    parts.push(`<details${c.corrected.verdict !== 'pass' ? ' open' : ''}><summary><span class="label">Checks of the corrected statement</span> (${c.corrected.checks.length})</summary>${checksTable(c.corrected.checks, false)}${plotsHtml(c, 'corrected', c.corrected.checks, plots)}</details>`);
+    parts.push(
+      `<details${c.corrected.verdict !== 'pass' ? ' open' : ''}><summary><span class="label">Checks of the corrected statement</span> (${c.corrected.checks.length})</summary>${checksTable(c.corrected.checks, false)}${plotsHtml(c, 'corrected', c.corrected.checks, plots)}</details>`,
+    );
   }
-  if ((c.steps ?? []).length) parts.push(`<div class="label">Derivation steps${c.firstBrokenStep !== null ? ` — first broken: step ${e(c.firstBrokenStep)}` : ' — all hold'}</div>${stepsHtml(c.steps, c.firstBrokenStep)}`);
+  if ((c.steps ?? []).length)
+    parts.push(
+      `<div class="label">Derivation steps${c.firstBrokenStep !== null ? ` — first broken: step ${e(c.firstBrokenStep)}` : ' — all hold'}</div>${stepsHtml(c.steps, c.firstBrokenStep)}`,
+    );
   parts.push(replayHtml(c, report));
   parts.push(linksHtml(c, known, usedBy));
   return `<article ${attrs}>\n${parts.filter(Boolean).join('\n')}\n</article>`;
@@ -226,7 +311,9 @@ function powerCell(k: CheckOutcome): string {
   const cls = k.power === 'powerless' ? 'warn' : 'ok';
   const mark = k.power === 'powerless' ? '⚠' : '✓';
   const head = k.power ? `<span class="${cls}">${mark} ${e(POWER[k.power] ?? k.power)}</span>` : '';
-  const ctl = k.control ? `<span class="reason">${e(k.control.source)} control “${e(k.control.description)}”: ${e(k.control.outcome)}</span>` : '';
+  const ctl = k.control
+    ? `<span class="reason">${e(k.control.source)} control “${e(k.control.description)}”: ${e(k.control.outcome)}</span>`
+    : '';
   const detail = k.powerDetail && !k.control ? `<span class="reason">${e(k.powerDetail)}</span>` : '';
   return head + ctl + detail;
 }
@@ -245,35 +332,75 @@ function worstCell(k: CheckOutcome): string {
 function detailText(d: unknown): string {
   let v: unknown = d;
   if (typeof d === 'string' && d.trim().startsWith('{')) {
-    try { v = JSON.parse(d); } catch { v = d; }
+    try {
+      v = JSON.parse(d);
+    } catch {
+      v = d;
+    }
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return oneLine(String(d), 300);
-  return oneLine(Object.entries(v).map(([k, x]) => `${k} ${typeof x === 'number' || isNumberLike(x) ? fmt(x) : typeof x === 'string' ? x : JSON.stringify(x)}`).join(' · '), 400);
+  return oneLine(
+    Object.entries(v)
+      .map(
+        ([k, x]) =>
+          `${k} ${typeof x === 'number' || isNumberLike(x) ? fmt(x) : typeof x === 'string' ? x : JSON.stringify(x)}`,
+      )
+      .join(' · '),
+    400,
+  );
 }
 
 function checksTable(checks: CheckOutcome[], headline: boolean): string {
-  const rows = checks.map((k) => {
-    const state = k.error !== undefined ? 'errored' : k.passed ? 'passed' : 'failed';
-    const mark = k.error !== undefined ? '<span class="err" title="error">!</span>' : k.passed ? '<span class="ok" title="holds">✓</span>' : '<span class="bad" title="fails">✗</span>';
-    const reason = k.statistic?.rule ? `${k.toleranceReason ? `${k.toleranceReason}; ` : ''}rule: ${k.statistic.rule}` : k.toleranceReason;
-    const inf = k.infinite ? `<span class="reason">∞: ${e(k.infinite)}</span>` : '';
-    const err = k.error !== undefined ? `<span class="errtext">${e(k.error)}</span>` : '';
-    const detail = k.detail ? `<span class="reason">${e(detailText(k.detail))}</span>` : '';
-    const key = typeof k.key === 'string' && k.key !== k.name ? `<span class="reason">key <code>${e(k.key)}</code></span>` : '';
-    const skipped = typeof k.skipped === 'number' && k.skipped > 0
-      ? `<span class="reason">${e(fmt(k.skipped))} case${k.skipped === 1 ? '' : 's'} outside the hypotheses skipped${Array.isArray(k.skipReasons) && k.skipReasons.length ? `: ${e(k.skipReasons.join('; '))}` : ''}</span>` : '';
-    const closest = k.closest && typeof k.closest === 'object' && k.error === undefined ? measuredCaseHtml('Closest', k.closest as unknown as Record<string, unknown>, 'the case that came closest to failing') : '';
-    const run = `${e(k.backend)}<span class="reason">${e(sizesText(k.sizes))}; ${e(fmt(k.cases))} case${k.cases === 1 ? '' : 's'}</span>`;
-    return `<tr class="${state}"><td>${mark}</td><td>${e(k.name)}${key}${reason ? `<span class="reason">${e(reason)}</span>` : ''}${inf}${detail}${skipped}${err}${closest}</td><td class="run">${run}</td><td class="n">${worstCell(k)}</td>${headline ? `<td class="power">${powerCell(k)}</td>` : ''}</tr>`;
-  }).join('\n');
+  const rows = checks
+    .map((k) => {
+      const state = k.error !== undefined ? 'errored' : k.passed ? 'passed' : 'failed';
+      const mark =
+        k.error !== undefined
+          ? '<span class="err" title="error">!</span>'
+          : k.passed
+            ? '<span class="ok" title="holds">✓</span>'
+            : '<span class="bad" title="fails">✗</span>';
+      const reason = k.statistic?.rule
+        ? `${k.toleranceReason ? `${k.toleranceReason}; ` : ''}rule: ${k.statistic.rule}`
+        : k.toleranceReason;
+      const inf = k.infinite ? `<span class="reason">∞: ${e(k.infinite)}</span>` : '';
+      const err = k.error !== undefined ? `<span class="errtext">${e(k.error)}</span>` : '';
+      const detail = k.detail ? `<span class="reason">${e(detailText(k.detail))}</span>` : '';
+      const key =
+        typeof k.key === 'string' && k.key !== k.name ? `<span class="reason">key <code>${e(k.key)}</code></span>` : '';
+      const skipped =
+        typeof k.skipped === 'number' && k.skipped > 0
+          ? `<span class="reason">${e(fmt(k.skipped))} case${k.skipped === 1 ? '' : 's'} outside the hypotheses skipped${Array.isArray(k.skipReasons) && k.skipReasons.length ? `: ${e(k.skipReasons.join('; '))}` : ''}</span>`
+          : '';
+      const closest =
+        k.closest && typeof k.closest === 'object' && k.error === undefined
+          ? measuredCaseHtml(
+              'Closest',
+              k.closest as unknown as Record<string, unknown>,
+              'the case that came closest to failing',
+            )
+          : '';
+      const run = `${e(k.backend)}<span class="reason">${e(sizesText(k.sizes))}; ${e(fmt(k.cases))} case${k.cases === 1 ? '' : 's'}</span>`;
+      return `<tr class="${state}"><td>${mark}</td><td>${e(k.name)}${key}${reason ? `<span class="reason">${e(reason)}</span>` : ''}${inf}${detail}${skipped}${err}${closest}</td><td class="run">${run}</td><td class="n">${worstCell(k)}</td>${headline ? `<td class="power">${powerCell(k)}</td>` : ''}</tr>`;
+    })
+    .join('\n');
   return `<div class="scroll"><table class="checks"><thead><tr><th></th><th>check · tolerance reason</th><th>backend · sizes · cases</th><th>worst vs tolerance</th>${headline ? '<th>power / control</th>' : ''}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
 }
 
-function plotsHtml(c: ClaimResult, group: 'headline' | 'corrected', checks: CheckOutcome[], plots: Map<string, Plot>): string {
+function plotsHtml(
+  c: ClaimResult,
+  group: 'headline' | 'corrected',
+  checks: CheckOutcome[],
+  plots: Map<string, Plot>,
+): string {
   const figs: string[] = [];
-  const shownAbove = new Set(group === 'corrected' ? (c.checks ?? []).filter((k) => Array.isArray(k.series)).map((k) => JSON.stringify([k.name, k.series])) : []);
+  const shownAbove = new Set(
+    group === 'corrected'
+      ? (c.checks ?? []).filter((k) => Array.isArray(k.series)).map((k) => JSON.stringify([k.name, k.series]))
+      : [],
+  );
   checks.forEach((k, i) => {
     if (!Array.isArray(k.series)) return;
     if (shownAbove.has(JSON.stringify([k.name, k.series]))) {
@@ -285,19 +412,26 @@ function plotsHtml(c: ClaimResult, group: 'headline' | 'corrected', checks: Chec
       if (!p) return;
       const notes = p.notes.length ? `<div class="plot-notes">${e(p.notes.join('; '))}</div>` : '';
       const body = p.svg ?? `<p class="err small">Plot not drawn: ${e(p.error ?? 'unknown reason')}</p>`;
-      figs.push(`<figure class="plot" data-check="${e(k.name)}"><figcaption><strong>${e(p.title)}</strong> <span class="muted">— ${e(k.name)}</span></figcaption>${body}${notes}</figure>`);
+      figs.push(
+        `<figure class="plot" data-check="${e(k.name)}"><figcaption><strong>${e(p.title)}</strong> <span class="muted">— ${e(k.name)}</span></figcaption>${body}${notes}</figure>`,
+      );
     });
   });
   return figs.join('\n');
 }
 
 function stepsHtml(steps: StepResult[], firstBroken: number | null): string {
-  return `<ol class="steps">${steps.map((s) => {
-    const broken = s.index === firstBroken;
-    const v = verdictOf({ verdict: s.verdict } as ClaimResult);
-    const ce = s.counterexample !== undefined && s.counterexample !== null ? `<details open><summary>where it ${s.verdict === 'error' ? 'could not be judged' : 'breaks'}</summary>${counterexampleHtml(s.counterexample)}</details>` : '';
-    return `<li value="${e(s.index)}"${broken ? ' class="first-broken"' : ''}><div class="step-body">${badge(v)} <span class="badge method">${e(s.method)}</span> ${renderStep(s.statement ?? '')}</div>${ce}${s.detail ? `<details><summary>how it was decided</summary><div class="detail">${e(s.detail)}</div></details>` : ''}</li>`;
-  }).join('\n')}</ol>`;
+  return `<ol class="steps">${steps
+    .map((s) => {
+      const broken = s.index === firstBroken;
+      const v = verdictOf({ verdict: s.verdict } as ClaimResult);
+      const ce =
+        s.counterexample !== undefined && s.counterexample !== null
+          ? `<details open><summary>where it ${s.verdict === 'error' ? 'could not be judged' : 'breaks'}</summary>${counterexampleHtml(s.counterexample)}</details>`
+          : '';
+      return `<li value="${e(s.index)}"${broken ? ' class="first-broken"' : ''}><div class="step-body">${badge(v)} <span class="badge method">${e(s.method)}</span> ${renderStep(s.statement ?? '')}</div>${ce}${s.detail ? `<details><summary>how it was decided</summary><div class="detail">${e(s.detail)}</div></details>` : ''}</li>`;
+    })
+    .join('\n')}</ol>`;
 }
 
 function replayHtml(c: ClaimResult, report: Report): string {
@@ -306,7 +440,8 @@ function replayHtml(c: ClaimResult, report: Report): string {
 }
 
 function linksHtml(c: ClaimResult, known: Set<string>, usedBy: Map<string, string[]>): string {
-  const link = (id: string) => (known.has(id) ? `<a href="${href(id)}">${e(id)}</a>` : `<code title="not in this report">${e(id)}</code>`);
+  const link = (id: string) =>
+    known.has(id) ? `<a href="${href(id)}">${e(id)}</a>` : `<code title="not in this report">${e(id)}</code>`;
   const deps = Array.isArray(c.dependsOn) ? c.dependsOn : [];
   const users = usedBy.get(c.id) ?? [];
   const out: string[] = [];

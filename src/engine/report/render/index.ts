@@ -29,7 +29,11 @@ export interface RenderAllOptions {
  * (a temporary file, then a rename), and returns their paths. Everything is rendered before the
  * first file is written, so a rendering error leaves the previous files as they were.
  */
-export async function renderAll(report: Report, dir: string, opts: RenderAllOptions = {}): Promise<{ html: string; markdown: string; junit: string }> {
+export async function renderAll(
+  report: Report,
+  dir: string,
+  opts: RenderAllOptions = {},
+): Promise<{ html: string; markdown: string; junit: string }> {
   const html = await renderHtml(report, opts.html);
   const markdown = renderMarkdown(report, { htmlHref: HTML_FILE });
   const junit = renderJunit(report, opts.junit);

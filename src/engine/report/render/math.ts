@@ -18,16 +18,36 @@ export type Token = { type: 'text'; value: string } | { type: 'math'; value: str
 export function splitMath(text: string): Token[] {
   const out: Token[] = [];
   let buf = '';
-  const flush = () => { if (buf) out.push({ type: 'text', value: buf }); buf = ''; };
+  const flush = () => {
+    if (buf) out.push({ type: 'text', value: buf });
+    buf = '';
+  };
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === '\\' && text[i + 1] === '$') { buf += '$'; i += 2; continue; }
-    let open = '', close = '', display = false;
-    if (text.startsWith('$$', i)) { open = '$$'; close = '$$'; display = true; }
-    else if (ch === '$') { open = '$'; close = '$'; }
-    else if (text.startsWith('\\(', i)) { open = '\\('; close = '\\)'; }
-    else if (text.startsWith('\\[', i)) { open = '\\['; close = '\\]'; display = true; }
+    if (ch === '\\' && text[i + 1] === '$') {
+      buf += '$';
+      i += 2;
+      continue;
+    }
+    let open = '',
+      close = '',
+      display = false;
+    if (text.startsWith('$$', i)) {
+      open = '$$';
+      close = '$$';
+      display = true;
+    } else if (ch === '$') {
+      open = '$';
+      close = '$';
+    } else if (text.startsWith('\\(', i)) {
+      open = '\\(';
+      close = '\\)';
+    } else if (text.startsWith('\\[', i)) {
+      open = '\\[';
+      close = '\\]';
+      display = true;
+    }
     if (open) {
       const end = findClose(text, i + open.length, close);
       if (end > i + open.length) {
@@ -56,7 +76,13 @@ function findClose(text: string, from: number, close: string): number {
 /** One formula as HTML; a formula KaTeX cannot parse is shown as its source, marked, with the reason. */
 export function renderTex(tex: string, display = false): string {
   try {
-    return katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore', trust: false, output: 'htmlAndMathml' });
+    return katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      strict: 'ignore',
+      trust: false,
+      output: 'htmlAndMathml',
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return `<code class="tex-error" title="${escapeHtml(`KaTeX could not render this: ${why}`)}">${escapeHtml(tex)}</code>`;
@@ -65,12 +91,18 @@ export function renderTex(tex: string, display = false): string {
 
 /** Text with math inside, without paragraph breaks (titles, table cells, one-line summaries). */
 export function renderInline(text: string): string {
-  return splitMath(text).map((t) => (t.type === 'text' ? escapeHtml(t.value) : renderTex(t.value, t.display))).join('');
+  return splitMath(text)
+    .map((t) => (t.type === 'text' ? escapeHtml(t.value) : renderTex(t.value, t.display)))
+    .join('');
 }
 
 /** Text with math, blank lines separating paragraphs (statements, readings). */
 export function renderRich(text: string): string {
-  return text.split(/\n\s*\n/).filter((p) => p.trim() !== '').map((p) => `<p>${renderInline(p.trim())}</p>`).join('\n');
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => `<p>${renderInline(p.trim())}</p>`)
+    .join('\n');
 }
 
 /**

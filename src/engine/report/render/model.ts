@@ -44,7 +44,10 @@ export function anchorId(id: string): string {
   if (/^[A-Za-z][A-Za-z0-9._-]*$/.test(id)) return id;
   let h = 0x811c9dc5;
   for (const ch of id) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  const slug = id.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = id
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return `claim-${slug ? slug + '-' : ''}${h.toString(16)}`;
 }
 
@@ -81,7 +84,9 @@ export function dependents(claims: ClaimResult[]): Map<string, string[]> {
 /** The earlier run a claim's entry was carried from (a --claim run keeps the others' entries), or null. */
 export function carriedOf(c: ClaimResult): { runId: string | null; seed: number; generatedAt: string } | null {
   const f = (c as { carriedFrom?: unknown }).carriedFrom;
-  return typeof f === 'object' && f !== null ? (f as { runId: string | null; seed: number; generatedAt: string }) : null;
+  return typeof f === 'object' && f !== null
+    ? (f as { runId: string | null; seed: number; generatedAt: string })
+    : null;
 }
 
 /**
@@ -89,14 +94,33 @@ export function carriedOf(c: ClaimResult): { runId: string | null; seed: number;
  * Entries carried from an earlier run are not this run's results (the gate does not count them either).
  */
 export function attention(claims: ClaimResult[]): { claim: ClaimResult; reason: string }[] {
-  const out = claims.filter((c) => !carriedOf(c)).map((claim) => ({ claim, reason: unexpectedOf(claim) })).filter((x): x is { claim: ClaimResult; reason: string } => x.reason !== null);
+  const out = claims
+    .filter((c) => !carriedOf(c))
+    .map((claim) => ({ claim, reason: unexpectedOf(claim) }))
+    .filter((x): x is { claim: ClaimResult; reason: string } => x.reason !== null);
   return out.sort((a, b) => Number(verdictOf(b.claim) === 'error') - Number(verdictOf(a.claim) === 'error'));
 }
 
 /** Counts by verdict as the claims show them, and the number of unexpected results (`npm test`'s rule). */
-export function countsOf(r: Pick<Report, 'claims'>): { total: number; pass: number; fail: number; error: number; unchecked: number; unexpected: number; carried: number } {
+export function countsOf(r: Pick<Report, 'claims'>): {
+  total: number;
+  pass: number;
+  fail: number;
+  error: number;
+  unchecked: number;
+  unexpected: number;
+  carried: number;
+} {
   const by = (v: Verdict) => r.claims.filter((c) => verdictOf(c) === v).length;
-  return { total: r.claims.length, pass: by('pass'), fail: by('fail'), error: by('error'), unchecked: by('unchecked'), unexpected: attention(r.claims).length, carried: r.claims.filter((c) => carriedOf(c)).length };
+  return {
+    total: r.claims.length,
+    pass: by('pass'),
+    fail: by('fail'),
+    error: by('error'),
+    unchecked: by('unchecked'),
+    unexpected: attention(r.claims).length,
+    carried: r.claims.filter((c) => carriedOf(c)).length,
+  };
 }
 
 /** A word for the shell: left alone when safe, else single-quoted. */
@@ -125,9 +149,17 @@ export function replayCommands(c: ClaimResult, report: Pick<Report, 'seed' | 'en
   }
   const heavy = report.environment?.heavy === true ? ' --heavy' : '';
   const carried = carriedOf(c);
-  out.push(carried
-    ? { label: 'rerun the claim with the seed of the run that judged it', command: `npm test -- --claim ${shellWord(c.id)} --seed ${carried.seed}` }
-    : { label: 'rerun the claim with this run\'s seed', command: `npm test -- --claim ${shellWord(c.id)} --seed ${report.seed}${heavy}` });
+  out.push(
+    carried
+      ? {
+          label: 'rerun the claim with the seed of the run that judged it',
+          command: `npm test -- --claim ${shellWord(c.id)} --seed ${carried.seed}`,
+        }
+      : {
+          label: "rerun the claim with this run's seed",
+          command: `npm test -- --claim ${shellWord(c.id)} --seed ${report.seed}${heavy}`,
+        },
+  );
   return out;
 }
 
@@ -196,13 +228,17 @@ export function claimSummary(c: RenderedClaim): string {
     return oneLine(`refuted by “${check ?? 'a check'}”${ev ? `: ${ev}` : ''}`);
   }
   const broken = c.firstBrokenStep !== null ? `; the justification breaks at step ${c.firstBrokenStep}` : '';
-  return oneLine(`${c.checks.length} check${c.checks.length === 1 ? '' : 's'} hold${c.checks.length === 1 ? 's' : ''}${broken}`);
+  return oneLine(
+    `${c.checks.length} check${c.checks.length === 1 ? '' : 's'} hold${c.checks.length === 1 ? 's' : ''}${broken}`,
+  );
 }
 
 /** The checks of a claim and of its corrected statement that carry plots. */
 export function checksWithSeries(c: ClaimResult): { group: 'headline' | 'corrected'; check: CheckOutcome }[] {
   const out: { group: 'headline' | 'corrected'; check: CheckOutcome }[] = [];
-  for (const check of c.checks ?? []) if (Array.isArray(check.series) && check.series.length) out.push({ group: 'headline', check });
-  for (const check of c.corrected?.checks ?? []) if (Array.isArray(check.series) && check.series.length) out.push({ group: 'corrected', check });
+  for (const check of c.checks ?? [])
+    if (Array.isArray(check.series) && check.series.length) out.push({ group: 'headline', check });
+  for (const check of c.corrected?.checks ?? [])
+    if (Array.isArray(check.series) && check.series.length) out.push({ group: 'corrected', check });
   return out;
 }

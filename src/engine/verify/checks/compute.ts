@@ -41,8 +41,21 @@ export function compute(opts: ComputeOptions): Check {
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
       const t0 = performance.now();
-      const base = { name: opts.name, backend: opts.backend, sizes: sizesFor(opts, ctx), toleranceReason: opts.toleranceReason ?? '' };
-      const errored = (cases: number, error: string): CheckOutcome => ({ ...base, cases, maxError: NaN, tolerance: NaN, passed: false, ms: Math.round(performance.now() - t0), error });
+      const base = {
+        name: opts.name,
+        backend: opts.backend,
+        sizes: sizesFor(opts, ctx),
+        toleranceReason: opts.toleranceReason ?? '',
+      };
+      const errored = (cases: number, error: string): CheckOutcome => ({
+        ...base,
+        cases,
+        maxError: NaN,
+        tolerance: NaN,
+        passed: false,
+        ms: Math.round(performance.now() - t0),
+        error,
+      });
       let ms: Measurement[];
       try {
         const r = await opts.run(ctx);
@@ -51,7 +64,10 @@ export function compute(opts: ComputeOptions): Check {
         if (fc.PreconditionFailure.isFailure(e)) {
           // Explicit cases cannot be replaced by fresh ones: a case outside the hypotheses is a wrong case.
           const why = e instanceof OutsideHypotheses ? `: ${e.why}` : '';
-          return errored(0, `a case is outside the statement's hypotheses (pre failed${why}); pre skips only forAll cases — drop the case from compute's run`);
+          return errored(
+            0,
+            `a case is outside the statement's hypotheses (pre failed${why}); pre skips only forAll cases — drop the case from compute's run`,
+          );
         }
         return errored(0, `check threw: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -63,16 +79,28 @@ export function compute(opts: ComputeOptions): Check {
         if (bad) return errored(ms.length, ms.length > 1 ? `case ${i + 1} of ${ms.length}: ${bad}` : bad);
       }
       let worstIdx = 0;
-      ms.forEach((m, i) => { if (severity(m) > severity(ms[worstIdx])) worstIdx = i; });
+      ms.forEach((m, i) => {
+        if (severity(m) > severity(ms[worstIdx])) worstIdx = i;
+      });
       const w = ms[worstIdx];
       const failing = ms.findIndex((m) => !holds(m));
-      const out: CheckOutcome = { ...base, toleranceReason: reasonOf(w) ?? base.toleranceReason, cases: ms.length, maxError: w.value, tolerance: boundOf(w), passed: failing < 0, ms: elapsed };
+      const out: CheckOutcome = {
+        ...base,
+        toleranceReason: reasonOf(w) ?? base.toleranceReason,
+        cases: ms.length,
+        maxError: w.value,
+        tolerance: boundOf(w),
+        passed: failing < 0,
+        ms: elapsed,
+      };
       if (w.infinite !== undefined) out.infinite = w.infinite;
       if (opts.series) {
         try {
           out.series = opts.series(ms, ctx);
         } catch (e) {
-          ctx.log(`${opts.name}: its plot could not be built (${e instanceof Error ? e.message : String(e)}); the verdict is unaffected`);
+          ctx.log(
+            `${opts.name}: its plot could not be built (${e instanceof Error ? e.message : String(e)}); the verdict is unaffected`,
+          );
         }
       }
       const inputOf = (i: number) => opts.inputs?.[i] ?? `case ${i + 1} of ${ms.length}`;
@@ -94,7 +122,18 @@ export function compute(opts: ComputeOptions): Check {
   if (opts.key !== undefined) check.key = opts.key;
   if (opts.control) {
     const c = opts.control;
-    check.control = { description: c.description, check: compute({ ...opts, name: `${opts.name} [control: ${c.description}]`, key: undefined, run: c.run, inputs: c.inputs, control: undefined, series: undefined }) };
+    check.control = {
+      description: c.description,
+      check: compute({
+        ...opts,
+        name: `${opts.name} [control: ${c.description}]`,
+        key: undefined,
+        run: c.run,
+        inputs: c.inputs,
+        control: undefined,
+        series: undefined,
+      }),
+    };
   }
   return check;
 }
@@ -107,7 +146,9 @@ function sizesFor(opts: ComputeOptions, ctx: CheckContext): [number, number][] {
     if (Array.isArray(s)) return s;
     ctx.log(`${opts.name}: sizes(ctx) returned ${describeValue(s)}, not [[rows, cols], …]; the verdict is unaffected`);
   } catch (e) {
-    ctx.log(`${opts.name}: sizes(ctx) threw (${e instanceof Error ? e.message : String(e)}); the verdict is unaffected`);
+    ctx.log(
+      `${opts.name}: sizes(ctx) threw (${e instanceof Error ? e.message : String(e)}); the verdict is unaffected`,
+    );
   }
   return [];
 }

@@ -11,7 +11,9 @@ import type { Check } from '../types.js';
  */
 export function withControl<C extends Check>(check: C, description: string, controlCheck: Check): C {
   if (typeof description !== 'string' || description.trim() === '') {
-    throw new TypeError(`withControl('${check?.name}'): the control needs a non-empty description of what was made false`);
+    throw new TypeError(
+      `withControl('${check?.name}'): the control needs a non-empty description of what was made false`,
+    );
   }
   if (typeof controlCheck !== 'object' || controlCheck === null || typeof controlCheck.run !== 'function') {
     throw new TypeError(`withControl('${check?.name}'): control '${description}' is not a check`);

@@ -39,7 +39,11 @@ export interface ForAllOptions<T> {
    * Negative control: the same check with the measure and/or the arbitrary replaced by a
    * known-false variant (a mutated coefficient, a perturbed input). It must fail.
    */
-  control?: { description: string; measure?: (input: T) => Measurement | Promise<Measurement>; arbitrary?: fc.Arbitrary<T> };
+  control?: {
+    description: string;
+    measure?: (input: T) => Measurement | Promise<Measurement>;
+    arbitrary?: fc.Arbitrary<T>;
+  };
 }
 
 /**
@@ -65,7 +69,8 @@ export class OutsideHypotheses extends fc.PreconditionFailure {
  * Prefer building the hypotheses into the arbitrary when most cases would be skipped.
  */
 export function pre(condition: boolean, why: string): asserts condition {
-  if (typeof why !== 'string' || why.trim() === '') throw new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)');
+  if (typeof why !== 'string' || why.trim() === '')
+    throw new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)');
   if (!condition) throw new OutsideHypotheses(why);
 }
 
@@ -95,12 +100,23 @@ function shown<T>(show: (x: T) => unknown, input: T): unknown {
 export function isMatrixCase(x: unknown): x is MatrixCase {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
   const c = x as Record<string, unknown>;
-  return (c.kind === 'integer' || c.kind === 'spectral') && Number.isInteger(c.rows) && Number.isInteger(c.cols) && Array.isArray(c.entries);
+  return (
+    (c.kind === 'integer' || c.kind === 'spectral') &&
+    Number.isInteger(c.rows) &&
+    Number.isInteger(c.cols) &&
+    Array.isArray(c.entries)
+  );
 }
 
 /** A measurement as the report records it next to an input. */
 export function measuredCase(m: Measurement): MeasuredCase {
-  return { value: m.value, bound: boundOf(m), relation: m.relation ?? '<=', detail: m.detail ?? null, ...(m.infinite !== undefined ? { infinite: m.infinite } : {}) };
+  return {
+    value: m.value,
+    bound: boundOf(m),
+    relation: m.relation ?? '<=',
+    detail: m.detail ?? null,
+    ...(m.infinite !== undefined ? { infinite: m.infinite } : {}),
+  };
 }
 
 /**
@@ -142,7 +158,8 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
           if (s) sizes.set(s.join('x'), s);
         } catch (e) {
           if (fc.PreconditionFailure.isFailure(e)) {
-            const why = e instanceof OutsideHypotheses ? e.why : 'fc.pre(false) (no reason given: use pre(condition, why))';
+            const why =
+              e instanceof OutsideHypotheses ? e.why : 'fc.pre(false) (no reason given: use pre(condition, why))';
             if (skipReasons.length < MAX_SKIP_REASONS && !skipReasons.includes(why)) skipReasons.push(why);
             throw e;
           }
@@ -175,26 +192,40 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       };
       const w = worst as { m: Measurement; s: number; input: T } | null;
       const th = thrown as { input: T; message: string } | null;
-      const errored = (error: string, input?: { input: unknown }): CheckOutcome => ({ ...base, maxError: NaN, tolerance: NaN, passed: false, error, ...(input ? { counterexample: input } : {}) });
+      const errored = (error: string, input?: { input: unknown }): CheckOutcome => ({
+        ...base,
+        maxError: NaN,
+        tolerance: NaN,
+        passed: false,
+        error,
+        ...(input ? { counterexample: input } : {}),
+      });
       if (th) return errored(th.message, { input: shown(show, th.input) });
       if (out.failed && !out.counterexample && !out.interrupted && skipped > 0) {
         // fast-check gave up: too many cases fell outside the hypotheses. A statement checked on
         // (almost) no case proves nothing: an error, never a pass.
         const generated = out.numRuns + skipped;
         const reasons = skipReasons.length ? ` (${skipReasons.map((r) => `'${r}'`).join(', ')})` : '';
-        return errored(out.numRuns === 0
-          ? `the hypothesis held in none of ${generated} generated cases: every case was skipped${reasons}, and fast-check gave up; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`
-          : `the hypothesis held in only ${out.numRuns} of ${generated} generated cases (${skipped} skipped${reasons}); fast-check gave up before the ${numRuns} runs asked for; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`);
+        return errored(
+          out.numRuns === 0
+            ? `the hypothesis held in none of ${generated} generated cases: every case was skipped${reasons}, and fast-check gave up; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`
+            : `the hypothesis held in only ${out.numRuns} of ${generated} generated cases (${skipped} skipped${reasons}); fast-check gave up before the ${numRuns} runs asked for; generate inputs that satisfy the hypotheses (in the arbitrary) rather than skipping them`,
+        );
       }
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
         if (!w) return errored('no case was measured (numRuns is 0, or every generated input was filtered out)');
         return {
-          ...base, toleranceReason: reasonOf(w.m) ?? base.toleranceReason, maxError: w.m.value, tolerance: boundOf(w.m), passed: true,
+          ...base,
+          toleranceReason: reasonOf(w.m) ?? base.toleranceReason,
+          maxError: w.m.value,
+          tolerance: boundOf(w.m),
+          passed: true,
           closest: { input: shown(show, w.input), measured: measuredCase(w.m) },
         };
       }
-      if (!out.counterexample) return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);
+      if (!out.counterexample)
+        return errored(`fast-check failed without a counterexample: ${messageOf(out.errorInstance)}`);
       // fast-check calls the predicate on the shrunk input last among failing runs; re-measure it to
       // be exact — and judge that measurement as strictly as every other one.
       const shrunk = out.counterexample[0];
@@ -202,12 +233,21 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       try {
         m = await opts.measure(shrunk);
       } catch (e) {
-        if (fc.PreconditionFailure.isFailure(e)) return errored('re-measuring the shrunk counterexample: it is now outside the hypotheses (pre failed; the measure is not deterministic)', { input: shown(show, shrunk) });
-        return errored(`measure threw when re-measuring the shrunk counterexample: ${messageOf(e)}`, { input: shown(show, shrunk) });
+        if (fc.PreconditionFailure.isFailure(e))
+          return errored(
+            're-measuring the shrunk counterexample: it is now outside the hypotheses (pre failed; the measure is not deterministic)',
+            { input: shown(show, shrunk) },
+          );
+        return errored(`measure threw when re-measuring the shrunk counterexample: ${messageOf(e)}`, {
+          input: shown(show, shrunk),
+        });
       }
       const bad = invalidReason(m);
       if (bad) return errored(`re-measuring the shrunk counterexample: ${bad}`, { input: shown(show, shrunk) });
-      if (holds(m)) return errored('the shrunk counterexample holds when measured again (the measure is not deterministic)', { input: shown(show, shrunk) });
+      if (holds(m))
+        return errored('the shrunk counterexample holds when measured again (the measure is not deterministic)', {
+          input: shown(show, shrunk),
+        });
       const lf = lastFailing as { input: T; m: Measurement } | null;
       const reported = w && !holds(w.m) ? w.m : m;
       return {
@@ -232,10 +272,18 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
   if (opts.control) {
     const c = opts.control;
     // A control that replaces nothing is the check itself: it would hold and prove nothing.
-    if (!c.measure && !c.arbitrary) throw new Error(`forAll '${opts.name}': control '${c.description}' replaces neither 'measure' nor 'arbitrary'`);
+    if (!c.measure && !c.arbitrary)
+      throw new Error(`forAll '${opts.name}': control '${c.description}' replaces neither 'measure' nor 'arbitrary'`);
     check.control = {
       description: c.description,
-      check: forAll({ ...opts, name: `${opts.name} [control: ${c.description}]`, key: undefined, measure: c.measure ?? opts.measure, arbitrary: c.arbitrary ?? opts.arbitrary, control: undefined }),
+      check: forAll({
+        ...opts,
+        name: `${opts.name} [control: ${c.description}]`,
+        key: undefined,
+        measure: c.measure ?? opts.measure,
+        arbitrary: c.arbitrary ?? opts.arbitrary,
+        control: undefined,
+      }),
     };
   }
   return check;

@@ -105,14 +105,18 @@ export function invalidReason(m: unknown): string | null {
       return `measurement has unknown key '${k}' (expected ${MEASUREMENT_KEYS.join(', ')})`;
     }
   }
-  if (m.bound !== undefined && m.tolerance !== undefined) return "measurement gives both 'bound' and 'tolerance' (give one: a tolerance carries its bound)";
+  if (m.bound !== undefined && m.tolerance !== undefined)
+    return "measurement gives both 'bound' and 'tolerance' (give one: a tolerance carries its bound)";
   if (m.tolerance !== undefined) {
     const t = m.tolerance;
-    if (!isPlainObject(t)) return `measurement tolerance is ${describeValue(t)} (expected { bound, reason }, e.g. from relative(…))`;
+    if (!isPlainObject(t))
+      return `measurement tolerance is ${describeValue(t)} (expected { bound, reason }, e.g. from relative(…))`;
     const extra = Object.keys(t).find((k) => k !== 'bound' && k !== 'reason');
     if (extra) return `measurement tolerance has unknown key '${extra}' (expected bound, reason)`;
-    if (typeof t.reason !== 'string' || t.reason.trim() === '') return `measurement tolerance has no reason (got ${describeValue(t.reason)}): a bound must say why it is that large`;
-    if (typeof t.bound === 'number' && !Number.isNaN(t.bound) && !Number.isFinite(t.bound)) return `tolerance bound is ${t.bound}: a bound must be finite (an infinite bound makes every case hold)`;
+    if (typeof t.reason !== 'string' || t.reason.trim() === '')
+      return `measurement tolerance has no reason (got ${describeValue(t.reason)}): a bound must say why it is that large`;
+    if (typeof t.bound === 'number' && !Number.isNaN(t.bound) && !Number.isFinite(t.bound))
+      return `tolerance bound is ${t.bound}: a bound must be finite (an infinite bound makes every case hold)`;
     const badT = notFinite('tolerance bound', t.bound);
     if (badT) return badT;
   } else if (m.bound === undefined) {
@@ -132,8 +136,10 @@ export function invalidReason(m: unknown): string | null {
   if (typeof value !== 'number') return `measured value is ${describeValue(value)} (expected a finite number)`;
   const refuting = (relation ?? '<=') === '<=' ? Infinity : -Infinity;
   if (infinite !== undefined) {
-    if (typeof infinite !== 'string' || infinite.trim() === '') return `measurement field 'infinite' must be a non-empty string saying why the value is infinite, got ${describeValue(infinite)}`;
-    if (value !== refuting) return `measurement says the value is infinite ('${infinite}') but the value is ${value} (under '${relation ?? '<='}' only ${refuting} is a documented refutation)`;
+    if (typeof infinite !== 'string' || infinite.trim() === '')
+      return `measurement field 'infinite' must be a non-empty string saying why the value is infinite, got ${describeValue(infinite)}`;
+    if (value !== refuting)
+      return `measurement says the value is infinite ('${infinite}') but the value is ${value} (under '${relation ?? '<='}' only ${refuting} is a documented refutation)`;
     return null;
   }
   if (!Number.isFinite(value)) {

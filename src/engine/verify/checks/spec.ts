@@ -42,18 +42,25 @@ function messageOf(e: unknown): string {
 
 /** Why `c` is not a runnable check, or null. `field` names it in the message. */
 export function checkInvalidReason(c: unknown, field: string, isStep = false): string | null {
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) return `field '${field}' is ${describeValue(c)}, not a check (build one with forAll, compute or statistic)`;
+  if (typeof c !== 'object' || c === null || Array.isArray(c))
+    return `field '${field}' is ${describeValue(c)}, not a check (build one with forAll, compute or statistic)`;
   const x = c as Record<string, unknown>;
-  if (typeof x.name !== 'string' || x.name.trim() === '') return `field '${field}.name' is ${describeValue(x.name)} (expected a non-empty string)`;
-  if (x.key !== undefined && (typeof x.key !== 'string' || x.key.trim() === '')) return `field '${field}.key' ('${x.name}') is ${describeValue(x.key)} (expected a non-empty string, or no key: the name is the default)`;
+  if (typeof x.name !== 'string' || x.name.trim() === '')
+    return `field '${field}.name' is ${describeValue(x.name)} (expected a non-empty string)`;
+  if (x.key !== undefined && (typeof x.key !== 'string' || x.key.trim() === ''))
+    return `field '${field}.key' ('${x.name}') is ${describeValue(x.key)} (expected a non-empty string, or no key: the name is the default)`;
   const named = `field '${field}' ('${x.name}')`;
   if (typeof x.run !== 'function') return `${named} has no run function`;
-  if (!BACKENDS.includes(x.backend as string)) return `${named} has backend ${typeof x.backend === 'string' ? `'${x.backend}'` : describeValue(x.backend)} (expected ${BACKENDS.join(', ')})`;
-  if (isStep && !STEP_METHODS.includes(x.method as string)) return `${named} has method ${typeof x.method === 'string' ? `'${x.method}'` : describeValue(x.method)} (wrap it in step('symbolic' | 'numeric' | 'both', check))`;
+  if (!BACKENDS.includes(x.backend as string))
+    return `${named} has backend ${typeof x.backend === 'string' ? `'${x.backend}'` : describeValue(x.backend)} (expected ${BACKENDS.join(', ')})`;
+  if (isStep && !STEP_METHODS.includes(x.method as string))
+    return `${named} has method ${typeof x.method === 'string' ? `'${x.method}'` : describeValue(x.method)} (wrap it in step('symbolic' | 'numeric' | 'both', check))`;
   if (x.control !== undefined) {
     const ctl = x.control as Record<string, unknown> | null;
-    if (typeof ctl !== 'object' || ctl === null) return `field '${field}.control' ('${x.name}') is ${describeValue(ctl)} (expected { description, check })`;
-    if (typeof ctl.description !== 'string' || ctl.description.trim() === '') return `field '${field}.control.description' ('${x.name}') is ${describeValue(ctl.description)} (say what was made false)`;
+    if (typeof ctl !== 'object' || ctl === null)
+      return `field '${field}.control' ('${x.name}') is ${describeValue(ctl)} (expected { description, check })`;
+    if (typeof ctl.description !== 'string' || ctl.description.trim() === '')
+      return `field '${field}.control.description' ('${x.name}') is ${describeValue(ctl.description)} (say what was made false)`;
     const inner = checkInvalidReason(ctl.check, `${field}.control.check`);
     if (inner) return inner;
   }
@@ -72,11 +79,13 @@ function checkListReason(list: unknown, field: string, isStep = false): string |
     const bad = checkInvalidReason(list[i], `${field}[${i}]`, isStep);
     if (bad) return bad;
     const c = list[i] as Check;
-    if (seen.has(c.name)) return `field '${field}' has two checks named '${c.name}' (the report tells checks apart by name)`;
+    if (seen.has(c.name))
+      return `field '${field}' has two checks named '${c.name}' (the report tells checks apart by name)`;
     seen.add(c.name);
     const key = keyOf(c);
     const other = keys.get(key);
-    if (other !== undefined) return `field '${field}' has two checks with key '${key}' ('${other}' and '${c.name}'; seeds and replays are keyed by key, default the name)`;
+    if (other !== undefined)
+      return `field '${field}' has two checks with key '${key}' ('${other}' and '${c.name}'; seeds and replays are keyed by key, default the name)`;
     keys.set(key, c.name);
   }
   return null;
@@ -84,30 +93,37 @@ function checkListReason(list: unknown, field: string, isStep = false): string |
 
 /** Why the mutants cannot be used, or null. Parts must name existing parts and change something. */
 function mutantsReason(mutants: unknown, parts: Record<string, unknown>): string | null {
-  if (!Array.isArray(mutants)) return `field 'mutants' is ${describeValue(mutants)} (expected an array of { name, parts })`;
+  if (!Array.isArray(mutants))
+    return `field 'mutants' is ${describeValue(mutants)} (expected an array of { name, parts })`;
   const names = new Set<string>();
   const mutantKeys = new Set<string>();
   for (let i = 0; i < mutants.length; i++) {
     const m = mutants[i] as unknown;
     const f = `mutants[${i}]`;
     if (!isPlainObject(m)) return `field '${f}' is ${describeValue(m)} (expected { name, parts, equivalent? })`;
-    for (const k of Object.keys(m)) if (!MUTANT_KEYS.includes(k)) return `field '${f}' has unknown key '${k}' (expected ${MUTANT_KEYS.join(', ')})`;
-    if (typeof m.name !== 'string' || m.name.trim() === '') return `field '${f}.name' is ${describeValue(m.name)} (expected a non-empty string)`;
+    for (const k of Object.keys(m))
+      if (!MUTANT_KEYS.includes(k)) return `field '${f}' has unknown key '${k}' (expected ${MUTANT_KEYS.join(', ')})`;
+    if (typeof m.name !== 'string' || m.name.trim() === '')
+      return `field '${f}.name' is ${describeValue(m.name)} (expected a non-empty string)`;
     if (names.has(m.name)) return `field '${f}.name': two mutants are named '${m.name}'`;
     names.add(m.name);
-    if (m.key !== undefined && (typeof m.key !== 'string' || m.key.trim() === '')) return `field '${f}.key' (mutant '${m.name}') is ${describeValue(m.key)} (expected a non-empty string, or no key: the name is the default)`;
+    if (m.key !== undefined && (typeof m.key !== 'string' || m.key.trim() === ''))
+      return `field '${f}.key' (mutant '${m.name}') is ${describeValue(m.key)} (expected a non-empty string, or no key: the name is the default)`;
     const key = (m.key as string | undefined) ?? m.name;
-    if (mutantKeys.has(key)) return `field '${f}.key': two mutants have key '${key}' (their seeds are keyed by key, default the name)`;
+    if (mutantKeys.has(key))
+      return `field '${f}.key': two mutants have key '${key}' (their seeds are keyed by key, default the name)`;
     mutantKeys.add(key);
     if (m.equivalent !== undefined && (typeof m.equivalent !== 'string' || m.equivalent.trim() === '')) {
       return `field '${f}.equivalent' (mutant '${m.name}') is ${describeValue(m.equivalent)} (expected the reason it is equivalent)`;
     }
-    if (!isPlainObject(m.parts)) return `field '${f}.parts' (mutant '${m.name}') is ${describeValue(m.parts)} (expected an object of replaced parts)`;
+    if (!isPlainObject(m.parts))
+      return `field '${f}.parts' (mutant '${m.name}') is ${describeValue(m.parts)} (expected an object of replaced parts)`;
     const mp = m.parts;
     const keys = Object.keys(mp);
     if (keys.length === 0) return `field '${f}.parts' (mutant '${m.name}') is empty: the mutant changes nothing`;
     for (const k of keys) {
-      if (!Object.prototype.hasOwnProperty.call(parts, k)) return `field '${f}.parts' (mutant '${m.name}') names unknown part '${k}' (parts are ${Object.keys(parts).join(', ') || 'none'})`;
+      if (!Object.prototype.hasOwnProperty.call(parts, k))
+        return `field '${f}.parts' (mutant '${m.name}') names unknown part '${k}' (parts are ${Object.keys(parts).join(', ') || 'none'})`;
     }
     if (keys.every((k) => Object.is(mp[k], parts[k]))) {
       return `field '${f}.parts' (mutant '${m.name}') changes nothing: every part it sets already has that value`;
@@ -117,7 +133,11 @@ function mutantsReason(mutants: unknown, parts: Record<string, unknown>): string
 }
 
 /** checks(parts), caught and shape-checked; `field` names the call in the message. */
-function build(fn: (p: Record<string, unknown>) => unknown, parts: Record<string, unknown>, field: string): { ok: true; checks: Check[] } | { ok: false; error: string } {
+function build(
+  fn: (p: Record<string, unknown>) => unknown,
+  parts: Record<string, unknown>,
+  field: string,
+): { ok: true; checks: Check[] } | { ok: false; error: string } {
   let r: unknown;
   try {
     r = fn(parts);
@@ -143,13 +163,18 @@ export function resolveSpec(raw: unknown, propertyFile: string): Resolution {
       return fail(`calling the spec function threw: ${messageOf(e)}`);
     }
   }
-  if (!isPlainObject(spec)) return fail(`the spec is ${describeValue(spec)} (expected { checks, steps?, corrected?, parts?, mutants? })`);
-  for (const k of Object.keys(spec)) if (!SPEC_KEYS.includes(k)) return fail(`the spec has unknown field '${k}' (expected ${SPEC_KEYS.join(', ')})`);
+  if (!isPlainObject(spec))
+    return fail(`the spec is ${describeValue(spec)} (expected { checks, steps?, corrected?, parts?, mutants? })`);
+  for (const k of Object.keys(spec))
+    if (!SPEC_KEYS.includes(k)) return fail(`the spec has unknown field '${k}' (expected ${SPEC_KEYS.join(', ')})`);
   const s = spec as unknown as ClaimSpec;
   let headline: Check[];
   let mutants: BuiltMutant[] | null = null;
   if (typeof s.checks === 'function') {
-    if (!isPlainObject(s.parts)) return fail(`field 'parts' is ${describeValue(s.parts)}: it is required (an object) when 'checks' is a function of the parts`);
+    if (!isPlainObject(s.parts))
+      return fail(
+        `field 'parts' is ${describeValue(s.parts)}: it is required (an object) when 'checks' is a function of the parts`,
+      );
     const parts = s.parts;
     const h = build(s.checks as (p: Record<string, unknown>) => unknown, parts, 'checks(parts)');
     if (!h.ok) return fail(h.error);
@@ -159,18 +184,30 @@ export function resolveSpec(raw: unknown, propertyFile: string): Resolution {
     if (bad) return fail(bad);
     mutants = [];
     for (const m of ms as Mutant<Record<string, unknown>>[]) {
-      const b = build(s.checks as (p: Record<string, unknown>) => unknown, { ...parts, ...m.parts }, `checks(parts of mutant '${m.name}')`);
+      const b = build(
+        s.checks as (p: Record<string, unknown>) => unknown,
+        { ...parts, ...m.parts },
+        `checks(parts of mutant '${m.name}')`,
+      );
       if (!b.ok) return fail(b.error);
       if (b.checks.length !== headline.length) {
-        return fail(`checks(parts of mutant '${m.name}') returns ${b.checks.length} check(s) but the headline has ${headline.length}: a mutant's checks must correspond to the headline's, index by index`);
+        return fail(
+          `checks(parts of mutant '${m.name}') returns ${b.checks.length} check(s) but the headline has ${headline.length}: a mutant's checks must correspond to the headline's, index by index`,
+        );
       }
       mutants.push({ name: m.name, key: m.key ?? m.name, equivalent: m.equivalent ?? null, checks: b.checks });
     }
   } else {
     const bad = checkListReason(s.checks, 'checks');
     if (bad) return fail(bad);
-    if (s.parts !== undefined) return fail(`field 'parts' is set but 'checks' is an array, so the parts are never used (make 'checks' a function of the parts)`);
-    if (s.mutants !== undefined) return fail(`field 'mutants' needs 'checks' to be a function of 'parts' (a mutant is the headline built from other parts)`);
+    if (s.parts !== undefined)
+      return fail(
+        `field 'parts' is set but 'checks' is an array, so the parts are never used (make 'checks' a function of the parts)`,
+      );
+    if (s.mutants !== undefined)
+      return fail(
+        `field 'mutants' needs 'checks' to be a function of 'parts' (a mutant is the headline built from other parts)`,
+      );
     headline = s.checks as Check[];
   }
   if (headline.length === 0) return fail(`no checks for the headline statement`);
@@ -180,7 +217,10 @@ export function resolveSpec(raw: unknown, propertyFile: string): Resolution {
   const corrected = s.corrected ?? [];
   const badCorrected = checkListReason(corrected, 'corrected');
   if (badCorrected) return fail(badCorrected);
-  if (s.timeoutMs !== undefined && !(typeof s.timeoutMs === 'number' && Number.isFinite(s.timeoutMs) && s.timeoutMs > 0)) {
+  if (
+    s.timeoutMs !== undefined &&
+    !(typeof s.timeoutMs === 'number' && Number.isFinite(s.timeoutMs) && s.timeoutMs > 0)
+  ) {
     return fail(`field 'timeoutMs' is ${describeValue(s.timeoutMs)} (expected a positive number of milliseconds)`);
   }
   return { ok: true, spec: { headline, steps: steps as StepCheck[], corrected: corrected as Check[], mutants } };

@@ -40,7 +40,11 @@ export interface StatisticOptions {
 
 const RULE_KINDS = ['contains', 'excludes', 'below', 'above', 'within'] as const;
 const RULE_KEYS: Record<StatisticRule['kind'], readonly string[]> = {
-  contains: ['kind', 'value', 'maxWidth'], excludes: ['kind', 'value'], below: ['kind', 'value'], above: ['kind', 'value'], within: ['kind', 'range'],
+  contains: ['kind', 'value', 'maxWidth'],
+  excludes: ['kind', 'value'],
+  below: ['kind', 'value'],
+  above: ['kind', 'value'],
+  within: ['kind', 'range'],
 };
 /** Keys the engine owns: a statistic that hands them over is still written against the old contract. */
 const FORBIDDEN_KEYS = ['passed', 'threshold'];
@@ -52,22 +56,32 @@ const FORBIDDEN_KEYS = ['passed', 'threshold'];
 export function decide(rule: StatisticRule, ci: [number, number]): boolean {
   const [lo, hi] = ci;
   switch (rule.kind) {
-    case 'contains': return lo <= rule.value && rule.value <= hi && (rule.maxWidth === undefined || hi - lo < rule.maxWidth);
-    case 'excludes': return rule.value < lo || rule.value > hi;
-    case 'below': return hi < rule.value;
-    case 'above': return lo > rule.value;
-    case 'within': return rule.range[0] <= lo && hi <= rule.range[1];
+    case 'contains':
+      return lo <= rule.value && rule.value <= hi && (rule.maxWidth === undefined || hi - lo < rule.maxWidth);
+    case 'excludes':
+      return rule.value < lo || rule.value > hi;
+    case 'below':
+      return hi < rule.value;
+    case 'above':
+      return lo > rule.value;
+    case 'within':
+      return rule.range[0] <= lo && hi <= rule.range[1];
   }
 }
 
 /** The rule as a person reads it next to the interval, e.g. "pass iff 0.5 ∈ CI (and CI width < 0.2)". */
 export function ruleText(rule: StatisticRule): string {
   switch (rule.kind) {
-    case 'contains': return `pass iff ${rule.value} ∈ CI${rule.maxWidth !== undefined ? ` and CI width < ${rule.maxWidth}` : ''}`;
-    case 'excludes': return `pass iff ${rule.value} ∉ CI`;
-    case 'below': return `pass iff CI lies below ${rule.value} (upper end < ${rule.value})`;
-    case 'above': return `pass iff CI lies above ${rule.value} (lower end > ${rule.value})`;
-    case 'within': return `pass iff CI ⊆ [${rule.range[0]}, ${rule.range[1]}]`;
+    case 'contains':
+      return `pass iff ${rule.value} ∈ CI${rule.maxWidth !== undefined ? ` and CI width < ${rule.maxWidth}` : ''}`;
+    case 'excludes':
+      return `pass iff ${rule.value} ∉ CI`;
+    case 'below':
+      return `pass iff CI lies below ${rule.value} (upper end < ${rule.value})`;
+    case 'above':
+      return `pass iff CI lies above ${rule.value} (lower end > ${rule.value})`;
+    case 'within':
+      return `pass iff CI ⊆ [${rule.range[0]}, ${rule.range[1]}]`;
   }
 }
 
@@ -83,18 +97,21 @@ export function toleranceOf(rule: StatisticRule, estimate: number): number {
 
 /** Why a structured rule cannot be applied, or null. */
 export function ruleInvalidReason(rule: unknown): string | null {
-  if (!isPlainObject(rule)) return `statistic field 'decision' is ${describeValue(rule)} (expected a rule such as { kind: 'contains', value })`;
+  if (!isPlainObject(rule))
+    return `statistic field 'decision' is ${describeValue(rule)} (expected a rule such as { kind: 'contains', value })`;
   const kind = rule.kind;
   if (!(RULE_KINDS as readonly unknown[]).includes(kind)) {
     return `statistic decision has unknown rule kind ${typeof kind === 'string' ? `'${kind}'` : describeValue(kind)} (expected ${RULE_KINDS.join(', ')})`;
   }
   const k = kind as StatisticRule['kind'];
   for (const key of Object.keys(rule)) {
-    if (!RULE_KEYS[k].includes(key)) return `statistic decision '${k}' has unknown key '${key}' (expected ${RULE_KEYS[k].join(', ')})`;
+    if (!RULE_KEYS[k].includes(key))
+      return `statistic decision '${k}' has unknown key '${key}' (expected ${RULE_KEYS[k].join(', ')})`;
   }
   if (k === 'within') {
     const r = rule.range;
-    if (!Array.isArray(r) || r.length !== 2) return `statistic decision 'within' needs range: [lo, hi], got ${describeValue(r)}`;
+    if (!Array.isArray(r) || r.length !== 2)
+      return `statistic decision 'within' needs range: [lo, hi], got ${describeValue(r)}`;
     const bad = notFinite('statistic decision range[0]', r[0]) ?? notFinite('statistic decision range[1]', r[1]);
     if (bad) return bad;
     if (r[0] > r[1]) return `statistic decision range [${r[0]}, ${r[1]}] is reversed`;
@@ -116,11 +133,14 @@ export function ruleInvalidReason(rule: unknown): string | null {
  * CheckOutcome); a property's `rule` is optional prose.
  */
 export function statisticInvalidReason(d: unknown, requireRuleText = false): string | null {
-  if (!isPlainObject(d)) return `statistic is ${describeValue(d)} instead of { name, estimate, ci, confidence, samples, decision }`;
+  if (!isPlainObject(d))
+    return `statistic is ${describeValue(d)} instead of { name, estimate, ci, confidence, samples, decision }`;
   for (const k of FORBIDDEN_KEYS) {
-    if (k in d) return `statistic returns '${k}': the engine decides from 'decision' and 'ci' (remove '${k}', state the rule in 'decision')`;
+    if (k in d)
+      return `statistic returns '${k}': the engine decides from 'decision' and 'ci' (remove '${k}', state the rule in 'decision')`;
   }
-  if (typeof d.name !== 'string' || d.name.trim() === '') return `statistic field 'name' is ${describeValue(d.name)} (expected a non-empty string)`;
+  if (typeof d.name !== 'string' || d.name.trim() === '')
+    return `statistic field 'name' is ${describeValue(d.name)} (expected a non-empty string)`;
   const est = notFinite('statistic estimate', d.estimate);
   if (est) return est;
   const ci = d.ci;
@@ -130,7 +150,8 @@ export function statisticInvalidReason(d: unknown, requireRuleText = false): str
   if (ci[0] > ci[1]) return `statistic ci [${ci[0]}, ${ci[1]}] is reversed (ci[0] > ci[1])`;
   const conf = notFinite('statistic confidence', d.confidence);
   if (conf) return conf;
-  if (!((d.confidence as number) > 0 && (d.confidence as number) < 1)) return `statistic confidence is ${d.confidence} (must lie in (0, 1))`;
+  if (!((d.confidence as number) > 0 && (d.confidence as number) < 1))
+    return `statistic confidence is ${d.confidence} (must lie in (0, 1))`;
   if (typeof d.samples !== 'number' || !Number.isInteger(d.samples) || d.samples < 1) {
     return `statistic samples is ${describeValue(d.samples)} (must be an integer ≥ 1)`;
   }
@@ -153,8 +174,20 @@ export function statisticEvidence(d: StatisticDecision | StatisticEvidence): Sta
 }
 
 /** The engine's judgement of a validated statistic: passed, and the numbers the report prints. */
-export function judgeStatistic(d: StatisticDecision | StatisticEvidence): { passed: boolean; maxError: number; tolerance: number; cases: number; statistic: StatisticEvidence } {
-  return { passed: decide(d.decision, d.ci), maxError: d.estimate, tolerance: toleranceOf(d.decision, d.estimate), cases: d.samples, statistic: statisticEvidence(d) };
+export function judgeStatistic(d: StatisticDecision | StatisticEvidence): {
+  passed: boolean;
+  maxError: number;
+  tolerance: number;
+  cases: number;
+  statistic: StatisticEvidence;
+} {
+  return {
+    passed: decide(d.decision, d.ci),
+    maxError: d.estimate,
+    tolerance: toleranceOf(d.decision, d.estimate),
+    cases: d.samples,
+    statistic: statisticEvidence(d),
+  };
 }
 
 /**
@@ -168,8 +201,21 @@ export function statistic(opts: StatisticOptions): Check {
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
       const t0 = performance.now();
-      const base = { name: opts.name, backend: opts.backend, sizes: opts.sizes ?? [], toleranceReason: opts.toleranceReason };
-      const failed = (error: string): CheckOutcome => ({ ...base, cases: 0, maxError: NaN, tolerance: NaN, passed: false, ms: Math.round(performance.now() - t0), error });
+      const base = {
+        name: opts.name,
+        backend: opts.backend,
+        sizes: opts.sizes ?? [],
+        toleranceReason: opts.toleranceReason,
+      };
+      const failed = (error: string): CheckOutcome => ({
+        ...base,
+        cases: 0,
+        maxError: NaN,
+        tolerance: NaN,
+        passed: false,
+        ms: Math.round(performance.now() - t0),
+        error,
+      });
       let d: unknown;
       try {
         d = await opts.run(ctx);
@@ -186,7 +232,16 @@ export function statistic(opts: StatisticOptions): Check {
   };
   if (opts.key !== undefined) check.key = opts.key;
   if (opts.control) {
-    check.control = { description: opts.control.description, check: statistic({ ...opts, name: `${opts.name} [control: ${opts.control.description}]`, key: undefined, run: opts.control.run, control: undefined }) };
+    check.control = {
+      description: opts.control.description,
+      check: statistic({
+        ...opts,
+        name: `${opts.name} [control: ${opts.control.description}]`,
+        key: undefined,
+        run: opts.control.run,
+        control: undefined,
+      }),
+    };
   }
   return check;
 }
