@@ -18,28 +18,28 @@ describe('a hostile tree: every bad input is an error for its claim, the rest st
     // A truncated report from a killed earlier run must neither crash this run nor be trusted by it.
     mkdirSync(join(hostile, 'reports'), { recursive: true });
     writeFileSync(join(hostile, 'reports', 'verification.json'), '');
-    run = runSuiteCli(hostile, ['--claim-limit', '8', '--jobs', '2'], 240_000);
+    run = await runSuiteCli(hostile, ['--claim-limit', '8', '--jobs', '2'], 240_000);
     expectations = { ...(await import('./fixtures/hostile/expectations.runner.js')).default };
     if (existsSync(join(hostile, 'expectations.verdict.ts')))
       Object.assign(expectations, (await import('./fixtures/hostile/expectations.verdict.js')).default);
   }, 250_000);
 
-  test('the run fails, and says how many claims were not as recorded', () => {
+  test('the run fails, and says how many claims were not as recorded', async () => {
     expect(run.status).toBe(1);
     expect(run.closing).toMatch(/^verification: 1 passed, \d+ failed$/);
   });
-  test("the report on disk is this run's (run id printed = run id written)", () => {
+  test("the report on disk is this run's (run id printed = run id written)", async () => {
     const printed = /run ([0-9a-f-]{36})/.exec(run.stdout)?.[1];
     expect(printed).toBeDefined();
     expect(run.report?.runId).toBe(printed);
   });
-  test('the well-formed claim in the same tree still passes', () => {
+  test('the well-formed claim in the same tree still passes', async () => {
     expect(run.byId['r-good']?.verdict).toBe('pass');
   });
-  test('at least 40 distinct hostile kinds are in the corpus', () => {
+  test('at least 40 distinct hostile kinds are in the corpus', async () => {
     expect(Object.keys(expectations).length).toBeGreaterThanOrEqual(40);
   });
-  test('every hostile claim is an error whose message says what is wrong', () => {
+  test('every hostile claim is an error whose message says what is wrong', async () => {
     const wrong: string[] = [];
     for (const [id, re] of Object.entries(expectations)) {
       const c = run.byId[id];
@@ -49,14 +49,14 @@ describe('a hostile tree: every bad input is an error for its claim, the rest st
     }
     expect(wrong).toEqual([]);
   });
-  test('no claim of the tree is left out of the report', () => {
+  test('no claim of the tree is left out of the report', async () => {
     const ids = readFileSync(join(hostile, 'docs', 'claims-index.md'), 'utf8')
       .match(/^\| ([a-z0-9-]+) \|/gm)!
       .map((l) => l.slice(2, -2))
       .filter((id) => id !== 'id');
     for (const id of ids) expect(run.byId[id], id).toBeDefined();
   });
-  test('a hanging claim is killed at its limit, so the whole tree finishes', () => {
+  test('a hanging claim is killed at its limit, so the whole tree finishes', async () => {
     expect(run.ms).toBeLessThan(200_000);
   });
 });
@@ -82,9 +82,9 @@ describe('the command line refuses what would judge nothing (exit 2, nothing wri
     ['a run limit of zero', ['--run-limit', '0'], /--run-limit must be an integer from 1/],
   ];
   const report = join(suite, 'reports', 'verification.json');
-  test.each(cases)('%s', (_name, args, re) => {
+  test.each(cases)('%s', async (_name, args, re) => {
     const before = existsSync(report) ? statSync(report).mtimeMs : null;
-    const r = runSuiteCli(suite, args, 30_000);
+    const r = await runSuiteCli(suite, args, 30_000);
     expect(r.status).toBe(2);
     expect(r.stderr + r.stdout).toMatch(re);
     expect(r.stderr + r.stdout).toMatch(/nothing was judged/);
@@ -94,7 +94,7 @@ describe('the command line refuses what would judge nothing (exit 2, nothing wri
 });
 
 describe('coverage: the index says which claims must exist', () => {
-  test('a tree whose verdicts all match exits 0, with the plain closing line', () => {
+  test('a tree whose verdicts all match exits 0, with the plain closing line', async () => {
     const t = copyFixture('suite');
     try {
       for (const id of ['s900-mismatch', 's900-crash']) {
@@ -109,7 +109,7 @@ describe('coverage: the index says which claims must exist', () => {
           .filter((l) => !/s900-(mismatch|crash)/.test(l))
           .join('\n'),
       );
-      const r = runSuiteCli(t.root, []);
+      const r = await runSuiteCli(t.root, []);
       expect(r.closing).toBe('verification: 1 passed, 0 failed');
       expect(r.status).toBe(0);
       expect(r.byId['s900-holds'].checks[0].power).toBe('control-refuted');
@@ -117,30 +117,30 @@ describe('coverage: the index says which claims must exist', () => {
       t.dispose();
     }
   }, 120_000);
-  test('a changed verdict and a crashing property file fail the run', () => {
-    const r = runSuiteCli(suite, []);
+  test('a changed verdict and a crashing property file fail the run', async () => {
+    const r = await runSuiteCli(suite, []);
     expect(r.status).toBe(1);
     expect(r.byId['s900-mismatch']).toMatchObject({ verdict: 'fail' });
     expect(r.byId['s900-crash'].error).toMatch(/failed to import: this property file fails at import/);
     expect(r.closing).toBe('verification: 1 passed, 2 failed');
   }, 120_000);
-  test('an explicit selection judges only what it names, and exits 0 when that is as recorded', () => {
-    const full = runSuiteCli(suite, []);
-    const r = runSuiteCli(suite, ['--claim', 's900-holds']);
+  test('an explicit selection judges only what it names, and exits 0 when that is as recorded', async () => {
+    const full = await runSuiteCli(suite, []);
+    const r = await runSuiteCli(suite, ['--claim', 's900-holds']);
     expect(r.status).toBe(0);
     expect(r.closing).toBe('verification: 1 passed, 0 failed, 2 skipped');
     // The claims left out keep their entries from the previous run, marked, and never count for the gate.
     expect(r.byId['s900-mismatch']).toMatchObject({ verdict: 'fail', carriedFrom: { runId: full.report!.runId } });
     expect(r.report!.runId).not.toBe(full.report!.runId);
   }, 120_000);
-  test('deleting both files of an indexed claim fails the run (it is not "skipped")', () => {
+  test('deleting both files of an indexed claim fails the run (it is not "skipped")', async () => {
     const t = copyFixture('suite');
     try {
       rmSync(join(t.root, 'claims', 's900-holds.md'));
       rmSync(join(t.root, 'properties', 's900-holds.property.ts'));
-      const r = runSuiteCli(t.root, ['--claim', 's900-mismatch']);
+      const r = await runSuiteCli(t.root, ['--claim', 's900-mismatch']);
       expect(r.byId['s900-holds'].verdict).toBe('unchecked'); // left out by the selection: legitimate
-      const full = runSuiteCli(t.root, []);
+      const full = await runSuiteCli(t.root, []);
       expect(full.status).toBe(1);
       expect(full.byId['s900-holds']).toMatchObject({ verdict: 'error' });
       expect(full.byId['s900-holds'].error).toMatch(
@@ -150,7 +150,7 @@ describe('coverage: the index says which claims must exist', () => {
       t.dispose();
     }
   }, 120_000);
-  test('renaming a claim fails the run: the indexed id is gone', () => {
+  test('renaming a claim fails the run: the indexed id is gone', async () => {
     const t = copyFixture('suite');
     try {
       const md = readFileSync(join(t.root, 'claims', 's900-holds.md'), 'utf8').replaceAll('s900-holds', 's900-renamed');
@@ -160,7 +160,7 @@ describe('coverage: the index says which claims must exist', () => {
         join(t.root, 'properties', 's900-holds.property.ts'),
         join(t.root, 'properties', 's900-renamed.property.ts'),
       );
-      const r = runSuiteCli(t.root, []);
+      const r = await runSuiteCli(t.root, []);
       expect(r.status).toBe(1);
       expect(r.byId['s900-renamed'].verdict).toBe('pass'); // a claim not in the index is fine
       expect(r.byId['s900-holds'].error).toMatch(/no claim file claims\/s900-holds\.md \(deleted or renamed\?\)/);
@@ -168,11 +168,11 @@ describe('coverage: the index says which claims must exist', () => {
       t.dispose();
     }
   }, 120_000);
-  test('deleting the index is an error of the run', () => {
+  test('deleting the index is an error of the run', async () => {
     const t = copyFixture('suite');
     try {
       rmSync(join(t.root, 'docs', 'claims-index.md'));
-      const r = runSuiteCli(t.root, ['--claim', 's900-holds']);
+      const r = await runSuiteCli(t.root, ['--claim', 's900-holds']);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/run error: coverage index docs\/claims-index\.md is missing/);
       expect(r.report?.runErrors?.[0]).toMatch(/coverage index docs\/claims-index\.md is missing/);
@@ -184,7 +184,7 @@ describe('coverage: the index says which claims must exist', () => {
 
 describe('npm test cannot hang: a per-claim kill and a whole-run limit', () => {
   let t: { root: string; dispose(): void };
-  beforeAll(() => {
+  beforeAll(async () => {
     t = copyFixture('suite');
     const spin = (id: string) => {
       writeFileSync(
@@ -204,8 +204,8 @@ verifyClaim(import.meta.url, { checks: [forAll({ name: 'spins', backend: 'scalar
     spin('s900-spin-b');
   });
   afterAll(() => t.dispose());
-  test('the run limit kills the running claim, errors the unstarted one, and fails the run', () => {
-    const r = runSuiteCli(
+  test('the run limit kills the running claim, errors the unstarted one, and fails the run', async () => {
+    const r = await runSuiteCli(
       t.root,
       ['--claim', 's900-spin-a,s900-spin-b', '--jobs', '1', '--claim-limit', '600', '--run-limit', '4'],
       60_000,
@@ -218,8 +218,12 @@ verifyClaim(import.meta.url, { checks: [forAll({ name: 'spins', backend: 'scalar
     expect(errors[1]).toMatch(/the run's time limit of 4 s was reached .*in headline check 'spins'/);
     expect(r.stdout).toMatch(/run error: the run's time limit of 4 s was reached/);
   }, 70_000);
-  test('the per-claim limit kills a spinning claim and the next claim still runs', () => {
-    const r = runSuiteCli(t.root, ['--claim', 's900-spin-a,s900-holds', '--jobs', '1', '--claim-limit', '3'], 60_000);
+  test('the per-claim limit kills a spinning claim and the next claim still runs', async () => {
+    const r = await runSuiteCli(
+      t.root,
+      ['--claim', 's900-spin-a,s900-holds', '--jobs', '1', '--claim-limit', '3'],
+      60_000,
+    );
     expect(r.byId['s900-spin-a'].error).toMatch(/timed out after 3 s in headline check 'spins'/);
     expect(r.byId['s900-holds'].verdict).toBe('pass');
     expect(r.status).toBe(1);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/engine/registry/paths.js';
@@ -31,13 +31,41 @@ export interface CliRun {
 }
 
 /** `npm test -- <args>` on the tree at `root`, exactly as a user runs it (a fresh process). */
-export function runSuiteCli(root: string, args: string[], timeoutMs = 150_000): CliRun {
+export interface Spawned {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A child process, awaited without blocking: spawnSync would freeze the vitest worker's event loop for
+ * the whole run, and on a loaded machine vitest's own RPC then times out ("Timeout calling onTaskUpdate").
+ */
+export function spawnAsync(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<Spawned> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ status: code, stdout, stderr });
+    });
+  });
+}
+
+export async function runSuiteCli(root: string, args: string[], timeoutMs = 150_000): Promise<CliRun> {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), ...args], {
+  const r = await spawnAsync(process.execPath, [tsx, join(projectRoot, 'scripts', 'test.ts'), ...args], {
     cwd: projectRoot,
     env: { ...process.env, MUON_ROOT: root, MUON_REPLAY: '' },
-    encoding: 'utf8',
-    timeout: timeoutMs,
+    timeoutMs,
   });
   const file = join(root, 'reports', 'verification.json');
   let report = null;
