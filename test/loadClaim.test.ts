@@ -38,7 +38,7 @@ describe('loadClaim: sources', () => {
     );
   });
   test('a path is not a document name', () => {
-    const r = loadClaim(claimFile('s900-x.md', cited('source: { document: ../shared/seeds/doc.txt, locator: §2 }')));
+    const r = loadClaim(claimFile('s900-x.md', cited('source: { document: ../elsewhere/doc.txt, locator: §2 }')));
     expect(!r.ok && r.error).toMatch(/field 'source\.document' must be a file name under sources\/, not a path/);
   });
   test('a citation with authors, title, year and a DOI is a source; its label names it in reports', () => {
