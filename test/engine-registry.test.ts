@@ -9,8 +9,22 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLAIM_ID, citationLabel, claimSchema } from '../src/engine/registry/claimSchema.js';
 import { displayPath, loadClaim } from '../src/engine/registry/loadClaim.js';
-import { CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths, type SuitePaths } from '../src/engine/registry/paths.js';
-import { INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } from '../src/engine/registry/discover.js';
+import {
+  CLAIM_EXT,
+  PROPERTY_EXT,
+  claimFileFor,
+  projectRoot,
+  propertyFileFor,
+  suitePaths,
+  type SuitePaths,
+} from '../src/engine/registry/paths.js';
+import {
+  INDEX_FILE,
+  discoverClaims,
+  indexedClaims,
+  listClaimIds,
+  pairClaims,
+} from '../src/engine/registry/discover.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-registry-'));
 // Claim files below are written to dir/<n>/<id>.md: outside a claims/ folder, the tree's root is two levels up.
@@ -26,8 +40,18 @@ function claimFile(id: string, text: string): string {
   return f;
 }
 const frontMatter = (lines: string[]) => `---\n${lines.join('\n')}\n---\n`;
-const VALID = ['id: s900-x', 'title: A claim', 'source:', '  document: doc.txt', '  locator: Claim 1', "statement: 'a = b'", "reading: 'as written'", 'expected: pass'];
-const without = (key: string) => VALID.filter((l) => !l.startsWith(key + ':') && !(key === 'source' && l.startsWith('  ')));
+const VALID = [
+  'id: s900-x',
+  'title: A claim',
+  'source:',
+  '  document: doc.txt',
+  '  locator: Claim 1',
+  "statement: 'a = b'",
+  "reading: 'as written'",
+  'expected: pass',
+];
+const without = (key: string) =>
+  VALID.filter((l) => !l.startsWith(key + ':') && !(key === 'source' && l.startsWith('  ')));
 const replace = (key: string, line: string) => VALID.map((l) => (l.startsWith(key + ':') ? line : l));
 /** The error of loading `lines` as claims/s900-x.md; fails the test if it loads. */
 function loadError(lines: string[], id = 's900-x'): string {
@@ -35,14 +59,36 @@ function loadError(lines: string[], id = 's900-x'): string {
   if (r.ok) throw new Error('expected the claim file to be rejected');
   return r.error;
 }
-const baseClaim = { id: 's900-x', title: 't', source: { document: 'd', locator: 'l' }, statement: 's', reading: 'r', expected: 'pass' };
+const baseClaim = {
+  id: 's900-x',
+  title: 't',
+  source: { document: 'd', locator: 'l' },
+  statement: 's',
+  reading: 'r',
+  expected: 'pass',
+};
 
 describe('CLAIM_ID', () => {
   test('accepts kebab-case slugs of lower-case letters and digits', () => {
-    for (const id of ['s000-c02', 'a', 'x1', 'abc', 'higham-newton-quadratic', 's004-wd-closed-form', '007']) expect(CLAIM_ID.test(id), id).toBe(true);
+    for (const id of ['s000-c02', 'a', 'x1', 'abc', 'higham-newton-quadratic', 's004-wd-closed-form', '007'])
+      expect(CLAIM_ID.test(id), id).toBe(true);
   });
   test('rejects anything else: capitals, other characters, empty parts, leading or trailing junk', () => {
-    for (const id of ['', 'S000-c02', 's000_c02', 's000 c02', '-abc', 'abc-', 'abc--def', 'x.y', 'abc!', '!abc', 'ab/c', ' s000-c02', 's000-c02 ']) {
+    for (const id of [
+      '',
+      'S000-c02',
+      's000_c02',
+      's000 c02',
+      '-abc',
+      'abc-',
+      'abc--def',
+      'x.y',
+      'abc!',
+      '!abc',
+      'ab/c',
+      ' s000-c02',
+      's000-c02 ',
+    ]) {
       expect(CLAIM_ID.test(id), JSON.stringify(id)).toBe(false);
     }
   });
@@ -64,46 +110,83 @@ describe('claimSchema', () => {
     expect(claimSchema.safeParse({ ...baseClaim, expected: 'fail', corrected: 'c' }).success).toBe(true);
     const r = claimSchema.safeParse({ ...baseClaim, expected: 'fail' });
     expect(r.success).toBe(false);
-    expect(r.error!.issues).toEqual([expect.objectContaining({ code: 'custom', path: ['corrected'], message: 'is required when expected is "fail"' })]);
+    expect(r.error!.issues).toEqual([
+      expect.objectContaining({ code: 'custom', path: ['corrected'], message: 'is required when expected is "fail"' }),
+    ]);
   });
   test('text fields must not be blank', () => {
     for (const key of ['title', 'statement', 'reading', 'corrected']) {
       const r = claimSchema.safeParse({ ...baseClaim, [key]: '   ' });
       expect(r.success, key).toBe(false);
-      expect(r.error!.issues.map((i) => [i.path.join('.'), i.message]), key).toContainEqual([key, 'must be a non-empty string']);
+      expect(
+        r.error!.issues.map((i) => [i.path.join('.'), i.message]),
+        key,
+      ).toContainEqual([key, 'must be a non-empty string']);
     }
   });
   test('steps have a statement and an optional note, nothing else', () => {
-    expect(claimSchema.safeParse({ ...baseClaim, steps: [{ statement: 'a' }, { statement: 'b', note: 'why' }] }).data?.steps).toEqual([{ statement: 'a' }, { statement: 'b', note: 'why' }]);
+    expect(
+      claimSchema.safeParse({ ...baseClaim, steps: [{ statement: 'a' }, { statement: 'b', note: 'why' }] }).data?.steps,
+    ).toEqual([{ statement: 'a' }, { statement: 'b', note: 'why' }]);
     expect(claimSchema.safeParse({ ...baseClaim, steps: [{ statement: 'a', extra: 1 }] }).success).toBe(false);
     expect(claimSchema.safeParse({ ...baseClaim, steps: [{ statement: ' ' }] }).success).toBe(false);
   });
   test('source has a locator and exactly one of a document file name and a citation', () => {
-    expect(claimSchema.safeParse({ ...baseClaim, source: { document: 'd', locator: 'l', page: 3 } }).success).toBe(false);
+    expect(claimSchema.safeParse({ ...baseClaim, source: { document: 'd', locator: 'l', page: 3 } }).success).toBe(
+      false,
+    );
     expect(claimSchema.safeParse({ ...baseClaim, source: { document: 'd' } }).success).toBe(false);
-    expect(claimSchema.parse({ ...baseClaim, source: { document: ' notes.txt ', locator: ' §2 ' } }).source).toEqual({ document: 'notes.txt', locator: '§2' });
-    const issue = (source: unknown) => claimSchema.safeParse({ ...baseClaim, source }).error?.issues.map((i) => [i.path.join('.'), i.message]);
-    const exactlyOne = ['source.document', 'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)'];
+    expect(claimSchema.parse({ ...baseClaim, source: { document: ' notes.txt ', locator: ' §2 ' } }).source).toEqual({
+      document: 'notes.txt',
+      locator: '§2',
+    });
+    const issue = (source: unknown) =>
+      claimSchema.safeParse({ ...baseClaim, source }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    const exactlyOne = [
+      'source.document',
+      'give exactly one of document (a file under sources/) and citation (authors, title, year, url or doi)',
+    ];
     expect(issue({ locator: 'l' })).toEqual([exactlyOne]);
-    expect(issue({ document: 'd', citation: { authors: ['A'], title: 't', year: 2000, doi: '10.1000/x' }, locator: 'l' })).toEqual([exactlyOne]);
-    expect(issue({ document: 'sub/d.txt', locator: 'l' })).toEqual([['source.document', 'must be a file name under sources/, not a path']]);
-    expect(issue({ document: 'sub\\d.txt', locator: 'l' })).toEqual([['source.document', 'must be a file name under sources/, not a path']]);
-    expect(issue({ document: ' ', locator: 'l' })).toContainEqual(['source.document', 'must name a file under sources/']);
+    expect(
+      issue({ document: 'd', citation: { authors: ['A'], title: 't', year: 2000, doi: '10.1000/x' }, locator: 'l' }),
+    ).toEqual([exactlyOne]);
+    expect(issue({ document: 'sub/d.txt', locator: 'l' })).toEqual([
+      ['source.document', 'must be a file name under sources/, not a path'],
+    ]);
+    expect(issue({ document: 'sub\\d.txt', locator: 'l' })).toEqual([
+      ['source.document', 'must be a file name under sources/, not a path'],
+    ]);
+    expect(issue({ document: ' ', locator: 'l' })).toContainEqual([
+      'source.document',
+      'must name a file under sources/',
+    ]);
   });
   test('a citation needs authors, a title, a plausible year and a url or a doi; the document becomes its label', () => {
-    const cite = { authors: ['N. J. Higham'], title: 'Computing the polar decomposition', year: 1986, doi: '10.1137/0907079' };
+    const cite = {
+      authors: ['N. J. Higham'],
+      title: 'Computing the polar decomposition',
+      year: 1986,
+      doi: '10.1137/0907079',
+    };
     expect(claimSchema.parse({ ...baseClaim, source: { citation: cite, locator: 'Thm 2.1' } }).source).toEqual({
-      document: 'N. J. Higham (1986), Computing the polar decomposition', locator: 'Thm 2.1', citation: cite,
+      document: 'N. J. Higham (1986), Computing the polar decomposition',
+      locator: 'Thm 2.1',
+      citation: cite,
     });
     const withUrl = { authors: ['A'], title: 'T', year: 2024, url: 'https://example.org/p' };
     expect(claimSchema.safeParse({ ...baseClaim, source: { citation: withUrl, locator: 'l' } }).success).toBe(true);
-    const issues = (citation: unknown) => claimSchema.safeParse({ ...baseClaim, source: { citation, locator: 'l' } }).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    const issues = (citation: unknown) =>
+      claimSchema
+        .safeParse({ ...baseClaim, source: { citation, locator: 'l' } })
+        .error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
     expect(issues({ ...cite, doi: undefined })).toEqual([['source.citation.url', 'needs a url or a doi']]);
     expect(issues({ ...cite, authors: [] })).toEqual([['source.citation.authors', 'must list at least one author']]);
     expect(issues({ ...cite, doi: '10.12/x' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
     expect(issues({ ...cite, doi: 'x10.1234/abc' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
     expect(issues({ ...cite, doi: '10.1234/a b' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
-    expect(issues({ ...cite, doi: '10.1234567890/x' })).toEqual([['source.citation.doi', 'must look like 10.1234/abc']]);
+    expect(issues({ ...cite, doi: '10.1234567890/x' })).toEqual([
+      ['source.citation.doi', 'must look like 10.1234/abc'],
+    ]);
     expect(issues({ ...cite, doi: '10.123456789/x' })).toEqual([]);
     expect(issues({ ...cite, year: 1599 }).map((i) => i[0])).toEqual(['source.citation.year']);
     expect(issues({ ...cite, year: 2101 }).map((i) => i[0])).toEqual(['source.citation.year']);
@@ -120,9 +203,14 @@ describe('claimSchema', () => {
     expect(citationLabel({ authors: ['A', 'B', 'C'], year: 2000, title: 'T' })).toBe('A et al. (2000), T');
   });
   test('dependsOn lists claim ids; a malformed one names its position', () => {
-    expect(claimSchema.safeParse({ ...baseClaim, dependsOn: ['s000-c01', 'polar-rate'] }).data?.dependsOn).toEqual(['s000-c01', 'polar-rate']);
+    expect(claimSchema.safeParse({ ...baseClaim, dependsOn: ['s000-c01', 'polar-rate'] }).data?.dependsOn).toEqual([
+      's000-c01',
+      'polar-rate',
+    ]);
     const r = claimSchema.safeParse({ ...baseClaim, dependsOn: ['s000-c01', 'Not An Id'] });
-    expect(r.error!.issues).toEqual([expect.objectContaining({ path: ['dependsOn', 1], message: expect.stringMatching(/kebab-case slug/) })]);
+    expect(r.error!.issues).toEqual([
+      expect.objectContaining({ path: ['dependsOn', 1], message: expect.stringMatching(/kebab-case slug/) }),
+    ]);
   });
 });
 
@@ -135,10 +223,23 @@ describe('displayPath', () => {
 
 describe('loadClaim', () => {
   test('a valid file yields the claim, its markdown body and its path', () => {
-    const f = claimFile('s900-x', frontMatter([...VALID, 'steps:', "  - statement: 'a'", "    note: 'n'"]) + '\n# Commentary\n\ntext\n');
+    const f = claimFile(
+      's900-x',
+      frontMatter([...VALID, 'steps:', "  - statement: 'a'", "    note: 'n'"]) + '\n# Commentary\n\ntext\n',
+    );
     expect(loadClaim(f)).toEqual({
-      ok: true, file: f, body: '\n# Commentary\n\ntext\n',
-      claim: { id: 's900-x', title: 'A claim', source: { document: 'doc.txt', locator: 'Claim 1' }, statement: 'a = b', reading: 'as written', expected: 'pass', steps: [{ statement: 'a', note: 'n' }] },
+      ok: true,
+      file: f,
+      body: '\n# Commentary\n\ntext\n',
+      claim: {
+        id: 's900-x',
+        title: 'A claim',
+        source: { document: 'doc.txt', locator: 'Claim 1' },
+        statement: 'a = b',
+        reading: 'as written',
+        expected: 'pass',
+        steps: [{ statement: 'a', note: 'n' }],
+      },
     });
   });
   test('Windows line endings, a file ending right after the closing ---, and a body that itself contains ---', () => {
@@ -153,16 +254,27 @@ describe('loadClaim', () => {
   test('an unreadable file is an error naming it and the reason', () => {
     const f = join(dir, 'missing', 's900-x.md');
     const r = loadClaim(f);
-    expect(r).toEqual({ ok: false, file: f, error: expect.stringMatching(/^\/.*missing\/s900-x\.md: cannot read claim file \(ENOENT.*\)$/) });
+    expect(r).toEqual({
+      ok: false,
+      file: f,
+      error: expect.stringMatching(/^\/.*missing\/s900-x\.md: cannot read claim file \(ENOENT.*\)$/),
+    });
   });
   test('without front matter (or with text before it) the error says how front matter looks', () => {
-    const msg = (text: string) => { const r = loadClaim(claimFile('s900-x', text)); return r.ok ? null : r.error; };
+    const msg = (text: string) => {
+      const r = loadClaim(claimFile('s900-x', text));
+      return r.ok ? null : r.error;
+    };
     const f = claimFile('s900-x', 'just text');
-    expect(loadClaim(f)).toEqual({ ok: false, file: f, error: `${f}: no YAML front matter (the file must start with a line '---' and close it with another '---')` });
+    expect(loadClaim(f)).toEqual({
+      ok: false,
+      file: f,
+      error: `${f}: no YAML front matter (the file must start with a line '---' and close it with another '---')`,
+    });
     expect(msg('intro\n' + frontMatter(VALID))).toMatch(/no YAML front matter/);
     expect(msg(`---\n${VALID.join('\n')}\n`)).toMatch(/no YAML front matter/);
   });
-  test('invalid YAML names the file and gives the parser\'s first line only', () => {
+  test("invalid YAML names the file and gives the parser's first line only", () => {
     const f = claimFile('s900-x', '---\nid: [unclosed\ntitle: x\n---\n');
     const r = loadClaim(f);
     expect(r.ok).toBe(false);
@@ -173,35 +285,57 @@ describe('loadClaim', () => {
   });
   test('schema problems name every offending field, nested ones with a dotted path', () => {
     expect(loadError(without('reading'))).toMatch(/^\/.*s900-x\.md: field 'reading' /);
-    expect(loadError(replace('source', 'source: { document: doc.txt, locator: [1, 2] }').filter((l) => !l.startsWith('  ')))).toMatch(/: field 'source\.locator' /);
+    expect(
+      loadError(replace('source', 'source: { document: doc.txt, locator: [1, 2] }').filter((l) => !l.startsWith('  '))),
+    ).toMatch(/: field 'source\.locator' /);
     const two = loadError(without('title').filter((l) => !l.startsWith('reading')));
     expect(two).toMatch(/: field 'title' [^;]+; field 'reading' /);
     expect(loadError(replace('expected', 'expected: maybe'))).toMatch(/field 'expected'/);
-    expect(loadError(replace('expected', 'expected: fail'))).toMatch(/field 'corrected' is required when expected is "fail"$/);
+    expect(loadError(replace('expected', 'expected: fail'))).toMatch(
+      /field 'corrected' is required when expected is "fail"$/,
+    );
     expect(loadError([...VALID, 'stpes: []'])).toMatch(/stpes/);
   });
   test('front matter that is not a mapping is reported against the root', () => {
     expect(loadError(['just a string'])).toMatch(/: field '\(root\)' /);
   });
-  test('the cited document must exist under the tree\'s sources/ (found above claims/, however deep the claim file)', () => {
+  test("the cited document must exist under the tree's sources/ (found above claims/, however deep the claim file)", () => {
     const root = mkdtempSync(join(tmpdir(), 'engine-sources-'));
     mkdirSync(join(root, 'claims', 'deep'), { recursive: true });
     const f = join(root, 'claims', 'deep', 's900-x.md');
     writeFileSync(f, frontMatter(VALID));
-    expect(loadClaim(f)).toEqual({ ok: false, file: f, error: `${f}: field 'source.document' names doc.txt, but there is no file sources/doc.txt (keep the document under sources/, or give a citation instead)` });
+    expect(loadClaim(f)).toEqual({
+      ok: false,
+      file: f,
+      error: `${f}: field 'source.document' names doc.txt, but there is no file sources/doc.txt (keep the document under sources/, or give a citation instead)`,
+    });
     mkdirSync(join(root, 'sources'));
     writeFileSync(join(root, 'sources', 'doc.txt'), '');
     expect(loadClaim(f).ok).toBe(true);
     // A citation needs no file.
-    const cited = claimFile('s900-x', frontMatter([...without('source'), 'source:', '  locator: L', '  citation: { authors: [A], title: T, year: 2001, url: "https://e.org" }']));
+    const cited = claimFile(
+      's900-x',
+      frontMatter([
+        ...without('source'),
+        'source:',
+        '  locator: L',
+        '  citation: { authors: [A], title: T, year: 2001, url: "https://e.org" }',
+      ]),
+    );
     expect(loadClaim(cited)).toMatchObject({ ok: true, claim: { source: { document: 'A (2001), T', locator: 'L' } } });
   });
   test('a malformed id names the field and the rule', () => {
-    expect(loadError(replace('id', 'id: Bad_Id'), 'Bad_Id')).toMatch(/: field 'id' must be a kebab-case slug such as s000-c02/);
+    expect(loadError(replace('id', 'id: Bad_Id'), 'Bad_Id')).toMatch(
+      /: field 'id' must be a kebab-case slug such as s000-c02/,
+    );
   });
   test('the id must be the file name', () => {
     const f = claimFile('s900-y', frontMatter(VALID));
-    expect(loadClaim(f)).toEqual({ ok: false, file: f, error: `${f}: field 'id' is 's900-x' but the file name says 's900-y'` });
+    expect(loadClaim(f)).toEqual({
+      ok: false,
+      file: f,
+      error: `${f}: field 'id' is 's900-x' but the file name says 's900-y'`,
+    });
   });
 });
 
@@ -210,7 +344,13 @@ describe('paths', () => {
     expect(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).name).toBe('muon-verify');
   });
   test('a suite tree has claims/, properties/, reports/ and reports/.scratch under its root', () => {
-    expect(suitePaths('/r')).toEqual({ root: '/r', claimsDir: '/r/claims', propertiesDir: '/r/properties', reportsDir: '/r/reports', scratchDir: '/r/reports/.scratch' });
+    expect(suitePaths('/r')).toEqual({
+      root: '/r',
+      claimsDir: '/r/claims',
+      propertiesDir: '/r/properties',
+      reportsDir: '/r/reports',
+      scratchDir: '/r/reports/.scratch',
+    });
   });
   test('the root defaults to MUON_ROOT, else the repository', () => {
     const saved = process.env.MUON_ROOT;
@@ -250,18 +390,37 @@ describe('discoverClaims', () => {
   });
   test('claims pair with properties by file name, sorted by id; other files are ignored', () => {
     const p = tree({
-      'claims/s1-b.md': '', 'claims/s1-a.md': '', 'claims/notes.txt': '',
-      'properties/s1-a.property.ts': '', 'properties/s1-b.property.ts': '', 'properties/helpers.ts': '', 'properties/s1-c.ts': '',
+      'claims/s1-b.md': '',
+      'claims/s1-a.md': '',
+      'claims/notes.txt': '',
+      'properties/s1-a.property.ts': '',
+      'properties/s1-b.property.ts': '',
+      'properties/helpers.ts': '',
+      'properties/s1-c.ts': '',
     });
     expect(discoverClaims(p)).toEqual([
-      { id: 's1-a', claimFile: join(p.claimsDir, 's1-a.md'), propertyFile: join(p.propertiesDir, 's1-a.property.ts'), problems: [] },
-      { id: 's1-b', claimFile: join(p.claimsDir, 's1-b.md'), propertyFile: join(p.propertiesDir, 's1-b.property.ts'), problems: [] },
+      {
+        id: 's1-a',
+        claimFile: join(p.claimsDir, 's1-a.md'),
+        propertyFile: join(p.propertiesDir, 's1-a.property.ts'),
+        problems: [],
+      },
+      {
+        id: 's1-b',
+        claimFile: join(p.claimsDir, 's1-b.md'),
+        propertyFile: join(p.propertiesDir, 's1-b.property.ts'),
+        problems: [],
+      },
     ]);
   });
   test('files in subfolders count too, so a second file for an id is a duplicate naming both', () => {
     const p = tree({
-      'claims/s1-a.md': '', 'claims/old/s1-a.md': '', 'claims/deep/er/s1-d.md': '',
-      'properties/s1-a.property.ts': '', 'properties/x/s1-a.property.ts': '', 'properties/deep/s1-d.property.ts': '',
+      'claims/s1-a.md': '',
+      'claims/old/s1-a.md': '',
+      'claims/deep/er/s1-d.md': '',
+      'properties/s1-a.property.ts': '',
+      'properties/x/s1-a.property.ts': '',
+      'properties/deep/s1-d.property.ts': '',
     });
     const [a, d] = discoverClaims(p);
     expect(a.id).toBe('s1-a');
@@ -270,24 +429,56 @@ describe('discoverClaims', () => {
       "duplicate claim id 's1-a': claims/old/s1-a.md and claims/s1-a.md both define it",
       "duplicate property files for 's1-a': properties/s1-a.property.ts and properties/x/s1-a.property.ts",
     ]);
-    expect(d).toEqual({ id: 's1-d', claimFile: join(p.claimsDir, 'deep', 'er', 's1-d.md'), propertyFile: join(p.propertiesDir, 'deep', 's1-d.property.ts'), problems: [] });
+    expect(d).toEqual({
+      id: 's1-d',
+      claimFile: join(p.claimsDir, 'deep', 'er', 's1-d.md'),
+      propertyFile: join(p.propertiesDir, 'deep', 's1-d.property.ts'),
+      problems: [],
+    });
   });
   test('a missing half is a problem naming the file that exists and the one expected', () => {
     const p = tree({ 'claims/s1-lone.md': '', 'properties/s1-orphan.property.ts': '' });
     expect(discoverClaims(p)).toEqual([
-      { id: 's1-lone', claimFile: join(p.claimsDir, 's1-lone.md'), propertyFile: null, problems: ['claims/s1-lone.md has no property file: expected properties/s1-lone.property.ts'] },
-      { id: 's1-orphan', claimFile: null, propertyFile: join(p.propertiesDir, 's1-orphan.property.ts'), problems: ["unknown claim id 's1-orphan': properties/s1-orphan.property.ts has no claim file claims/s1-orphan.md"] },
+      {
+        id: 's1-lone',
+        claimFile: join(p.claimsDir, 's1-lone.md'),
+        propertyFile: null,
+        problems: ['claims/s1-lone.md has no property file: expected properties/s1-lone.property.ts'],
+      },
+      {
+        id: 's1-orphan',
+        claimFile: null,
+        propertyFile: join(p.propertiesDir, 's1-orphan.property.ts'),
+        problems: [
+          "unknown claim id 's1-orphan': properties/s1-orphan.property.ts has no claim file claims/s1-orphan.md",
+        ],
+      },
     ]);
     expect(listClaimIds(p)).toEqual(['s1-lone']);
-    expect(pairClaims(p)).toEqual({ paired: [], claimWithoutProperty: ['s1-lone'], propertyWithoutClaim: ['s1-orphan'] });
+    expect(pairClaims(p)).toEqual({
+      paired: [],
+      claimWithoutProperty: ['s1-lone'],
+      propertyWithoutClaim: ['s1-orphan'],
+    });
   });
   test('a file name that is not a claim id is a problem naming its files', () => {
     const p = tree({ 'claims/Bad_Name.md': '', 'properties/Bad_Name.property.ts': '' });
-    expect(discoverClaims(p)[0].problems).toEqual(["'Bad_Name' is not a valid claim id (a kebab-case slug such as s000-c02): rename claims/Bad_Name.md and properties/Bad_Name.property.ts"]);
+    expect(discoverClaims(p)[0].problems).toEqual([
+      "'Bad_Name' is not a valid claim id (a kebab-case slug such as s000-c02): rename claims/Bad_Name.md and properties/Bad_Name.property.ts",
+    ]);
   });
   test('pairClaims sorts every id into exactly one list', () => {
-    const p = tree({ 'claims/s1-both.md': '', 'properties/s1-both.property.ts': '', 'claims/s1-c.md': '', 'properties/s1-p.property.ts': '' });
-    expect(pairClaims(p)).toEqual({ paired: ['s1-both'], claimWithoutProperty: ['s1-c'], propertyWithoutClaim: ['s1-p'] });
+    const p = tree({
+      'claims/s1-both.md': '',
+      'properties/s1-both.property.ts': '',
+      'claims/s1-c.md': '',
+      'properties/s1-p.property.ts': '',
+    });
+    expect(pairClaims(p)).toEqual({
+      paired: ['s1-both'],
+      claimWithoutProperty: ['s1-c'],
+      propertyWithoutClaim: ['s1-p'],
+    });
   });
 });
 
@@ -295,17 +486,29 @@ describe('indexedClaims', () => {
   const index = (text: string) => indexedClaims(tree({ [INDEX_FILE]: text }));
   test('the index is docs/claims-index.md; without it the run has a problem and no ids', () => {
     expect(INDEX_FILE).toBe(join('docs', 'claims-index.md'));
-    expect(indexedClaims(suitePaths(join(dir, 'nowhere')))).toEqual({ ids: [], file: null, problems: ['coverage index docs/claims-index.md is missing: it lists the claim ids the suite must contain'] });
+    expect(indexedClaims(suitePaths(join(dir, 'nowhere')))).toEqual({
+      ids: [],
+      file: null,
+      problems: ['coverage index docs/claims-index.md is missing: it lists the claim ids the suite must contain'],
+    });
   });
   test('reads | id | locator | summary | rows under ## document headings, skipping header and separator rows', () => {
-    const r = index([
-      '# Claims index', '', 'Prose | with a pipe.', '',
-      '## 000_notes.txt', '| id | locator | statement (short) |', '|---|:---:|---|',
-      '|  s000-c01  |  Claim 1  |  unbiased gradient  |',
-      '| s000-c02 | Claim 2 | Ortho(G) = UVᵀ | extra |',
-      '##   001_more.txt   ', '| higham-rate | §3 | no trailing pipe',
-      '|s001-x|L|S|   ',
-    ].join('\n'));
+    const r = index(
+      [
+        '# Claims index',
+        '',
+        'Prose | with a pipe.',
+        '',
+        '## 000_notes.txt',
+        '| id | locator | statement (short) |',
+        '|---|:---:|---|',
+        '|  s000-c01  |  Claim 1  |  unbiased gradient  |',
+        '| s000-c02 | Claim 2 | Ortho(G) = UVᵀ | extra |',
+        '##   001_more.txt   ',
+        '| higham-rate | §3 | no trailing pipe',
+        '|s001-x|L|S|   ',
+      ].join('\n'),
+    );
     expect(r.problems).toEqual([]);
     expect(r.file).toMatch(/docs\/claims-index\.md$/);
     expect(r.ids).toEqual([
@@ -329,13 +532,25 @@ describe('indexedClaims', () => {
     ]);
   });
   test('an index whose only rows are malformed has just those problems', () => {
-    expect(index('| Bad | L | S |\n')).toMatchObject({ ids: [], problems: ["docs/claims-index.md:1: 'Bad' is not a claim id"] });
+    expect(index('| Bad | L | S |\n')).toMatchObject({
+      ids: [],
+      problems: ["docs/claims-index.md:1: 'Bad' is not a claim id"],
+    });
   });
   test('rows before any heading have an empty document', () => {
     expect(index('| s1-a | L | S |\n').ids).toEqual([{ id: 's1-a', locator: 'L', summary: 'S', document: '' }]);
   });
   test('a malformed or repeated id is a problem naming the line; the first listing stays; a dashes-only cell is a separator', () => {
-    const r = index(['## d', '| s1-a | L1 | S1 |', '| Not An Id | L | S |', '| s1-a | L2 | S2 |', '| -- | x | y |', '| s1_b | x | y |'].join('\n'));
+    const r = index(
+      [
+        '## d',
+        '| s1-a | L1 | S1 |',
+        '| Not An Id | L | S |',
+        '| s1-a | L2 | S2 |',
+        '| -- | x | y |',
+        '| s1_b | x | y |',
+      ].join('\n'),
+    );
     expect(r.ids).toEqual([{ id: 's1-a', locator: 'L1', summary: 'S1', document: 'd' }]);
     expect(r.problems).toEqual([
       "docs/claims-index.md:3: 'Not An Id' is not a claim id",
@@ -344,6 +559,8 @@ describe('indexedClaims', () => {
     ]);
   });
   test('an index that lists nothing is a problem', () => {
-    expect(index('# nothing here\n| id | locator | summary |\n|---|---|---|\n').problems).toEqual(['coverage index docs/claims-index.md lists no claim ids']);
+    expect(index('# nothing here\n| id | locator | summary |\n|---|---|---|\n').problems).toEqual([
+      'coverage index docs/claims-index.md lists no claim ids',
+    ]);
   });
 });

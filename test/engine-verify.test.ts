@@ -5,12 +5,25 @@
  */
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SEED, MAX_SEED, deriveSeed, replayRequest } from '../src/engine/verify/seed.js';
-import { RESIDUAL_RATIO_THRESHOLD, UNIT_ROUNDOFF_F32, UNIT_ROUNDOFF_F64, f32Bound, f64Bound } from '../src/engine/verify/tolerance.js';
+import {
+  RESIDUAL_RATIO_THRESHOLD,
+  UNIT_ROUNDOFF_F32,
+  UNIT_ROUNDOFF_F64,
+  f32Bound,
+  f64Bound,
+} from '../src/engine/verify/tolerance.js';
 import { takeRegistrations, verifyClaim } from '../src/engine/verify/verifyClaim.js';
 import { evidenceOf, unexpectedReason, verdictOf } from '../src/engine/verify/verdict.js';
 import { withControl } from '../src/engine/verify/checks/control.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
-import { MAX_SKIP_REASONS, OutsideHypotheses, forAll, isMatrixCase, measuredCase, pre } from '../src/engine/verify/checks/forAll.js';
+import {
+  MAX_SKIP_REASONS,
+  OutsideHypotheses,
+  forAll,
+  isMatrixCase,
+  measuredCase,
+  pre,
+} from '../src/engine/verify/checks/forAll.js';
 import fc from 'fast-check';
 import { suitePaths } from '../src/engine/registry/paths.js';
 import { describeOutcome, errorResult, replayMatches, runClaim, runOneCheck } from '../src/engine/verify/runClaim.js';
@@ -24,8 +37,26 @@ import { join } from 'node:path';
 import type { Check, CheckContext, CheckOutcome, ClaimSpec } from '../src/engine/verify/types.js';
 import { errorOutcome, normalizeOutcome, runAndNormalize } from '../src/engine/verify/checks/outcome.js';
 import { checkInvalidReason, keyOf, resolveSpec } from '../src/engine/verify/checks/spec.js';
-import { decide, judgeStatistic, ruleInvalidReason, ruleText, statistic, statisticEvidence, statisticInvalidReason, toleranceOf } from '../src/engine/verify/checks/statistic.js';
-import { MEASUREMENT_KEYS, describeValue, holds, invalidReason, isPlainObject, notFinite, severity, type Measurement } from '../src/engine/verify/checks/measurement.js';
+import {
+  decide,
+  judgeStatistic,
+  ruleInvalidReason,
+  ruleText,
+  statistic,
+  statisticEvidence,
+  statisticInvalidReason,
+  toleranceOf,
+} from '../src/engine/verify/checks/statistic.js';
+import {
+  MEASUREMENT_KEYS,
+  describeValue,
+  holds,
+  invalidReason,
+  isPlainObject,
+  notFinite,
+  severity,
+  type Measurement,
+} from '../src/engine/verify/checks/measurement.js';
 
 describe('run seed', () => {
   test('the default seed and the range (the command line validates; see test/gate.test.ts)', () => {
@@ -78,7 +109,12 @@ describe('replayRequest', () => {
     expect(replayRequest('')).toBeNull();
   });
   test('a complete request is returned as parsed', () => {
-    expect(replayRequest('{"claim":"s000-c02","check":"x < 10","seed":-12,"path":"3:1:0"}')).toEqual({ claim: 's000-c02', check: 'x < 10', seed: -12, path: '3:1:0' });
+    expect(replayRequest('{"claim":"s000-c02","check":"x < 10","seed":-12,"path":"3:1:0"}')).toEqual({
+      claim: 's000-c02',
+      check: 'x < 10',
+      seed: -12,
+      path: '3:1:0',
+    });
   });
   test('each missing or mistyped field is refused, quoting the input', () => {
     const good = { claim: 'c', check: 'k', seed: 1, path: '0' };
@@ -90,7 +126,9 @@ describe('replayRequest', () => {
   });
   test('text that is not a JSON object is refused with the same message, never a raw parse or type error', () => {
     for (const raw of ['{not json', 'null', '5', '"text"', '[]']) {
-      expect(() => replayRequest(raw), raw).toThrow(new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`));
+      expect(() => replayRequest(raw), raw).toThrow(
+        new Error(`MUON_REPLAY must be {"claim","check","seed","path"}, got ${raw}`),
+      );
     }
   });
 });
@@ -102,16 +140,23 @@ describe('tolerances', () => {
     expect(RESIDUAL_RATIO_THRESHOLD).toBe(30);
   });
   test('f64Bound is 30 · n · u64 · growth, with its reason', () => {
-    expect(f64Bound(4, 9, 'κ(G)²')).toEqual({ bound: 30 * 4 * 9 * 2 ** -53, reason: '30 × n × u64 × κ(G)² (LAPACK-style residual ratio threshold; u64 = 2^-53)' });
+    expect(f64Bound(4, 9, 'κ(G)²')).toEqual({
+      bound: 30 * 4 * 9 * 2 ** -53,
+      reason: '30 × n × u64 × κ(G)² (LAPACK-style residual ratio threshold; u64 = 2^-53)',
+    });
     expect(f64Bound(1, 1, 'κ').bound).toBe(30 * 2 ** -53);
   });
   test('f32Bound is 30 · n · u32 · growth, with its reason', () => {
-    expect(f32Bound(8, 3, 'κ')).toEqual({ bound: 30 * 8 * 3 * 2 ** -24, reason: '30 × n × u32 × κ (f32 unit roundoff u32 = 2^-24)' });
+    expect(f32Bound(8, 3, 'κ')).toEqual({
+      bound: 30 * 8 * 3 * 2 ** -24,
+      reason: '30 × n × u32 × κ (f32 unit roundoff u32 = 2^-24)',
+    });
   });
 });
 
 describe('measurements: holds and severity', () => {
-  const m = (value: number, bound: number, relation?: '<=' | '>='): Measurement => (relation ? { value, bound, relation } : { value, bound });
+  const m = (value: number, bound: number, relation?: '<=' | '>='): Measurement =>
+    relation ? { value, bound, relation } : { value, bound };
   test("'<=' (the default) holds when value ≤ bound, equality included", () => {
     expect(holds(m(1, 2))).toBe(true);
     expect(holds(m(2, 2))).toBe(true);
@@ -166,7 +211,20 @@ describe('measurements: validation', () => {
   test('isPlainObject accepts {…} and null-prototype objects only', () => {
     expect(isPlainObject({})).toBe(true);
     expect(isPlainObject(Object.create(null))).toBe(true);
-    for (const x of [null, undefined, 1, 'x', [], new Date(0), Promise.resolve(1), new (class Box { v = 1; })(), () => 1]) expect(isPlainObject(x), String(x)).toBe(false);
+    for (const x of [
+      null,
+      undefined,
+      1,
+      'x',
+      [],
+      new Date(0),
+      Promise.resolve(1),
+      new (class Box {
+        v = 1;
+      })(),
+      () => 1,
+    ])
+      expect(isPlainObject(x), String(x)).toBe(false);
   });
   test('describeValue names what was returned instead of a number', () => {
     expect(describeValue('3')).toBe("a string ('3')");
@@ -196,10 +254,16 @@ describe('measurements: validation', () => {
   test('well-formed measurements are valid, with or without relation, detail or a documented ∞', () => {
     expect(MEASUREMENT_KEYS).toEqual(['value', 'bound', 'tolerance', 'relation', 'detail', 'infinite']);
     for (const ok of [
-      { value: 1, bound: 2 }, { value: 1, bound: 2, relation: '<=' }, { value: 1, bound: 2, relation: '>=' }, { value: 1, bound: 2, relation: undefined },
-      { value: 0, bound: 0, detail: { norm: 1 } }, { value: -5, bound: -1, detail: 'text' },
-      { value: Infinity, bound: 1, infinite: 'A is singular' }, { value: -Infinity, bound: 1, relation: '>=', infinite: 'no index' },
-    ]) expect(invalidReason(ok), JSON.stringify(ok)).toBeNull();
+      { value: 1, bound: 2 },
+      { value: 1, bound: 2, relation: '<=' },
+      { value: 1, bound: 2, relation: '>=' },
+      { value: 1, bound: 2, relation: undefined },
+      { value: 0, bound: 0, detail: { norm: 1 } },
+      { value: -5, bound: -1, detail: 'text' },
+      { value: Infinity, bound: 1, infinite: 'A is singular' },
+      { value: -Infinity, bound: 1, relation: '>=', infinite: 'no index' },
+    ])
+      expect(invalidReason(ok), JSON.stringify(ok)).toBeNull();
     const bare = Object.create(null);
     Object.assign(bare, { value: 1, bound: 1 });
     expect(invalidReason(bare)).toBeNull();
@@ -209,20 +273,34 @@ describe('measurements: validation', () => {
     expect(invalidReason(null)).toBe('measure returned null instead of a { value, tolerance } object');
     expect(invalidReason(0.5)).toBe('measure returned 0.5 instead of a { value, tolerance } object');
     expect(invalidReason([1, 2])).toBe('measure returned an array instead of a { value, tolerance } object');
-    expect(invalidReason(Promise.resolve({ value: 1, bound: 1 }))).toBe('measure returned a Promise instead of a { value, tolerance } object');
+    expect(invalidReason(Promise.resolve({ value: 1, bound: 1 }))).toBe(
+      'measure returned a Promise instead of a { value, tolerance } object',
+    );
   });
   test('unknown keys (typos) are refused', () => {
-    expect(invalidReason({ value: 1, bound: 1, val: 1 })).toBe("measurement has unknown key 'val' (expected value, bound, tolerance, relation, detail, infinite)");
+    expect(invalidReason({ value: 1, bound: 1, val: 1 })).toBe(
+      "measurement has unknown key 'val' (expected value, bound, tolerance, relation, detail, infinite)",
+    );
     expect(invalidReason({ val: 1, bound: 1 })).toMatch(/^measurement has unknown key 'val'/);
   });
   test('a relation other than <= or >= is refused', () => {
-    expect(invalidReason({ value: 1, bound: 1, relation: '≤' })).toBe("measurement relation is '≤' (expected '<=' or '>=', or no relation for '<=')");
-    expect(invalidReason({ value: 1, bound: 1, relation: null })).toBe("measurement relation is null (expected '<=' or '>=', or no relation for '<=')");
-    expect(invalidReason({ value: 1, bound: 1, relation: 1 })).toBe("measurement relation is 1 (expected '<=' or '>=', or no relation for '<=')");
+    expect(invalidReason({ value: 1, bound: 1, relation: '≤' })).toBe(
+      "measurement relation is '≤' (expected '<=' or '>=', or no relation for '<=')",
+    );
+    expect(invalidReason({ value: 1, bound: 1, relation: null })).toBe(
+      "measurement relation is null (expected '<=' or '>=', or no relation for '<=')",
+    );
+    expect(invalidReason({ value: 1, bound: 1, relation: 1 })).toBe(
+      "measurement relation is 1 (expected '<=' or '>=', or no relation for '<=')",
+    );
   });
   test('the bound must be a finite number', () => {
-    expect(invalidReason({ value: 1, bound: Infinity })).toBe('bound is Infinity: a bound must be finite (an infinite bound makes every case hold)');
-    expect(invalidReason({ value: 1, bound: -Infinity, relation: '>=' })).toBe('bound is -Infinity: a bound must be finite (an infinite bound makes every case hold)');
+    expect(invalidReason({ value: 1, bound: Infinity })).toBe(
+      'bound is Infinity: a bound must be finite (an infinite bound makes every case hold)',
+    );
+    expect(invalidReason({ value: 1, bound: -Infinity, relation: '>=' })).toBe(
+      'bound is -Infinity: a bound must be finite (an infinite bound makes every case hold)',
+    );
     expect(invalidReason({ value: 1, bound: NaN })).toBe('bound is NaN');
     expect(invalidReason({ value: 1, bound: '1' })).toBe("bound is a string ('1') (expected a finite number)");
     expect(invalidReason({ value: 1 })).toMatch(/measurement has neither 'tolerance' nor 'bound'/);
@@ -233,18 +311,36 @@ describe('measurements: validation', () => {
     expect(invalidReason({ value: '0', bound: 1 })).toBe("measured value is a string ('0') (expected a finite number)");
     expect(invalidReason({ bound: 1 })).toBe('measured value is undefined (expected a finite number)');
   });
-  test('an infinite value refutes only in its relation\'s direction, and only with a reason', () => {
-    expect(invalidReason({ value: Infinity, bound: 1 })).toBe("measured value is Infinity without a reason (a documented ∞, e.g. a missing inverse, must say why in the field 'infinite')");
-    expect(invalidReason({ value: -Infinity, bound: 1, relation: '>=' })).toBe("measured value is -Infinity without a reason (a documented ∞, e.g. a missing inverse, must say why in the field 'infinite')");
-    expect(invalidReason({ value: -Infinity, bound: 1 })).toBe("measured value is -Infinity, which would hold by infinity under '<=' (only Infinity with a reason in 'infinite' refutes)");
-    expect(invalidReason({ value: Infinity, bound: 1, relation: '>=' })).toBe("measured value is Infinity, which would hold by infinity under '>=' (only -Infinity with a reason in 'infinite' refutes)");
+  test("an infinite value refutes only in its relation's direction, and only with a reason", () => {
+    expect(invalidReason({ value: Infinity, bound: 1 })).toBe(
+      "measured value is Infinity without a reason (a documented ∞, e.g. a missing inverse, must say why in the field 'infinite')",
+    );
+    expect(invalidReason({ value: -Infinity, bound: 1, relation: '>=' })).toBe(
+      "measured value is -Infinity without a reason (a documented ∞, e.g. a missing inverse, must say why in the field 'infinite')",
+    );
+    expect(invalidReason({ value: -Infinity, bound: 1 })).toBe(
+      "measured value is -Infinity, which would hold by infinity under '<=' (only Infinity with a reason in 'infinite' refutes)",
+    );
+    expect(invalidReason({ value: Infinity, bound: 1, relation: '>=' })).toBe(
+      "measured value is Infinity, which would hold by infinity under '>=' (only -Infinity with a reason in 'infinite' refutes)",
+    );
   });
   test("'infinite' must be a non-empty reason attached to the refuting infinity", () => {
-    expect(invalidReason({ value: Infinity, bound: 1, infinite: '  ' })).toBe("measurement field 'infinite' must be a non-empty string saying why the value is infinite, got a string ('  ')");
-    expect(invalidReason({ value: Infinity, bound: 1, infinite: '' })).toMatch(/^measurement field 'infinite' must be a non-empty string/);
-    expect(invalidReason({ value: Infinity, bound: 1, infinite: 7 })).toBe("measurement field 'infinite' must be a non-empty string saying why the value is infinite, got 7");
-    expect(invalidReason({ value: 3, bound: 1, infinite: 'singular' })).toBe("measurement says the value is infinite ('singular') but the value is 3 (under '<=' only Infinity is a documented refutation)");
-    expect(invalidReason({ value: Infinity, bound: 1, relation: '>=', infinite: 'x' })).toBe("measurement says the value is infinite ('x') but the value is Infinity (under '>=' only -Infinity is a documented refutation)");
+    expect(invalidReason({ value: Infinity, bound: 1, infinite: '  ' })).toBe(
+      "measurement field 'infinite' must be a non-empty string saying why the value is infinite, got a string ('  ')",
+    );
+    expect(invalidReason({ value: Infinity, bound: 1, infinite: '' })).toMatch(
+      /^measurement field 'infinite' must be a non-empty string/,
+    );
+    expect(invalidReason({ value: Infinity, bound: 1, infinite: 7 })).toBe(
+      "measurement field 'infinite' must be a non-empty string saying why the value is infinite, got 7",
+    );
+    expect(invalidReason({ value: 3, bound: 1, infinite: 'singular' })).toBe(
+      "measurement says the value is infinite ('singular') but the value is 3 (under '<=' only Infinity is a documented refutation)",
+    );
+    expect(invalidReason({ value: Infinity, bound: 1, relation: '>=', infinite: 'x' })).toBe(
+      "measurement says the value is infinite ('x') but the value is Infinity (under '>=' only -Infinity is a documented refutation)",
+    );
   });
 });
 
@@ -256,7 +352,10 @@ describe('verifyClaim registers, and only registers', () => {
     verifyClaim('file:///tree/properties/s1-a.property.ts', spec);
     verifyClaim('file:///tree/properties/s1-b.property.ts', lazy);
     const regs = takeRegistrations();
-    expect(regs.map((r) => [r.file, r.spec])).toEqual([['/tree/properties/s1-a.property.ts', spec], ['/tree/properties/s1-b.property.ts', lazy]]);
+    expect(regs.map((r) => [r.file, r.spec])).toEqual([
+      ['/tree/properties/s1-a.property.ts', spec],
+      ['/tree/properties/s1-b.property.ts', lazy],
+    ]);
     for (const r of regs) {
       expect(r.callSite).toMatch(/engine-verify\.test\.ts:\d+:\d+/);
       expect(r.callSite).not.toMatch(/^at |verifyClaim\.(ts|js)/);
@@ -270,7 +369,9 @@ describe('verifyClaim registers, and only registers', () => {
   });
   test('the registrations live in one process-wide slot', () => {
     verifyClaim('file:///p/s1-c.property.ts', { checks: [] });
-    const slot = (globalThis as unknown as Record<symbol, { list: unknown[] }>)[Symbol.for('muon-verify.registrations')];
+    const slot = (globalThis as unknown as Record<symbol, { list: unknown[] }>)[
+      Symbol.for('muon-verify.registrations')
+    ];
     expect(slot.list).toHaveLength(1);
     takeRegistrations();
     expect(slot.list).toHaveLength(0);
@@ -278,11 +379,35 @@ describe('verifyClaim registers, and only registers', () => {
 });
 
 /** An outcome with neutral content; tests override what they are about. */
-const outcome = (over: Partial<CheckOutcome> = {}): CheckOutcome => ({ name: 'c', backend: 'scalar-f64', sizes: [], cases: 3, maxError: 0.5, tolerance: 1, toleranceReason: 'exact', passed: true, ms: 2, ...over });
+const outcome = (over: Partial<CheckOutcome> = {}): CheckOutcome => ({
+  name: 'c',
+  backend: 'scalar-f64',
+  sizes: [],
+  cases: 3,
+  maxError: 0.5,
+  tolerance: 1,
+  toleranceReason: 'exact',
+  passed: true,
+  ms: 2,
+  ...over,
+});
 /** A hand-written check that records the context it ran with and returns `result`. */
-function recorder(name: string, result: (ctx: CheckContext) => unknown = () => outcome({ name }), extra: Partial<Check> = {}): Check & { contexts: CheckContext[] } {
+function recorder(
+  name: string,
+  result: (ctx: CheckContext) => unknown = () => outcome({ name }),
+  extra: Partial<Check> = {},
+): Check & { contexts: CheckContext[] } {
   const contexts: CheckContext[] = [];
-  return { name, backend: 'scalar-f64', contexts, ...extra, async run(ctx: CheckContext) { contexts.push(ctx); return result(ctx) as CheckOutcome; } };
+  return {
+    name,
+    backend: 'scalar-f64',
+    contexts,
+    ...extra,
+    async run(ctx: CheckContext) {
+      contexts.push(ctx);
+      return result(ctx) as CheckOutcome;
+    },
+  };
 }
 
 describe('verdictOf and evidenceOf', () => {
@@ -298,25 +423,59 @@ describe('verdictOf and evidenceOf', () => {
     expect(evidenceOf([outcome()])).toEqual({ counterexample: null, replay: null });
     expect(evidenceOf([outcome({ passed: false, error: 'e' })])).toEqual({ counterexample: null, replay: null });
     const ce = outcome({ name: 'a', passed: false, counterexample: { input: 3 }, replay: { seed: 9, path: '1:2' } });
-    expect(evidenceOf([outcome(), outcome({ name: 'z', passed: false, error: 'e', counterexample: { input: 0 } }), ce, outcome({ name: 'b', passed: false })])).toEqual({
-      counterexample: { check: 'a', input: 3 }, replay: { seed: 9, path: '1:2', check: 'a' },
+    expect(
+      evidenceOf([
+        outcome(),
+        outcome({ name: 'z', passed: false, error: 'e', counterexample: { input: 0 } }),
+        ce,
+        outcome({ name: 'b', passed: false }),
+      ]),
+    ).toEqual({
+      counterexample: { check: 'a', input: 3 },
+      replay: { seed: 9, path: '1:2', check: 'a' },
     });
-    const statistic = { name: 's', estimate: 1, ci: [0.9, 1.1] as [number, number], confidence: 0.99, rule: 'r', decision: { kind: 'contains' as const, value: 0 }, samples: 5 };
-    expect(evidenceOf([outcome({ name: 'st', passed: false, statistic })])).toEqual({ counterexample: { check: 'st', statistic }, replay: null });
-    expect(evidenceOf([outcome({ name: 'n', passed: false, maxError: 4, tolerance: 2 })])).toEqual({ counterexample: { check: 'n', maxError: 4, tolerance: 2 }, replay: null });
+    const statistic = {
+      name: 's',
+      estimate: 1,
+      ci: [0.9, 1.1] as [number, number],
+      confidence: 0.99,
+      rule: 'r',
+      decision: { kind: 'contains' as const, value: 0 },
+      samples: 5,
+    };
+    expect(evidenceOf([outcome({ name: 'st', passed: false, statistic })])).toEqual({
+      counterexample: { check: 'st', statistic },
+      replay: null,
+    });
+    expect(evidenceOf([outcome({ name: 'n', passed: false, maxError: 4, tolerance: 2 })])).toEqual({
+      counterexample: { check: 'n', maxError: 4, tolerance: 2 },
+      replay: null,
+    });
   });
 });
 
 describe('unexpectedReason', () => {
-  const r = (over: Record<string, unknown>) => unexpectedReason({ verdict: 'pass', expected: 'pass', corrected: null, counterexample: null, ...over } as Parameters<typeof unexpectedReason>[0]);
+  const r = (over: Record<string, unknown>) =>
+    unexpectedReason({
+      verdict: 'pass',
+      expected: 'pass',
+      corrected: null,
+      counterexample: null,
+      ...over,
+    } as Parameters<typeof unexpectedReason>[0]);
   test('a verdict outside the four is named with the four', () => {
     expect(r({ verdict: 'ok' })).toBe('verdict "ok" is not one of pass, fail, error, unchecked');
   });
   test('an error says so, and separately a headline that contradicts a recorded expectation', () => {
     expect(r({ verdict: 'error' })).toBe('verdict is error');
-    expect(r({ verdict: 'error', headlineVerdict: 'fail' })).toBe('verdict is error; separately, the headline checks alone give fail, expected pass');
-    expect(r({ verdict: 'error', expected: 'fail', headlineVerdict: 'pass' })).toBe('verdict is error; separately, the headline checks alone give pass, expected fail');
-    for (const headlineVerdict of ['pass', 'error', 'unchecked', undefined]) expect(r({ verdict: 'error', headlineVerdict }), String(headlineVerdict)).toBe('verdict is error');
+    expect(r({ verdict: 'error', headlineVerdict: 'fail' })).toBe(
+      'verdict is error; separately, the headline checks alone give fail, expected pass',
+    );
+    expect(r({ verdict: 'error', expected: 'fail', headlineVerdict: 'pass' })).toBe(
+      'verdict is error; separately, the headline checks alone give pass, expected fail',
+    );
+    for (const headlineVerdict of ['pass', 'error', 'unchecked', undefined])
+      expect(r({ verdict: 'error', headlineVerdict }), String(headlineVerdict)).toBe('verdict is error');
     expect(r({ verdict: 'error', expected: null, headlineVerdict: 'fail' })).toBe('verdict is error');
   });
   test('unchecked is never unexpected', () => {
@@ -324,8 +483,12 @@ describe('unexpectedReason', () => {
     expect(r({ verdict: 'unchecked', expected: 'fail' })).toBeNull();
   });
   test('a claim whose expectation is unknown or missing is not as recorded', () => {
-    expect(r({ expected: 'unknown' })).toBe('new claim: verdict pass is not recorded yet — record the verdict (npm run accept -- <id>) once you have checked it');
-    expect(r({ expected: null, verdict: 'fail' })).toBe('verdict fail without a recorded expectation (expected is null)');
+    expect(r({ expected: 'unknown' })).toBe(
+      'new claim: verdict pass is not recorded yet — record the verdict (npm run accept -- <id>) once you have checked it',
+    );
+    expect(r({ expected: null, verdict: 'fail' })).toBe(
+      'verdict fail without a recorded expectation (expected is null)',
+    );
     expect(r({ expected: 'maybe' })).toBe('verdict pass without a recorded expectation (expected is "maybe")');
   });
   test('a verdict other than the recorded one, a fail without evidence or without a passing correction', () => {
@@ -337,7 +500,9 @@ describe('unexpectedReason', () => {
     expect(r({ ...fail, counterexample: null })).toBe('fail without evidence');
     expect(r({ ...fail, counterexample: undefined })).toBe('fail without evidence');
     expect(r({ ...fail, corrected: null })).toBe("corrected statement's verdict is missing, not pass");
-    expect(r({ ...fail, corrected: { verdict: 'unchecked' } })).toBe("corrected statement's verdict is unchecked, not pass");
+    expect(r({ ...fail, corrected: { verdict: 'unchecked' } })).toBe(
+      "corrected statement's verdict is unchecked, not pass",
+    );
   });
 });
 
@@ -355,13 +520,24 @@ describe('withControl and step', () => {
     expect(base.contexts).toHaveLength(1);
   });
   test('withControl refuses a blank description, something that is not a check, or the check itself', () => {
-    for (const d of ['', '   ', 5 as unknown as string]) expect(() => withControl(base, d, control)).toThrow(new TypeError("withControl('x ≥ 0'): the control needs a non-empty description of what was made false"));
+    for (const d of ['', '   ', 5 as unknown as string])
+      expect(() => withControl(base, d, control)).toThrow(
+        new TypeError("withControl('x ≥ 0'): the control needs a non-empty description of what was made false"),
+      );
     for (const bad of [null, undefined, 'check', { name: 'no run' }, { name: 'bad run', run: 1 }]) {
-      expect(() => withControl(base, 'd', bad as unknown as Check), JSON.stringify(bad)).toThrow(new TypeError("withControl('x ≥ 0'): control 'd' is not a check"));
+      expect(() => withControl(base, 'd', bad as unknown as Check), JSON.stringify(bad)).toThrow(
+        new TypeError("withControl('x ≥ 0'): control 'd' is not a check"),
+      );
     }
-    expect(() => withControl(undefined as unknown as Check, '', control)).toThrow("withControl('undefined'): the control needs");
-    expect(() => withControl(null as unknown as Check, 'd', null as unknown as Check)).toThrow("withControl('undefined'): control 'd' is not a check");
-    expect(() => withControl(base, 'same', base)).toThrow(new TypeError("withControl('x ≥ 0'): control 'same' is the check itself"));
+    expect(() => withControl(undefined as unknown as Check, '', control)).toThrow(
+      "withControl('undefined'): the control needs",
+    );
+    expect(() => withControl(null as unknown as Check, 'd', null as unknown as Check)).toThrow(
+      "withControl('undefined'): control 'd' is not a check",
+    );
+    expect(() => withControl(base, 'same', base)).toThrow(
+      new TypeError("withControl('x ≥ 0'): control 'same' is the check itself"),
+    );
   });
   test('step marks a check with its method, keeps its fields and binds its run', async () => {
     const withCtl = withControl(base, 'd', control);
@@ -374,9 +550,15 @@ describe('withControl and step', () => {
     expect(base.contexts.length).toBe(before + 1);
   });
   test('step refuses what is not a check', () => {
-    expect(() => step('numeric', null as unknown as Check)).toThrow(new TypeError('step(): expected a check, got null'));
-    expect(() => step('numeric', 'x' as unknown as Check)).toThrow(new TypeError("step(): expected a check, got a string ('x')"));
-    expect(() => step('numeric', { name: 'n' } as unknown as Check)).toThrow(new TypeError('step(): expected a check, got an object'));
+    expect(() => step('numeric', null as unknown as Check)).toThrow(
+      new TypeError('step(): expected a check, got null'),
+    );
+    expect(() => step('numeric', 'x' as unknown as Check)).toThrow(
+      new TypeError("step(): expected a check, got a string ('x')"),
+    );
+    expect(() => step('numeric', { name: 'n' } as unknown as Check)).toThrow(
+      new TypeError('step(): expected a check, got an object'),
+    );
     expect(() => step('numeric', [] as unknown as Check)).toThrow(TypeError);
   });
 });
@@ -384,18 +566,45 @@ describe('withControl and step', () => {
 describe('errorResult', () => {
   test('without a partial: the id as title, empty text, no expectation, no evidence', () => {
     expect(errorResult('s1-a', 'broken', { claim: 'claims/s1-a.md', property: null })).toEqual({
-      id: 's1-a', title: 's1-a', source: { document: '', locator: '' }, statement: '', reading: '', dependsOn: [],
-      verdict: 'error', expected: null, counterexample: null, replay: null, corrected: null,
-      checks: [], steps: [], firstBrokenStep: null, error: 'broken', files: { claim: 'claims/s1-a.md', property: null },
+      id: 's1-a',
+      title: 's1-a',
+      source: { document: '', locator: '' },
+      statement: '',
+      reading: '',
+      dependsOn: [],
+      verdict: 'error',
+      expected: null,
+      counterexample: null,
+      replay: null,
+      corrected: null,
+      checks: [],
+      steps: [],
+      firstBrokenStep: null,
+      error: 'broken',
+      files: { claim: 'claims/s1-a.md', property: null },
     });
   });
   test('a partial fills in what the claim file said', () => {
     const partial = {
-      title: 'T', source: { document: 'd', locator: 'l' }, statement: 'S', reading: 'R', dependsOn: ['s1-b'], expected: 'fail' as const,
-      checks: [outcome()], steps: [{ index: 1, statement: 'x', verdict: 'pass' as const, method: 'numeric' as const, detail: 'd' }],
+      title: 'T',
+      source: { document: 'd', locator: 'l' },
+      statement: 'S',
+      reading: 'R',
+      dependsOn: ['s1-b'],
+      expected: 'fail' as const,
+      checks: [outcome()],
+      steps: [{ index: 1, statement: 'x', verdict: 'pass' as const, method: 'numeric' as const, detail: 'd' }],
     };
     expect(errorResult('s1-a', 'e', { claim: null, property: null }, partial)).toEqual({
-      id: 's1-a', ...partial, verdict: 'error', counterexample: null, replay: null, corrected: null, firstBrokenStep: null, error: 'e', files: { claim: null, property: null },
+      id: 's1-a',
+      ...partial,
+      verdict: 'error',
+      counterexample: null,
+      replay: null,
+      corrected: null,
+      firstBrokenStep: null,
+      error: 'e',
+      files: { claim: null, property: null },
     });
   });
 });
@@ -407,10 +616,18 @@ describe('describeOutcome', () => {
   });
   test('a measured check: verdict, name, backend, cases, worst value against its bound and why', () => {
     expect(describeOutcome(outcome())).toBe('holds [c; scalar-f64; 3 cases]: worst 0.5 vs bound 1 (exact)');
-    expect(describeOutcome(outcome({ passed: false, maxError: 2, counterexample: { input: [1, 2] } }))).toBe('FAILS [c; scalar-f64; 3 cases]: worst 2 vs bound 1 (exact); counterexample {"input":[1,2]}');
-    expect(describeOutcome(outcome({ passed: false, maxError: Infinity, infinite: 'singular' }))).toBe('FAILS [c; scalar-f64; 3 cases]: worst Infinity (∞: singular) vs bound 1 (exact)');
-    expect(describeOutcome(outcome({ skipped: 1 }))).toBe('holds [c; scalar-f64; 3 cases]: worst 0.5 vs bound 1 (exact); 1 case outside the hypotheses skipped');
-    expect(describeOutcome(outcome({ skipped: 4 }))).toBe('holds [c; scalar-f64; 3 cases]: worst 0.5 vs bound 1 (exact); 4 cases outside the hypotheses skipped');
+    expect(describeOutcome(outcome({ passed: false, maxError: 2, counterexample: { input: [1, 2] } }))).toBe(
+      'FAILS [c; scalar-f64; 3 cases]: worst 2 vs bound 1 (exact); counterexample {"input":[1,2]}',
+    );
+    expect(describeOutcome(outcome({ passed: false, maxError: Infinity, infinite: 'singular' }))).toBe(
+      'FAILS [c; scalar-f64; 3 cases]: worst Infinity (∞: singular) vs bound 1 (exact)',
+    );
+    expect(describeOutcome(outcome({ skipped: 1 }))).toBe(
+      'holds [c; scalar-f64; 3 cases]: worst 0.5 vs bound 1 (exact); 1 case outside the hypotheses skipped',
+    );
+    expect(describeOutcome(outcome({ skipped: 4 }))).toBe(
+      'holds [c; scalar-f64; 3 cases]: worst 0.5 vs bound 1 (exact); 4 cases outside the hypotheses skipped',
+    );
   });
   test('numbers print plainly between 1e-3 and 1e4, in exponent form outside, zero and non-finite as themselves', () => {
     const worst = (maxError: number) => /worst (\S+)/.exec(describeOutcome(outcome({ maxError })))![1];
@@ -427,15 +644,29 @@ describe('describeOutcome', () => {
     expect(worst(-Infinity)).toBe('-Infinity');
   });
   test('a statistical check: the statistic, its interval at its confidence, and the rule', () => {
-    const statistic = { name: 'slope', estimate: -0.5, ci: [-0.52, 0.00001] as [number, number], confidence: 0.9999, rule: 'pass iff -0.5 ∈ CI', decision: { kind: 'contains' as const, value: -0.5 }, samples: 40 };
-    expect(describeOutcome(outcome({ statistic, cases: 40 }))).toBe('holds [c; scalar-f64; 40 cases]: slope = -0.5, 99.99% CI [-0.52, 1.000e-5]; rule: pass iff -0.5 ∈ CI');
+    const statistic = {
+      name: 'slope',
+      estimate: -0.5,
+      ci: [-0.52, 0.00001] as [number, number],
+      confidence: 0.9999,
+      rule: 'pass iff -0.5 ∈ CI',
+      decision: { kind: 'contains' as const, value: -0.5 },
+      samples: 40,
+    };
+    expect(describeOutcome(outcome({ statistic, cases: 40 }))).toBe(
+      'holds [c; scalar-f64; 40 cases]: slope = -0.5, 99.99% CI [-0.52, 1.000e-5]; rule: pass iff -0.5 ∈ CI',
+    );
     expect(describeOutcome(outcome({ statistic: { ...statistic, confidence: 0.95 } }))).toMatch(/, 95% CI /);
   });
   test('a counterexample that cannot be serialised is described, not thrown', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(describeOutcome(outcome({ passed: false, counterexample: cyclic }))).toMatch(/; counterexample \(not serialisable: Converting circular structure to JSON[\s\S]*\)$/);
-    expect(describeOutcome(outcome({ passed: false, counterexample: { n: 1n } }))).toMatch(/; counterexample \(not serialisable: .*BigInt.*\)$/);
+    expect(describeOutcome(outcome({ passed: false, counterexample: cyclic }))).toMatch(
+      /; counterexample \(not serialisable: Converting circular structure to JSON[\s\S]*\)$/,
+    );
+    expect(describeOutcome(outcome({ passed: false, counterexample: { n: 1n } }))).toMatch(
+      /; counterexample \(not serialisable: .*BigInt.*\)$/,
+    );
     expect(describeOutcome(outcome({ passed: false, counterexample: () => 1 }))).toMatch(/; counterexample \(\) => 1$/);
   });
 });
@@ -446,14 +677,24 @@ describe('runOneCheck: seeds, replays and the log', () => {
     const c = recorder('k');
     const o = await runOneCheck('s1-a', c, ['headline', 'k'], opts);
     expect(o).toMatchObject({ name: 'k', passed: true });
-    expect(c.contexts[0]).toMatchObject({ seed: deriveSeed(11, 's1-a', 'headline', 'k'), heavy: true, replayPath: undefined });
+    expect(c.contexts[0]).toMatchObject({
+      seed: deriveSeed(11, 's1-a', 'headline', 'k'),
+      heavy: true,
+      replayPath: undefined,
+    });
   });
   test('ctx.log lines are prefixed with the claim and the check', async () => {
     const lines: string[] = [];
-    const c = recorder('k', (ctx) => { ctx.log('halfway'); return outcome({ name: 'k' }); });
+    const c = recorder('k', (ctx) => {
+      ctx.log('halfway');
+      return outcome({ name: 'k' });
+    });
     await runOneCheck('s1-a', c, [], { ...opts, log: (m) => lines.push(m) });
     expect(lines).toEqual(['[s1-a] k: halfway']);
-    const quiet = recorder('q', (ctx) => { ctx.log('nobody listens'); return outcome({ name: 'q' }); });
+    const quiet = recorder('q', (ctx) => {
+      ctx.log('nobody listens');
+      return outcome({ name: 'q' });
+    });
     await expect(runOneCheck('s1-a', quiet, [], opts)).resolves.toMatchObject({ passed: true });
   });
   test('a replay request applies only when replayable and it names this claim and this check', async () => {
@@ -466,7 +707,10 @@ describe('runOneCheck: seeds, replays and the log', () => {
     expect(await run('s1-a', true)).toMatchObject({ seed: 77, replayPath: '4:2' });
     expect(await run('s1-a', false)).toMatchObject({ seed: deriveSeed(11, 's1-a', 'p'), replayPath: undefined });
     expect(await run('s1-b', true)).toMatchObject({ seed: deriveSeed(11, 's1-b', 'p'), replayPath: undefined });
-    expect(await run('s1-a', true, replay, 'other')).toMatchObject({ seed: deriveSeed(11, 's1-a', 'p'), replayPath: undefined });
+    expect(await run('s1-a', true, replay, 'other')).toMatchObject({
+      seed: deriveSeed(11, 's1-a', 'p'),
+      replayPath: undefined,
+    });
   });
   test('replayMatches: by key when the request has one, else by key or name', () => {
     const named = { name: 'shown', backend: 'scalar-f64' as const, run: async () => outcome() };
@@ -485,20 +729,69 @@ describe('runOneCheck: seeds, replays and the log', () => {
 describe('errorOutcome', () => {
   const check = { name: 'n', backend: 'gpu.js-f32' as const };
   test('on its own: no cases, NaN numbers, not passed, the message', () => {
-    expect(errorOutcome(check, 'why')).toEqual({ name: 'n', backend: 'gpu.js-f32', sizes: [], cases: 0, maxError: NaN, tolerance: NaN, toleranceReason: '', passed: false, ms: 0, error: 'why' });
+    expect(errorOutcome(check, 'why')).toEqual({
+      name: 'n',
+      backend: 'gpu.js-f32',
+      sizes: [],
+      cases: 0,
+      maxError: NaN,
+      tolerance: NaN,
+      toleranceReason: '',
+      passed: false,
+      ms: 0,
+      error: 'why',
+    });
     expect(errorOutcome(check, 'why', undefined, 12).ms).toBe(12);
   });
   test('keeps what is safe from the raw outcome: cases, sizes, reason, time, counterexample, skips', () => {
-    const from = { cases: 4, sizes: [[2, 3]], toleranceReason: 'r', ms: 7, counterexample: { input: 1 }, skipped: 2, skipReasons: ['a'], passed: true, maxError: 1, name: 'forged' };
+    const from = {
+      cases: 4,
+      sizes: [[2, 3]],
+      toleranceReason: 'r',
+      ms: 7,
+      counterexample: { input: 1 },
+      skipped: 2,
+      skipReasons: ['a'],
+      passed: true,
+      maxError: 1,
+      name: 'forged',
+    };
     expect(errorOutcome({ ...check, key: 'k' }, 'why', from, 99)).toEqual({
-      name: 'n', key: 'k', backend: 'gpu.js-f32', sizes: [[2, 3]], cases: 4, maxError: NaN, tolerance: NaN, toleranceReason: 'r', passed: false, ms: 7, error: 'why',
-      counterexample: { input: 1 }, skipped: 2, skipReasons: ['a'],
+      name: 'n',
+      key: 'k',
+      backend: 'gpu.js-f32',
+      sizes: [[2, 3]],
+      cases: 4,
+      maxError: NaN,
+      tolerance: NaN,
+      toleranceReason: 'r',
+      passed: false,
+      ms: 7,
+      error: 'why',
+      counterexample: { input: 1 },
+      skipped: 2,
+      skipReasons: ['a'],
     });
   });
   test('drops what is not safe: non-integer or negative counts, non-array sizes, non-string reasons, non-finite times', () => {
     const from = { cases: 1.5, sizes: 'big', toleranceReason: 3, ms: NaN, skipped: -1, skipReasons: ['a', 2] };
-    expect(errorOutcome(check, 'why', from, 5)).toEqual({ name: 'n', backend: 'gpu.js-f32', sizes: [], cases: 0, maxError: NaN, tolerance: NaN, toleranceReason: '', passed: false, ms: 5, error: 'why' });
-    expect(errorOutcome(check, 'why', { cases: -2, skipped: 0, skipReasons: [] })).toMatchObject({ cases: 0, skipped: 0, skipReasons: [] });
+    expect(errorOutcome(check, 'why', from, 5)).toEqual({
+      name: 'n',
+      backend: 'gpu.js-f32',
+      sizes: [],
+      cases: 0,
+      maxError: NaN,
+      tolerance: NaN,
+      toleranceReason: '',
+      passed: false,
+      ms: 5,
+      error: 'why',
+    });
+    expect(errorOutcome(check, 'why', { cases: -2, skipped: 0, skipReasons: [] })).toMatchObject({
+      cases: 0,
+      skipped: 0,
+      skipReasons: [],
+    });
     expect(errorOutcome(check, 'why', { cases: 0 }).cases).toBe(0);
     expect(errorOutcome(check, 'why', { skipped: 1.5, skipReasons: 'a' })).not.toHaveProperty('skipped');
     expect(errorOutcome(check, 'why', { skipReasons: 'a' })).not.toHaveProperty('skipReasons');
@@ -511,75 +804,171 @@ describe('errorOutcome', () => {
 
 describe('normalizeOutcome', () => {
   const check = { name: 'n', backend: 'scalar-f64' as const };
-  const ok = { name: 'n', backend: 'scalar-f64', sizes: [[1, 1]], cases: 2, maxError: 0.5, tolerance: 1, toleranceReason: 'r', passed: true, ms: 3 };
+  const ok = {
+    name: 'n',
+    backend: 'scalar-f64',
+    sizes: [[1, 1]],
+    cases: 2,
+    maxError: 0.5,
+    tolerance: 1,
+    toleranceReason: 'r',
+    passed: true,
+    ms: 3,
+  };
   const measured = { value: 2, bound: 1, relation: '<=', detail: null };
   const failing = { ...ok, passed: false, maxError: 2, counterexample: { input: 0, measured } };
   const err = (raw: unknown, c: Parameters<typeof normalizeOutcome>[1] = check) => normalizeOutcome(raw, c).error;
-  test('a sound pass goes through, with the engine\'s name, key and backend and without power or control', () => {
-    expect(normalizeOutcome({ ...ok, name: 'forged', backend: 'gpu.js-f32', key: 'forged', power: 'control-refuted', control: {}, powerDetail: 'x' }, { ...check, key: 'stable' }))
-      .toEqual({ ...ok, name: 'n', key: 'stable', backend: 'scalar-f64' });
-    expect(normalizeOutcome({ ...ok, sizes: undefined, toleranceReason: 7, ms: Infinity }, check)).toMatchObject({ sizes: [], toleranceReason: '', ms: 0 });
+  test("a sound pass goes through, with the engine's name, key and backend and without power or control", () => {
+    expect(
+      normalizeOutcome(
+        {
+          ...ok,
+          name: 'forged',
+          backend: 'gpu.js-f32',
+          key: 'forged',
+          power: 'control-refuted',
+          control: {},
+          powerDetail: 'x',
+        },
+        { ...check, key: 'stable' },
+      ),
+    ).toEqual({ ...ok, name: 'n', key: 'stable', backend: 'scalar-f64' });
+    expect(normalizeOutcome({ ...ok, sizes: undefined, toleranceReason: 7, ms: Infinity }, check)).toMatchObject({
+      sizes: [],
+      toleranceReason: '',
+      ms: 0,
+    });
   });
   test('what is not an outcome is an error', () => {
     expect(err(null)).toBe('check returned null instead of a CheckOutcome');
     expect(err([ok])).toBe('check returned an array instead of a CheckOutcome');
   });
   test('a reported error is kept; an empty one is an error that says so', () => {
-    expect(normalizeOutcome({ ...ok, error: 'kaput', passed: true }, check)).toMatchObject({ error: 'kaput', passed: false, cases: 2 });
+    expect(normalizeOutcome({ ...ok, error: 'kaput', passed: true }, check)).toMatchObject({
+      error: 'kaput',
+      passed: false,
+      cases: 2,
+    });
     expect(err({ ...ok, error: '  ' })).toBe("check reported an error that says nothing (a string ('  '))");
     expect(err({ ...ok, error: 5 })).toBe('check reported an error that says nothing (5)');
     expect(err({ ...ok, error: '' })).toBe('check reported an error that says nothing (an empty string)');
   });
   test('passed must be a boolean and cases an integer of at least one', () => {
     expect(err({ ...ok, passed: 'true' })).toBe("outcome field 'passed' is a string ('true') (expected true or false)");
-    expect(err({ ...ok, cases: 0 })).toBe('passes on 0 cases: a check must judge at least one case (cases is an integer ≥ 1)');
-    expect(err({ ...failing, cases: 1.5 })).toBe('fails on 1.5 cases: a check must judge at least one case (cases is an integer ≥ 1)');
+    expect(err({ ...ok, cases: 0 })).toBe(
+      'passes on 0 cases: a check must judge at least one case (cases is an integer ≥ 1)',
+    );
+    expect(err({ ...failing, cases: 1.5 })).toBe(
+      'fails on 1.5 cases: a check must judge at least one case (cases is an integer ≥ 1)',
+    );
     expect(err({ ...ok, cases: '2' })).toMatch(/^passes on a string \('2'\) cases/);
     expect(err({ ...ok, cases: 1 })).toBeUndefined();
     expect(err({ ...ok, sizes: '2x2' })).toBe("outcome field 'sizes' is a string ('2x2') (expected [[rows, cols], …])");
   });
   test('the tolerance must be finite; an infinite worst value needs a reason and a failing check', () => {
-    expect(err({ ...ok, tolerance: Infinity })).toBe("outcome field 'tolerance' is Infinity (expected a finite number)");
-    expect(err({ ...ok, tolerance: undefined })).toBe("outcome field 'tolerance' is undefined (expected a finite number)");
+    expect(err({ ...ok, tolerance: Infinity })).toBe(
+      "outcome field 'tolerance' is Infinity (expected a finite number)",
+    );
+    expect(err({ ...ok, tolerance: undefined })).toBe(
+      "outcome field 'tolerance' is undefined (expected a finite number)",
+    );
     expect(err({ ...ok, maxError: NaN })).toBe("outcome field 'maxError' is NaN (expected a number)");
     expect(err({ ...ok, maxError: '1' })).toBe("outcome field 'maxError' is a string ('1') (expected a number)");
-    const inf = { ...failing, maxError: Infinity, infinite: 'singular', counterexample: { input: 0, measured: { value: Infinity, bound: 1, infinite: 'singular' } } };
+    const inf = {
+      ...failing,
+      maxError: Infinity,
+      infinite: 'singular',
+      counterexample: { input: 0, measured: { value: Infinity, bound: 1, infinite: 'singular' } },
+    };
     expect(err(inf)).toBeUndefined();
-    expect(err({ ...inf, infinite: ' ' })).toBe("outcome field 'maxError' is Infinity without a reason (a documented ∞ must say why in 'infinite')");
-    expect(err({ ...inf, infinite: 3 })).toBe("outcome field 'maxError' is Infinity without a reason (a documented ∞ must say why in 'infinite')");
-    expect(err({ ...inf, passed: true })).toBe("outcome field 'maxError' is Infinity on a passing check (an infinite measurement can only refute)");
+    expect(err({ ...inf, infinite: ' ' })).toBe(
+      "outcome field 'maxError' is Infinity without a reason (a documented ∞ must say why in 'infinite')",
+    );
+    expect(err({ ...inf, infinite: 3 })).toBe(
+      "outcome field 'maxError' is Infinity without a reason (a documented ∞ must say why in 'infinite')",
+    );
+    expect(err({ ...inf, passed: true })).toBe(
+      "outcome field 'maxError' is Infinity on a passing check (an infinite measurement can only refute)",
+    );
     expect(err({ ...ok, infinite: 'x' })).toBe("outcome says maxError is infinite ('x') but it is 0.5");
   });
   test('a fail must carry a well-formed counterexample measurement that refutes', () => {
     expect(err(failing)).toBeUndefined();
-    const none = 'fails without evidence: a failing check must carry counterexample.measured { value, bound, relation } with a finite measured violation, or a statistic with its interval';
+    const none =
+      'fails without evidence: a failing check must carry counterexample.measured { value, bound, relation } with a finite measured violation, or a statistic with its interval';
     expect(err({ ...failing, counterexample: undefined })).toBe(none);
     expect(err({ ...failing, counterexample: { input: 0 } })).toBe(none);
     expect(err({ ...failing, counterexample: 'x' })).toBe(none);
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 2 } } })).toBe(`counterexample.measured: ${invalidReason({ value: 2 })}`);
-    expect(err({ ...failing, counterexample: { input: 0, measured: { ...measured, detail: { norm: 1 } } } })).toBeUndefined();
-    expect(err({ ...failing, counterexample: { input: 0, measured: { ...measured, vaule: 1 } } })).toMatch(/^counterexample\.measured: measurement has unknown key 'vaule'/);
+    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 2 } } })).toBe(
+      `counterexample.measured: ${invalidReason({ value: 2 })}`,
+    );
+    expect(
+      err({ ...failing, counterexample: { input: 0, measured: { ...measured, detail: { norm: 1 } } } }),
+    ).toBeUndefined();
+    expect(err({ ...failing, counterexample: { input: 0, measured: { ...measured, vaule: 1 } } })).toMatch(
+      /^counterexample\.measured: measurement has unknown key 'vaule'/,
+    );
     // A measurement with a tolerance instead of a bare bound is judged by the tolerance's bound.
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 2, tolerance: { bound: 1, reason: 'r' } } } })).toBeUndefined();
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 0.5, tolerance: { bound: 1, reason: 'r' } } } })).toMatch(/^fails, but its counterexample holds \(0\.5 <= /);
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 0.5, bound: 1, relation: '<=', detail: null } } })).toBe('fails, but its counterexample holds (0.5 <= 1): a failure needs a refuting case');
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 3, bound: 1, relation: '>=' } } })).toBe('fails, but its counterexample holds (3 >= 1): a failure needs a refuting case');
-    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 0.5, bound: 1 } } })).toBe('fails, but its counterexample holds (0.5 <= 1): a failure needs a refuting case');
+    expect(
+      err({ ...failing, counterexample: { input: 0, measured: { value: 2, tolerance: { bound: 1, reason: 'r' } } } }),
+    ).toBeUndefined();
+    expect(
+      err({ ...failing, counterexample: { input: 0, measured: { value: 0.5, tolerance: { bound: 1, reason: 'r' } } } }),
+    ).toMatch(/^fails, but its counterexample holds \(0\.5 <= /);
+    expect(
+      err({
+        ...failing,
+        counterexample: { input: 0, measured: { value: 0.5, bound: 1, relation: '<=', detail: null } },
+      }),
+    ).toBe('fails, but its counterexample holds (0.5 <= 1): a failure needs a refuting case');
+    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 3, bound: 1, relation: '>=' } } })).toBe(
+      'fails, but its counterexample holds (3 >= 1): a failure needs a refuting case',
+    );
+    expect(err({ ...failing, counterexample: { input: 0, measured: { value: 0.5, bound: 1 } } })).toBe(
+      'fails, but its counterexample holds (0.5 <= 1): a failure needs a refuting case',
+    );
     // A passing check needs no counterexample.
     expect(err({ ...ok, counterexample: undefined })).toBeUndefined();
   });
   test('a statistic is validated and decided again by the engine', () => {
-    const statistic = { name: 's', estimate: 1, ci: [0.9, 1.1], confidence: 0.99, samples: 8, rule: 'prose', decision: { kind: 'contains', value: 1 } };
+    const statistic = {
+      name: 's',
+      estimate: 1,
+      ci: [0.9, 1.1],
+      confidence: 0.99,
+      samples: 8,
+      rule: 'prose',
+      decision: { kind: 'contains', value: 1 },
+    };
     const o = normalizeOutcome({ ...ok, statistic, tolerance: undefined, maxError: undefined, cases: 99 }, check);
-    expect(o).toMatchObject({ passed: true, maxError: 1, tolerance: 1, cases: 8, statistic: { rule: 'pass iff 1 ∈ CI; prose' } });
+    expect(o).toMatchObject({
+      passed: true,
+      maxError: 1,
+      tolerance: 1,
+      cases: 8,
+      statistic: { rule: 'pass iff 1 ∈ CI; prose' },
+    });
     expect(o.error).toBeUndefined();
-    expect(err({ ...ok, statistic: { ...statistic, rule: undefined } })).toBe("statistic field 'rule' is undefined (expected text)");
-    expect(err({ ...ok, passed: false, statistic })).toBe("outcome says passed: false, but its statistic's rule (pass iff 1 ∈ CI) passes on CI [0.9, 1.1]");
-    expect(err({ ...ok, statistic: { ...statistic, decision: { kind: 'excludes', value: 1 } } })).toBe("outcome says passed: true, but its statistic's rule (pass iff 1 ∉ CI) fails on CI [0.9, 1.1]");
+    expect(err({ ...ok, statistic: { ...statistic, rule: undefined } })).toBe(
+      "statistic field 'rule' is undefined (expected text)",
+    );
+    expect(err({ ...ok, passed: false, statistic })).toBe(
+      "outcome says passed: false, but its statistic's rule (pass iff 1 ∈ CI) passes on CI [0.9, 1.1]",
+    );
+    expect(err({ ...ok, statistic: { ...statistic, decision: { kind: 'excludes', value: 1 } } })).toBe(
+      "outcome says passed: true, but its statistic's rule (pass iff 1 ∉ CI) fails on CI [0.9, 1.1]",
+    );
   });
   test('runAndNormalize: a throwing or rejecting check is an error with its message; otherwise the normalized outcome', async () => {
     const ctx = { seed: 1, heavy: false, log: () => {} };
-    const throwing = { name: 't', backend: 'scalar-f64' as const, key: 'tk', run: async () => { throw new Error('kaput'); } };
+    const throwing = {
+      name: 't',
+      backend: 'scalar-f64' as const,
+      key: 'tk',
+      run: async () => {
+        throw new Error('kaput');
+      },
+    };
     const t = await runAndNormalize(throwing, ctx);
     expect(t).toMatchObject({ name: 't', key: 'tk', error: 'check threw: kaput', cases: 0, passed: false });
     expect(t.ms).toBeGreaterThanOrEqual(0);
@@ -591,52 +980,118 @@ describe('normalizeOutcome', () => {
   });
 });
 
-describe('resolveSpec: the shape of a property file\'s spec, before anything runs', () => {
-  const mk = (name: string, extra: Record<string, unknown> = {}): Check => ({ name, backend: 'scalar-f64', run: async () => outcome({ name }), ...extra }) as Check;
+describe("resolveSpec: the shape of a property file's spec, before anything runs", () => {
+  const mk = (name: string, extra: Record<string, unknown> = {}): Check =>
+    ({ name, backend: 'scalar-f64', run: async () => outcome({ name }), ...extra }) as Check;
   const F = 'properties/x.property.ts';
-  const error = (spec: unknown) => { const r = resolveSpec(spec, F); return r.ok ? null : r.error; };
+  const error = (spec: unknown) => {
+    const r = resolveSpec(spec, F);
+    return r.ok ? null : r.error;
+  };
   test('an array spec resolves to its headline, steps and corrected checks, without mutants', () => {
-    const a = mk('a'), st = mk('s', { method: 'numeric' }), c = mk('c');
-    expect(resolveSpec({ checks: [a], steps: [st], corrected: [c], timeoutMs: 5 }, F)).toEqual({ ok: true, spec: { headline: [a], steps: [st], corrected: [c], mutants: null } });
-    expect(resolveSpec({ checks: [a] }, F)).toEqual({ ok: true, spec: { headline: [a], steps: [], corrected: [], mutants: null } });
-    expect(resolveSpec(() => ({ checks: [a] }), F)).toEqual({ ok: true, spec: { headline: [a], steps: [], corrected: [], mutants: null } });
+    const a = mk('a'),
+      st = mk('s', { method: 'numeric' }),
+      c = mk('c');
+    expect(resolveSpec({ checks: [a], steps: [st], corrected: [c], timeoutMs: 5 }, F)).toEqual({
+      ok: true,
+      spec: { headline: [a], steps: [st], corrected: [c], mutants: null },
+    });
+    expect(resolveSpec({ checks: [a] }, F)).toEqual({
+      ok: true,
+      spec: { headline: [a], steps: [], corrected: [], mutants: null },
+    });
+    expect(resolveSpec(() => ({ checks: [a] }), F)).toEqual({
+      ok: true,
+      spec: { headline: [a], steps: [], corrected: [], mutants: null },
+    });
   });
   test('a spec that is not an object, or has unknown fields, is refused naming the file', () => {
     expect(error(null)).toBe(`${F}: the spec is null (expected { checks, steps?, corrected?, parts?, mutants? })`);
-    expect(error(() => { throw new Error('nope'); })).toBe(`${F}: calling the spec function threw: nope`);
-    expect(error(() => { throw 'plain'; })).toBe(`${F}: calling the spec function threw: plain`);
+    expect(
+      error(() => {
+        throw new Error('nope');
+      }),
+    ).toBe(`${F}: calling the spec function threw: nope`);
+    expect(
+      error(() => {
+        throw 'plain';
+      }),
+    ).toBe(`${F}: calling the spec function threw: plain`);
     expect(error(() => 3)).toBe(`${F}: the spec is 3 (expected { checks, steps?, corrected?, parts?, mutants? })`);
-    expect(error({ checks: [mk('a')], check: [] })).toBe(`${F}: the spec has unknown field 'check' (expected checks, parts, mutants, steps, corrected, timeoutMs)`);
+    expect(error({ checks: [mk('a')], check: [] })).toBe(
+      `${F}: the spec has unknown field 'check' (expected checks, parts, mutants, steps, corrected, timeoutMs)`,
+    );
   });
   test('the headline must be a non-empty list of checks with distinct names and keys', () => {
     expect(error({})).toBe(`${F}: field 'checks' is undefined (expected an array of checks)`);
     expect(error({ checks: [] })).toBe(`${F}: no checks for the headline statement`);
-    expect(error({ checks: [mk('a'), mk('a')] })).toBe(`${F}: field 'checks' has two checks named 'a' (the report tells checks apart by name)`);
-    expect(error({ checks: [mk('a', { key: 'k' }), mk('b', { key: 'k' })] })).toBe(`${F}: field 'checks' has two checks with key 'k' ('a' and 'b'; seeds and replays are keyed by key, default the name)`);
-    expect(error({ checks: [mk('a'), mk('b', { key: 'a' })] })).toBe(`${F}: field 'checks' has two checks with key 'a' ('a' and 'b'; seeds and replays are keyed by key, default the name)`);
+    expect(error({ checks: [mk('a'), mk('a')] })).toBe(
+      `${F}: field 'checks' has two checks named 'a' (the report tells checks apart by name)`,
+    );
+    expect(error({ checks: [mk('a', { key: 'k' }), mk('b', { key: 'k' })] })).toBe(
+      `${F}: field 'checks' has two checks with key 'k' ('a' and 'b'; seeds and replays are keyed by key, default the name)`,
+    );
+    expect(error({ checks: [mk('a'), mk('b', { key: 'a' })] })).toBe(
+      `${F}: field 'checks' has two checks with key 'a' ('a' and 'b'; seeds and replays are keyed by key, default the name)`,
+    );
     expect(error({ checks: [mk('a', { key: 'b' }), mk('b', { key: 'a' })] })).toBeNull();
   });
   test('steps must be step checks; corrected checks plain checks; timeoutMs positive', () => {
-    expect(error({ checks: [mk('a')], steps: [mk('s')] })).toBe(`${F}: field 'steps[0]' ('s') has method undefined (wrap it in step('symbolic' | 'numeric' | 'both', check))`);
-    expect(error({ checks: [mk('a')], steps: [mk('s', { method: 'guess' })] })).toBe(`${F}: field 'steps[0]' ('s') has method 'guess' (wrap it in step('symbolic' | 'numeric' | 'both', check))`);
-    for (const method of ['symbolic', 'numeric', 'both']) expect(error({ checks: [mk('a')], steps: [mk('s', { method })] })).toBeNull();
-    expect(error({ checks: [mk('a')], steps: 'x' })).toBe(`${F}: field 'steps' is a string ('x') (expected an array of checks)`);
-    expect(error({ checks: [mk('a')], corrected: [null] })).toBe(`${F}: field 'corrected[0]' is null, not a check (build one with forAll, compute or statistic)`);
-    for (const t of [0, -1, Infinity, '5', NaN]) expect(error({ checks: [mk('a')], timeoutMs: t }), String(t)).toBe(`${F}: field 'timeoutMs' is ${describeValue(t)} (expected a positive number of milliseconds)`);
+    expect(error({ checks: [mk('a')], steps: [mk('s')] })).toBe(
+      `${F}: field 'steps[0]' ('s') has method undefined (wrap it in step('symbolic' | 'numeric' | 'both', check))`,
+    );
+    expect(error({ checks: [mk('a')], steps: [mk('s', { method: 'guess' })] })).toBe(
+      `${F}: field 'steps[0]' ('s') has method 'guess' (wrap it in step('symbolic' | 'numeric' | 'both', check))`,
+    );
+    for (const method of ['symbolic', 'numeric', 'both'])
+      expect(error({ checks: [mk('a')], steps: [mk('s', { method })] })).toBeNull();
+    expect(error({ checks: [mk('a')], steps: 'x' })).toBe(
+      `${F}: field 'steps' is a string ('x') (expected an array of checks)`,
+    );
+    expect(error({ checks: [mk('a')], corrected: [null] })).toBe(
+      `${F}: field 'corrected[0]' is null, not a check (build one with forAll, compute or statistic)`,
+    );
+    for (const t of [0, -1, Infinity, '5', NaN])
+      expect(error({ checks: [mk('a')], timeoutMs: t }), String(t)).toBe(
+        `${F}: field 'timeoutMs' is ${describeValue(t)} (expected a positive number of milliseconds)`,
+      );
     expect(error({ checks: [mk('a')], timeoutMs: 0.5 })).toBeNull();
   });
   test('parts and mutants need checks to be a function of the parts', () => {
-    expect(error({ checks: [mk('a')], parts: {} })).toBe(`${F}: field 'parts' is set but 'checks' is an array, so the parts are never used (make 'checks' a function of the parts)`);
-    expect(error({ checks: [mk('a')], mutants: [] })).toBe(`${F}: field 'mutants' needs 'checks' to be a function of 'parts' (a mutant is the headline built from other parts)`);
-    expect(error({ checks: () => [mk('a')] })).toBe(`${F}: field 'parts' is undefined: it is required (an object) when 'checks' is a function of the parts`);
+    expect(error({ checks: [mk('a')], parts: {} })).toBe(
+      `${F}: field 'parts' is set but 'checks' is an array, so the parts are never used (make 'checks' a function of the parts)`,
+    );
+    expect(error({ checks: [mk('a')], mutants: [] })).toBe(
+      `${F}: field 'mutants' needs 'checks' to be a function of 'parts' (a mutant is the headline built from other parts)`,
+    );
+    expect(error({ checks: () => [mk('a')] })).toBe(
+      `${F}: field 'parts' is undefined: it is required (an object) when 'checks' is a function of the parts`,
+    );
   });
   test('a formula spec builds its headline and each mutant from the parts', () => {
     const seen: unknown[] = [];
-    const checks = (p: Record<string, unknown>) => { seen.push(p); return [mk(`k=${String(p.k)}`)]; };
-    const r = resolveSpec({ parts: { k: 1, j: 0 }, checks, mutants: [{ name: 'k → 2', parts: { k: 2 } }, { name: 'j', key: 'jkey', parts: { j: 5 }, equivalent: 'j is unused' }] }, F);
+    const checks = (p: Record<string, unknown>) => {
+      seen.push(p);
+      return [mk(`k=${String(p.k)}`)];
+    };
+    const r = resolveSpec(
+      {
+        parts: { k: 1, j: 0 },
+        checks,
+        mutants: [
+          { name: 'k → 2', parts: { k: 2 } },
+          { name: 'j', key: 'jkey', parts: { j: 5 }, equivalent: 'j is unused' },
+        ],
+      },
+      F,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(seen).toEqual([{ k: 1, j: 0 }, { k: 2, j: 0 }, { k: 1, j: 5 }]);
+    expect(seen).toEqual([
+      { k: 1, j: 0 },
+      { k: 2, j: 0 },
+      { k: 1, j: 5 },
+    ]);
     expect(r.spec.headline.map((c) => c.name)).toEqual(['k=1']);
     expect(r.spec.mutants!.map((m) => ({ ...m, checks: m.checks.map((c) => c.name) }))).toEqual([
       { name: 'k → 2', key: 'k → 2', equivalent: null, checks: ['k=2'] },
@@ -645,37 +1100,88 @@ describe('resolveSpec: the shape of a property file\'s spec, before anything run
     expect(resolveSpec({ parts: { k: 1 }, checks }, F)).toMatchObject({ ok: true, spec: { mutants: [] } });
   });
   test('the headline or a mutant that cannot be built is refused, naming the call', () => {
-    const boom = () => { throw new Error('bad parts'); };
+    const boom = () => {
+      throw new Error('bad parts');
+    };
     expect(error({ parts: {}, checks: boom })).toBe(`${F}: checks(parts) threw: bad parts`);
-    expect(error({ parts: {}, checks: () => 'x' })).toBe(`${F}: field 'checks(parts)' is a string ('x') (expected an array of checks)`);
+    expect(error({ parts: {}, checks: () => 'x' })).toBe(
+      `${F}: field 'checks(parts)' is a string ('x') (expected an array of checks)`,
+    );
     expect(error({ parts: {}, checks: () => [] })).toBe(`${F}: no checks for the headline statement`);
-    const onlyOne = (p: Record<string, unknown>) => { if (p.k === 2) throw new Error('k=2 breaks'); return [mk('a')]; };
-    expect(error({ parts: { k: 1 }, checks: onlyOne, mutants: [{ name: 'm', parts: { k: 2 } }] })).toBe(`${F}: checks(parts of mutant 'm') threw: k=2 breaks`);
+    const onlyOne = (p: Record<string, unknown>) => {
+      if (p.k === 2) throw new Error('k=2 breaks');
+      return [mk('a')];
+    };
+    expect(error({ parts: { k: 1 }, checks: onlyOne, mutants: [{ name: 'm', parts: { k: 2 } }] })).toBe(
+      `${F}: checks(parts of mutant 'm') threw: k=2 breaks`,
+    );
     const badMutantCheck = (p: Record<string, unknown>) => [mk(p.k === 2 ? '' : 'a')];
-    expect(error({ parts: { k: 1 }, checks: badMutantCheck, mutants: [{ name: 'm', parts: { k: 2 } }] })).toBe(`${F}: field 'checks(parts of mutant 'm')[0].name' is an empty string (expected a non-empty string)`);
+    expect(error({ parts: { k: 1 }, checks: badMutantCheck, mutants: [{ name: 'm', parts: { k: 2 } }] })).toBe(
+      `${F}: field 'checks(parts of mutant 'm')[0].name' is an empty string (expected a non-empty string)`,
+    );
   });
   test('mutants must be well-formed, distinct, name existing parts and change something', () => {
     const checks = () => [mk('a')];
     const m = (mutants: unknown, parts: Record<string, unknown> = { k: 1, j: 2 }) => error({ parts, checks, mutants });
     expect(m('x')).toBe(`${F}: field 'mutants' is a string ('x') (expected an array of { name, parts })`);
     expect(m([null])).toBe(`${F}: field 'mutants[0]' is null (expected { name, parts, equivalent? })`);
-    expect(m([{ name: 'a', parts: { k: 2 }, why: 'x' }])).toBe(`${F}: field 'mutants[0]' has unknown key 'why' (expected name, key, parts, equivalent)`);
-    expect(m([{ name: ' ', parts: { k: 2 } }])).toBe(`${F}: field 'mutants[0].name' is a string (' ') (expected a non-empty string)`);
+    expect(m([{ name: 'a', parts: { k: 2 }, why: 'x' }])).toBe(
+      `${F}: field 'mutants[0]' has unknown key 'why' (expected name, key, parts, equivalent)`,
+    );
+    expect(m([{ name: ' ', parts: { k: 2 } }])).toBe(
+      `${F}: field 'mutants[0].name' is a string (' ') (expected a non-empty string)`,
+    );
     expect(m([{ parts: { k: 2 } }])).toBe(`${F}: field 'mutants[0].name' is undefined (expected a non-empty string)`);
-    expect(m([{ name: 'a', parts: { k: 2 } }, { name: 'a', parts: { k: 3 } }])).toBe(`${F}: field 'mutants[1].name': two mutants are named 'a'`);
-    expect(m([{ name: 'a', key: '', parts: { k: 2 } }])).toBe(`${F}: field 'mutants[0].key' (mutant 'a') is an empty string (expected a non-empty string, or no key: the name is the default)`);
+    expect(
+      m([
+        { name: 'a', parts: { k: 2 } },
+        { name: 'a', parts: { k: 3 } },
+      ]),
+    ).toBe(`${F}: field 'mutants[1].name': two mutants are named 'a'`);
+    expect(m([{ name: 'a', key: '', parts: { k: 2 } }])).toBe(
+      `${F}: field 'mutants[0].key' (mutant 'a') is an empty string (expected a non-empty string, or no key: the name is the default)`,
+    );
     expect(m([{ name: 'a', key: 3, parts: { k: 2 } }])).toMatch(/field 'mutants\[0\]\.key' \(mutant 'a'\) is 3 /);
-    expect(m([{ name: 'a', parts: { k: 2 } }, { name: 'b', key: 'a', parts: { k: 3 } }])).toBe(`${F}: field 'mutants[1].key': two mutants have key 'a' (their seeds are keyed by key, default the name)`);
-    expect(m([{ name: 'a', key: 'z', parts: { k: 2 } }, { name: 'b', key: 'z', parts: { k: 3 } }])).toBe(`${F}: field 'mutants[1].key': two mutants have key 'z' (their seeds are keyed by key, default the name)`);
-    expect(m([{ name: 'a', key: 'b', parts: { k: 2 } }, { name: 'b', key: 'a', parts: { k: 3 } }])).toBeNull();
-    expect(m([{ name: 'a', parts: { k: 2 }, equivalent: ' ' }])).toBe(`${F}: field 'mutants[0].equivalent' (mutant 'a') is a string (' ') (expected the reason it is equivalent)`);
-    expect(m([{ name: 'a', parts: { k: 2 }, equivalent: 1 }])).toMatch(/field 'mutants\[0\]\.equivalent' \(mutant 'a'\) is 1 /);
-    expect(m([{ name: 'a', parts: [] }])).toBe(`${F}: field 'mutants[0].parts' (mutant 'a') is an array (expected an object of replaced parts)`);
-    expect(m([{ name: 'a', parts: {} }])).toBe(`${F}: field 'mutants[0].parts' (mutant 'a') is empty: the mutant changes nothing`);
-    expect(m([{ name: 'a', parts: { q: 1 } }])).toBe(`${F}: field 'mutants[0].parts' (mutant 'a') names unknown part 'q' (parts are k, j)`);
-    expect(m([{ name: 'a', parts: { q: 1 } }], {})).toBe(`${F}: field 'mutants[0].parts' (mutant 'a') names unknown part 'q' (parts are none)`);
+    expect(
+      m([
+        { name: 'a', parts: { k: 2 } },
+        { name: 'b', key: 'a', parts: { k: 3 } },
+      ]),
+    ).toBe(`${F}: field 'mutants[1].key': two mutants have key 'a' (their seeds are keyed by key, default the name)`);
+    expect(
+      m([
+        { name: 'a', key: 'z', parts: { k: 2 } },
+        { name: 'b', key: 'z', parts: { k: 3 } },
+      ]),
+    ).toBe(`${F}: field 'mutants[1].key': two mutants have key 'z' (their seeds are keyed by key, default the name)`);
+    expect(
+      m([
+        { name: 'a', key: 'b', parts: { k: 2 } },
+        { name: 'b', key: 'a', parts: { k: 3 } },
+      ]),
+    ).toBeNull();
+    expect(m([{ name: 'a', parts: { k: 2 }, equivalent: ' ' }])).toBe(
+      `${F}: field 'mutants[0].equivalent' (mutant 'a') is a string (' ') (expected the reason it is equivalent)`,
+    );
+    expect(m([{ name: 'a', parts: { k: 2 }, equivalent: 1 }])).toMatch(
+      /field 'mutants\[0\]\.equivalent' \(mutant 'a'\) is 1 /,
+    );
+    expect(m([{ name: 'a', parts: [] }])).toBe(
+      `${F}: field 'mutants[0].parts' (mutant 'a') is an array (expected an object of replaced parts)`,
+    );
+    expect(m([{ name: 'a', parts: {} }])).toBe(
+      `${F}: field 'mutants[0].parts' (mutant 'a') is empty: the mutant changes nothing`,
+    );
+    expect(m([{ name: 'a', parts: { q: 1 } }])).toBe(
+      `${F}: field 'mutants[0].parts' (mutant 'a') names unknown part 'q' (parts are k, j)`,
+    );
+    expect(m([{ name: 'a', parts: { q: 1 } }], {})).toBe(
+      `${F}: field 'mutants[0].parts' (mutant 'a') names unknown part 'q' (parts are none)`,
+    );
     expect(m([{ name: 'a', parts: { toString: 1 } }])).toMatch(/names unknown part 'toString'/);
-    expect(m([{ name: 'a', parts: { k: 1, j: 2 } }])).toBe(`${F}: field 'mutants[0].parts' (mutant 'a') changes nothing: every part it sets already has that value`);
+    expect(m([{ name: 'a', parts: { k: 1, j: 2 } }])).toBe(
+      `${F}: field 'mutants[0].parts' (mutant 'a') changes nothing: every part it sets already has that value`,
+    );
     expect(m([{ name: 'a', parts: { k: 1, j: 3 } }])).toBeNull();
     expect(m([{ name: 'a', parts: { k: -0 } }], { k: 0 })).toBeNull();
   });
@@ -685,31 +1191,67 @@ describe('checkInvalidReason and keyOf', () => {
   const run = async () => outcome();
   test('a check has a non-empty name, an optional non-empty key, a run function and a known backend', () => {
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run }, 'checks[0]')).toBeNull();
-    for (const backend of ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64']) expect(checkInvalidReason({ name: 'a', backend, run }, 'f')).toBeNull();
+    for (const backend of ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64'])
+      expect(checkInvalidReason({ name: 'a', backend, run }, 'f')).toBeNull();
     // The list of backends grows; the message names all of them.
-    const backends = /\(expected (.*)\)$/.exec(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')!)![1].split(', ');
+    const backends = /\(expected (.*)\)$/
+      .exec(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')!)![1]
+      .split(', ');
     expect(backends).toEqual(expect.arrayContaining(['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'scalar-f64']));
     for (const backend of backends) expect(checkInvalidReason({ name: 'a', backend, run }, 'f')).toBeNull();
-    expect(checkInvalidReason([], 'f')).toBe("field 'f' is an array, not a check (build one with forAll, compute or statistic)");
-    expect(checkInvalidReason('x', 'f')).toBe("field 'f' is a string ('x'), not a check (build one with forAll, compute or statistic)");
-    expect(checkInvalidReason({ name: 3, backend: 'scalar-f64', run }, 'f')).toBe("field 'f.name' is 3 (expected a non-empty string)");
-    expect(checkInvalidReason({ name: 'a', key: ' ', backend: 'scalar-f64', run }, 'f')).toBe("field 'f.key' ('a') is a string (' ') (expected a non-empty string, or no key: the name is the default)");
-    expect(checkInvalidReason({ name: 'a', key: 7, backend: 'scalar-f64', run }, 'f')).toMatch(/^field 'f\.key' \('a'\) is 7 /);
+    expect(checkInvalidReason([], 'f')).toBe(
+      "field 'f' is an array, not a check (build one with forAll, compute or statistic)",
+    );
+    expect(checkInvalidReason('x', 'f')).toBe(
+      "field 'f' is a string ('x'), not a check (build one with forAll, compute or statistic)",
+    );
+    expect(checkInvalidReason({ name: 3, backend: 'scalar-f64', run }, 'f')).toBe(
+      "field 'f.name' is 3 (expected a non-empty string)",
+    );
+    expect(checkInvalidReason({ name: 'a', key: ' ', backend: 'scalar-f64', run }, 'f')).toBe(
+      "field 'f.key' ('a') is a string (' ') (expected a non-empty string, or no key: the name is the default)",
+    );
+    expect(checkInvalidReason({ name: 'a', key: 7, backend: 'scalar-f64', run }, 'f')).toMatch(
+      /^field 'f\.key' \('a'\) is 7 /,
+    );
     expect(checkInvalidReason({ name: 'a', key: 'k', backend: 'scalar-f64', run }, 'f')).toBeNull();
-    expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run: 'go' }, 'f')).toBe("field 'f' ('a') has no run function");
-    expect(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')).toBe("field 'f' ('a') has backend 'f64' (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)");
-    expect(checkInvalidReason({ name: 'a', run }, 'f')).toBe("field 'f' ('a') has backend undefined (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)");
+    expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run: 'go' }, 'f')).toBe(
+      "field 'f' ('a') has no run function",
+    );
+    expect(checkInvalidReason({ name: 'a', backend: 'f64', run }, 'f')).toBe(
+      "field 'f' ('a') has backend 'f64' (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)",
+    );
+    expect(checkInvalidReason({ name: 'a', run }, 'f')).toBe(
+      "field 'f' ('a') has backend undefined (expected ml-matrix-f64, gpu.js-f32, mathjs-symbolic, mathjs-bignumber, scalar-f64)",
+    );
     expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run, method: 'x' }, 'f')).toBeNull();
-    expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run, method: 3 }, 'f', true)).toBe("field 'f' ('a') has method 3 (wrap it in step('symbolic' | 'numeric' | 'both', check))");
+    expect(checkInvalidReason({ name: 'a', backend: 'scalar-f64', run, method: 3 }, 'f', true)).toBe(
+      "field 'f' ('a') has method 3 (wrap it in step('symbolic' | 'numeric' | 'both', check))",
+    );
   });
   test('a control must be a described check', () => {
     const c = { name: 'a', backend: 'scalar-f64', run };
-    expect(checkInvalidReason({ ...c, control: null }, 'f')).toBe("field 'f.control' ('a') is null (expected { description, check })");
-    expect(checkInvalidReason({ ...c, control: 'x' }, 'f')).toBe("field 'f.control' ('a') is a string ('x') (expected { description, check })");
-    expect(checkInvalidReason({ ...c, control: { description: '', check: c } }, 'f')).toBe("field 'f.control.description' ('a') is an empty string (say what was made false)");
-    expect(checkInvalidReason({ ...c, control: { check: c } }, 'f')).toBe("field 'f.control.description' ('a') is undefined (say what was made false)");
-    expect(checkInvalidReason({ ...c, control: { description: 'd', check: { name: 'b' } } }, 'f')).toBe("field 'f.control.check' ('b') has no run function");
-    expect(checkInvalidReason({ ...c, control: { description: 'd', check: { name: 'b', backend: 'scalar-f64', run } } }, 'f')).toBeNull();
+    expect(checkInvalidReason({ ...c, control: null }, 'f')).toBe(
+      "field 'f.control' ('a') is null (expected { description, check })",
+    );
+    expect(checkInvalidReason({ ...c, control: 'x' }, 'f')).toBe(
+      "field 'f.control' ('a') is a string ('x') (expected { description, check })",
+    );
+    expect(checkInvalidReason({ ...c, control: { description: '', check: c } }, 'f')).toBe(
+      "field 'f.control.description' ('a') is an empty string (say what was made false)",
+    );
+    expect(checkInvalidReason({ ...c, control: { check: c } }, 'f')).toBe(
+      "field 'f.control.description' ('a') is undefined (say what was made false)",
+    );
+    expect(checkInvalidReason({ ...c, control: { description: 'd', check: { name: 'b' } } }, 'f')).toBe(
+      "field 'f.control.check' ('b') has no run function",
+    );
+    expect(
+      checkInvalidReason(
+        { ...c, control: { description: 'd', check: { name: 'b', backend: 'scalar-f64', run } } },
+        'f',
+      ),
+    ).toBeNull();
   });
   test('keyOf is the key, or the name', () => {
     expect(keyOf({ name: 'n' })).toBe('n');
@@ -718,7 +1260,14 @@ describe('checkInvalidReason and keyOf', () => {
 });
 
 describe('statistical decisions', () => {
-  const good = { name: 'slope', estimate: 0.5, ci: [0.4, 0.6] as [number, number], confidence: 0.99, samples: 20, decision: { kind: 'contains' as const, value: 0.5 } };
+  const good = {
+    name: 'slope',
+    estimate: 0.5,
+    ci: [0.4, 0.6] as [number, number],
+    confidence: 0.99,
+    samples: 20,
+    decision: { kind: 'contains' as const, value: 0.5 },
+  };
   test('ruleText spells out every rule kind', () => {
     expect(ruleText({ kind: 'contains', value: 1 })).toBe('pass iff 1 ∈ CI');
     expect(ruleText({ kind: 'contains', value: 1, maxWidth: 0.1 })).toBe('pass iff 1 ∈ CI and CI width < 0.1');
@@ -741,29 +1290,59 @@ describe('statistical decisions', () => {
     expect(toleranceOf({ kind: 'within', range: [0, 10] }, -3)).toBe(0);
   });
   test('ruleInvalidReason names what is wrong with a rule', () => {
-    expect(ruleInvalidReason(undefined)).toBe("statistic field 'decision' is undefined (expected a rule such as { kind: 'contains', value })");
-    expect(ruleInvalidReason({ kind: 3, value: 1 })).toBe('statistic decision has unknown rule kind 3 (expected contains, excludes, below, above, within)');
-    expect(ruleInvalidReason({ kind: 'inside', value: 1 })).toBe("statistic decision has unknown rule kind 'inside' (expected contains, excludes, below, above, within)");
-    expect(ruleInvalidReason({ kind: 'below', value: 1, maxWidth: 1 })).toBe("statistic decision 'below' has unknown key 'maxWidth' (expected kind, value)");
-    expect(ruleInvalidReason({ kind: 'contains', value: 1, range: [0, 1] })).toBe("statistic decision 'contains' has unknown key 'range' (expected kind, value, maxWidth)");
-    expect(ruleInvalidReason({ kind: 'within', range: [0, 1], value: 1 })).toBe("statistic decision 'within' has unknown key 'value' (expected kind, range)");
-    for (const kind of ['excludes', 'above']) expect(ruleInvalidReason({ kind, value: 1, range: 1 })).toBe(`statistic decision '${kind}' has unknown key 'range' (expected kind, value)`);
-    expect(ruleInvalidReason({ kind: 'within', range: [0] })).toBe("statistic decision 'within' needs range: [lo, hi], got an array");
-    expect(ruleInvalidReason({ kind: 'within', range: 'x' })).toBe("statistic decision 'within' needs range: [lo, hi], got a string ('x')");
+    expect(ruleInvalidReason(undefined)).toBe(
+      "statistic field 'decision' is undefined (expected a rule such as { kind: 'contains', value })",
+    );
+    expect(ruleInvalidReason({ kind: 3, value: 1 })).toBe(
+      'statistic decision has unknown rule kind 3 (expected contains, excludes, below, above, within)',
+    );
+    expect(ruleInvalidReason({ kind: 'inside', value: 1 })).toBe(
+      "statistic decision has unknown rule kind 'inside' (expected contains, excludes, below, above, within)",
+    );
+    expect(ruleInvalidReason({ kind: 'below', value: 1, maxWidth: 1 })).toBe(
+      "statistic decision 'below' has unknown key 'maxWidth' (expected kind, value)",
+    );
+    expect(ruleInvalidReason({ kind: 'contains', value: 1, range: [0, 1] })).toBe(
+      "statistic decision 'contains' has unknown key 'range' (expected kind, value, maxWidth)",
+    );
+    expect(ruleInvalidReason({ kind: 'within', range: [0, 1], value: 1 })).toBe(
+      "statistic decision 'within' has unknown key 'value' (expected kind, range)",
+    );
+    for (const kind of ['excludes', 'above'])
+      expect(ruleInvalidReason({ kind, value: 1, range: 1 })).toBe(
+        `statistic decision '${kind}' has unknown key 'range' (expected kind, value)`,
+      );
+    expect(ruleInvalidReason({ kind: 'within', range: [0] })).toBe(
+      "statistic decision 'within' needs range: [lo, hi], got an array",
+    );
+    expect(ruleInvalidReason({ kind: 'within', range: 'x' })).toBe(
+      "statistic decision 'within' needs range: [lo, hi], got a string ('x')",
+    );
     expect(ruleInvalidReason({ kind: 'within', range: [NaN, 1] })).toBe('statistic decision range[0] is NaN');
-    expect(ruleInvalidReason({ kind: 'within', range: [0, Infinity] })).toBe('statistic decision range[1] is Infinity (expected a finite number)');
+    expect(ruleInvalidReason({ kind: 'within', range: [0, Infinity] })).toBe(
+      'statistic decision range[1] is Infinity (expected a finite number)',
+    );
     expect(ruleInvalidReason({ kind: 'within', range: [1, 0] })).toBe('statistic decision range [1, 0] is reversed');
     expect(ruleInvalidReason({ kind: 'within', range: [1, 1] })).toBeNull();
-    expect(ruleInvalidReason({ kind: 'above', value: '1' })).toBe("statistic decision 'above' value is a string ('1') (expected a finite number)");
+    expect(ruleInvalidReason({ kind: 'above', value: '1' })).toBe(
+      "statistic decision 'above' value is a string ('1') (expected a finite number)",
+    );
     expect(ruleInvalidReason({ kind: 'contains', value: 1, maxWidth: NaN })).toBe('statistic decision maxWidth is NaN');
-    expect(ruleInvalidReason({ kind: 'contains', value: 1, maxWidth: -1 })).toBe('statistic decision maxWidth is -1 (must be > 0)');
+    expect(ruleInvalidReason({ kind: 'contains', value: 1, maxWidth: -1 })).toBe(
+      'statistic decision maxWidth is -1 (must be > 0)',
+    );
     expect(ruleInvalidReason({ kind: 'contains', value: 1, maxWidth: 0.001 })).toBeNull();
   });
   test('statisticInvalidReason checks each field in turn', () => {
-    const bad = (patch: Record<string, unknown>, requireRule = false) => statisticInvalidReason({ ...good, ...patch }, requireRule);
+    const bad = (patch: Record<string, unknown>, requireRule = false) =>
+      statisticInvalidReason({ ...good, ...patch }, requireRule);
     expect(statisticInvalidReason(good)).toBeNull();
-    expect(statisticInvalidReason([good])).toBe('statistic is an array instead of { name, estimate, ci, confidence, samples, decision }');
-    expect(bad({ passed: undefined })).toBe("statistic returns 'passed': the engine decides from 'decision' and 'ci' (remove 'passed', state the rule in 'decision')");
+    expect(statisticInvalidReason([good])).toBe(
+      'statistic is an array instead of { name, estimate, ci, confidence, samples, decision }',
+    );
+    expect(bad({ passed: undefined })).toBe(
+      "statistic returns 'passed': the engine decides from 'decision' and 'ci' (remove 'passed', state the rule in 'decision')",
+    );
     expect(bad({ name: '' })).toBe("statistic field 'name' is an empty string (expected a non-empty string)");
     expect(bad({ name: 5 })).toBe("statistic field 'name' is 5 (expected a non-empty string)");
     expect(bad({ estimate: Infinity })).toBe('statistic estimate is Infinity (expected a finite number)');
@@ -780,26 +1359,54 @@ describe('statistical decisions', () => {
     expect(bad({ rule: 3 })).toBe("statistic field 'rule' is 3 (expected text)");
     expect(bad({}, true)).toBe("statistic field 'rule' is undefined (expected text)");
     expect(bad({ rule: 'r' }, true)).toBeNull();
-    expect(bad({ decision: { kind: 'below' } })).toBe("statistic decision 'below' value is undefined (expected a finite number)");
+    expect(bad({ decision: { kind: 'below' } })).toBe(
+      "statistic decision 'below' value is undefined (expected a finite number)",
+    );
   });
-  test('statisticEvidence derives the rule text and keeps the property\'s prose after it', () => {
+  test("statisticEvidence derives the rule text and keeps the property's prose after it", () => {
     expect(statisticEvidence(good).rule).toBe('pass iff 0.5 ∈ CI');
     expect(statisticEvidence({ ...good, rule: '  ' }).rule).toBe('pass iff 0.5 ∈ CI');
     expect(statisticEvidence({ ...good, rule: 'at 99%' }).rule).toBe('pass iff 0.5 ∈ CI; at 99%');
-    expect(statisticEvidence({ ...good, rule: 'pass iff 0.5 ∈ CI (claimed)' }).rule).toBe('pass iff 0.5 ∈ CI (claimed)');
+    expect(statisticEvidence({ ...good, rule: 'pass iff 0.5 ∈ CI (claimed)' }).rule).toBe(
+      'pass iff 0.5 ∈ CI (claimed)',
+    );
     expect(statisticEvidence({ ...good, extra: 1 })).toEqual({ ...good, extra: 1, rule: 'pass iff 0.5 ∈ CI' });
   });
-  test('judgeStatistic: decided by the rule; the estimate against the rule\'s value; the samples as cases', () => {
-    expect(judgeStatistic(good)).toEqual({ passed: true, maxError: 0.5, tolerance: 0.5, cases: 20, statistic: { ...good, rule: 'pass iff 0.5 ∈ CI' } });
+  test("judgeStatistic: decided by the rule; the estimate against the rule's value; the samples as cases", () => {
+    expect(judgeStatistic(good)).toEqual({
+      passed: true,
+      maxError: 0.5,
+      tolerance: 0.5,
+      cases: 20,
+      statistic: { ...good, rule: 'pass iff 0.5 ∈ CI' },
+    });
     expect(judgeStatistic({ ...good, decision: { kind: 'excludes', value: 0.5 } }).passed).toBe(false);
   });
   test('statistic(): runs, validates and judges; errors are outcomes, never throws', async () => {
     const ctx = { seed: 3, heavy: false, log: () => {} };
     const seen: unknown[] = [];
-    const ok = statistic({ name: 'mean', backend: 'scalar-f64', sizes: [[2, 2]], toleranceReason: '99% CI', run: (c) => { seen.push(c); return good; } });
+    const ok = statistic({
+      name: 'mean',
+      backend: 'scalar-f64',
+      sizes: [[2, 2]],
+      toleranceReason: '99% CI',
+      run: (c) => {
+        seen.push(c);
+        return good;
+      },
+    });
     const o = await ok.run(ctx);
     expect(seen).toEqual([ctx]);
-    expect(o).toMatchObject({ name: 'mean', backend: 'scalar-f64', sizes: [[2, 2]], toleranceReason: '99% CI', passed: true, maxError: 0.5, tolerance: 0.5, cases: 20 });
+    expect(o).toMatchObject({
+      name: 'mean',
+      backend: 'scalar-f64',
+      sizes: [[2, 2]],
+      toleranceReason: '99% CI',
+      passed: true,
+      maxError: 0.5,
+      tolerance: 0.5,
+      cases: 20,
+    });
     expect(o.error).toBeUndefined();
     expect(o).not.toHaveProperty('series');
     expect(o.ms).toBeGreaterThanOrEqual(0);
@@ -807,37 +1414,116 @@ describe('statistical decisions', () => {
     expect(ok.control).toBeUndefined();
     expect(ok).not.toHaveProperty('key');
     const series = [{ title: 't' }];
-    const plotted = await statistic({ name: 'p', backend: 'scalar-f64', toleranceReason: '', run: () => ({ ...good, series } as never) }).run(ctx);
+    const plotted = await statistic({
+      name: 'p',
+      backend: 'scalar-f64',
+      toleranceReason: '',
+      run: () => ({ ...good, series }) as never,
+    }).run(ctx);
     expect(plotted.series).toEqual(series);
     expect(plotted.statistic).not.toHaveProperty('series');
-    const throwing = statistic({ name: 't', backend: 'scalar-f64', toleranceReason: 'r', run: () => { throw new Error('no data'); } });
-    expect(await throwing.run(ctx)).toMatchObject({ name: 't', sizes: [], toleranceReason: 'r', cases: 0, maxError: NaN, tolerance: NaN, passed: false, error: 'check threw: no data' });
-    const throwsString = statistic({ name: 't', backend: 'scalar-f64', toleranceReason: 'r', run: () => { throw 'plain'; } });
+    const throwing = statistic({
+      name: 't',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      run: () => {
+        throw new Error('no data');
+      },
+    });
+    expect(await throwing.run(ctx)).toMatchObject({
+      name: 't',
+      sizes: [],
+      toleranceReason: 'r',
+      cases: 0,
+      maxError: NaN,
+      tolerance: NaN,
+      passed: false,
+      error: 'check threw: no data',
+    });
+    const throwsString = statistic({
+      name: 't',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      run: () => {
+        throw 'plain';
+      },
+    });
     expect((await throwsString.run(ctx)).error).toBe('check threw: plain');
-    const malformed = statistic({ name: 'm', backend: 'scalar-f64', toleranceReason: 'r', run: () => ({ ...good, samples: 0 }) });
-    expect(await malformed.run(ctx)).toMatchObject({ passed: false, cases: 0, error: 'statistic samples is 0 (must be an integer ≥ 1)' });
+    const malformed = statistic({
+      name: 'm',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      run: () => ({ ...good, samples: 0 }),
+    });
+    expect(await malformed.run(ctx)).toMatchObject({
+      passed: false,
+      cases: 0,
+      error: 'statistic samples is 0 (must be an integer ≥ 1)',
+    });
   });
   test('statistic(): a key is kept; a control is the same statistic on the control run, without a key', async () => {
     const ctx = { seed: 3, heavy: false, log: () => {} };
-    const c = statistic({ name: 'mean', key: 'mk', backend: 'scalar-f64', toleranceReason: 'r', run: () => good, control: { description: 'shifted', run: () => ({ ...good, ci: [1, 2] as [number, number], estimate: 1.5 }) } });
+    const c = statistic({
+      name: 'mean',
+      key: 'mk',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      run: () => good,
+      control: { description: 'shifted', run: () => ({ ...good, ci: [1, 2] as [number, number], estimate: 1.5 }) },
+    });
     expect(c.key).toBe('mk');
     expect(c.control?.description).toBe('shifted');
     expect(c.control?.check.name).toBe('mean [control: shifted]');
     expect(c.control?.check.key).toBeUndefined();
     expect(c.control?.check.control).toBeUndefined();
-    expect(await c.control!.check.run(ctx)).toMatchObject({ name: 'mean [control: shifted]', passed: false, maxError: 1.5 });
+    expect(await c.control!.check.run(ctx)).toMatchObject({
+      name: 'mean [control: shifted]',
+      passed: false,
+      maxError: 1.5,
+    });
   });
 });
 
 describe('compute: explicit cases', () => {
   const logs: string[] = [];
-  const ctx = { seed: 1, heavy: true, log: (m: string) => { logs.push(m); } };
+  const ctx = {
+    seed: 1,
+    heavy: true,
+    log: (m: string) => {
+      logs.push(m);
+    },
+  };
   const tol = { bound: 1, reason: 'its own reason' };
   test('all cases holding: passes; the worst case is reported with its bound, detail and position', async () => {
-    const c = compute({ name: 'c', backend: 'scalar-f64', toleranceReason: 'opt reason', sizes: [[3, 3]], inputs: ['A', 'B', 'C'], run: () => [{ value: 0.2, bound: 1 }, { value: 0.9, bound: 1, detail: { n: 1 } }, { value: 0.5, bound: 1 }] });
+    const c = compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      toleranceReason: 'opt reason',
+      sizes: [[3, 3]],
+      inputs: ['A', 'B', 'C'],
+      run: () => [
+        { value: 0.2, bound: 1 },
+        { value: 0.9, bound: 1, detail: { n: 1 } },
+        { value: 0.5, bound: 1 },
+      ],
+    });
     const o = await c.run(ctx);
-    expect(o).toMatchObject({ name: 'c', backend: 'scalar-f64', sizes: [[3, 3]], toleranceReason: 'opt reason', cases: 3, maxError: 0.9, tolerance: 1, passed: true, detail: '{"n":1}' });
-    expect(o.closest).toEqual({ input: 'B', index: 1, measured: { value: 0.9, bound: 1, relation: '<=', detail: { n: 1 } } });
+    expect(o).toMatchObject({
+      name: 'c',
+      backend: 'scalar-f64',
+      sizes: [[3, 3]],
+      toleranceReason: 'opt reason',
+      cases: 3,
+      maxError: 0.9,
+      tolerance: 1,
+      passed: true,
+      detail: '{"n":1}',
+    });
+    expect(o.closest).toEqual({
+      input: 'B',
+      index: 1,
+      measured: { value: 0.9, bound: 1, relation: '<=', detail: { n: 1 } },
+    });
     expect(o.counterexample).toBeUndefined();
     expect(o.infinite).toBeUndefined();
     expect(o.error).toBeUndefined();
@@ -845,7 +1531,14 @@ describe('compute: explicit cases', () => {
     expect(o.ms).toBeLessThan(10_000);
   });
   test('ties keep the first worst case; a string detail is kept as is; cases are named by position without inputs', async () => {
-    const o = await compute({ name: 'c', backend: 'scalar-f64', run: () => [{ value: 0.5, bound: 1, detail: 'first' }, { value: 0.5, bound: 1, detail: 'second' }] }).run(ctx);
+    const o = await compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      run: () => [
+        { value: 0.5, bound: 1, detail: 'first' },
+        { value: 0.5, bound: 1, detail: 'second' },
+      ],
+    }).run(ctx);
     expect(o).toMatchObject({ detail: 'first', toleranceReason: '', sizes: [] });
     expect(o.closest).toMatchObject({ input: 'case 1 of 2', index: 0 });
     const single = await compute({ name: 'c', backend: 'scalar-f64', run: () => ({ value: 0.5, bound: 1 }) }).run(ctx);
@@ -854,56 +1547,157 @@ describe('compute: explicit cases', () => {
   });
   test('a failing case: the first failing one is the counterexample, the worst one beside it', async () => {
     const o = await compute({
-      name: 'c', backend: 'scalar-f64', toleranceReason: 'r', inputs: ['A', 'B', 'C'],
-      run: () => [{ value: 0.5, bound: 1 }, { value: 2, bound: 1, detail: 'b' }, { value: Infinity, bound: 1, infinite: 'singular' }],
+      name: 'c',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      inputs: ['A', 'B', 'C'],
+      run: () => [
+        { value: 0.5, bound: 1 },
+        { value: 2, bound: 1, detail: 'b' },
+        { value: Infinity, bound: 1, infinite: 'singular' },
+      ],
     }).run(ctx);
     expect(o).toMatchObject({ passed: false, maxError: Infinity, tolerance: 1, infinite: 'singular' });
     expect(o.counterexample).toEqual({
-      input: 'B', measured: { value: 2, bound: 1, relation: '<=', detail: 'b' },
-      mostSevere: { input: 'C', index: 2, measured: { value: Infinity, bound: 1, relation: '<=', detail: null, infinite: 'singular' } },
+      input: 'B',
+      measured: { value: 2, bound: 1, relation: '<=', detail: 'b' },
+      mostSevere: {
+        input: 'C',
+        index: 2,
+        measured: { value: Infinity, bound: 1, relation: '<=', detail: null, infinite: 'singular' },
+      },
     });
     expect(o).not.toHaveProperty('closest');
     expect(o).not.toHaveProperty('detail');
-    const ge = await compute({ name: 'c', backend: 'scalar-f64', run: () => [{ value: 0.5, bound: 1, relation: '>=' }] }).run(ctx);
-    expect(ge.counterexample).toEqual({ input: 'case 1 of 1', measured: { value: 0.5, bound: 1, relation: '>=', detail: null }, mostSevere: { input: 'case 1 of 1', index: 0, measured: { value: 0.5, bound: 1, relation: '>=', detail: null } } });
+    const ge = await compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      run: () => [{ value: 0.5, bound: 1, relation: '>=' }],
+    }).run(ctx);
+    expect(ge.counterexample).toEqual({
+      input: 'case 1 of 1',
+      measured: { value: 0.5, bound: 1, relation: '>=', detail: null },
+      mostSevere: { input: 'case 1 of 1', index: 0, measured: { value: 0.5, bound: 1, relation: '>=', detail: null } },
+    });
   });
-  test('a measurement with a tolerance: the worst case\'s reason is the check\'s reason', async () => {
-    const o = await compute({ name: 'c', backend: 'scalar-f64', toleranceReason: 'fallback', run: () => [{ value: 0.1, tolerance: tol }, { value: 0.2, tolerance: { bound: 1, reason: 'worst reason' } }] }).run(ctx);
+  test("a measurement with a tolerance: the worst case's reason is the check's reason", async () => {
+    const o = await compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      toleranceReason: 'fallback',
+      run: () => [
+        { value: 0.1, tolerance: tol },
+        { value: 0.2, tolerance: { bound: 1, reason: 'worst reason' } },
+      ],
+    }).run(ctx);
     expect(o).toMatchObject({ toleranceReason: 'worst reason', tolerance: 1, maxError: 0.2 });
   });
   test('no cases, a throw, a bad case, or a case outside the hypotheses is an error', async () => {
-    const run = (r: ConstructorParameters<typeof Object>[0]) => compute({ name: 'c', backend: 'scalar-f64', toleranceReason: 'r', run: r as never }).run(ctx);
-    expect(await run(() => [])).toMatchObject({ error: 'check produced no cases', cases: 0, passed: false, maxError: NaN });
-    expect(await run(() => { throw new Error('kaput'); })).toMatchObject({ error: 'check threw: kaput', cases: 0 });
-    expect((await run(() => { throw 'plain'; })).error).toBe('check threw: plain');
+    const run = (r: ConstructorParameters<typeof Object>[0]) =>
+      compute({ name: 'c', backend: 'scalar-f64', toleranceReason: 'r', run: r as never }).run(ctx);
+    expect(await run(() => [])).toMatchObject({
+      error: 'check produced no cases',
+      cases: 0,
+      passed: false,
+      maxError: NaN,
+    });
+    expect(
+      await run(() => {
+        throw new Error('kaput');
+      }),
+    ).toMatchObject({ error: 'check threw: kaput', cases: 0 });
+    expect(
+      (
+        await run(() => {
+          throw 'plain';
+        })
+      ).error,
+    ).toBe('check threw: plain');
     expect(await run(() => ({ value: NaN, bound: 1 }))).toMatchObject({ error: 'measured value is NaN', cases: 1 });
-    expect(await run(() => [{ value: 1, bound: 1 }, { value: 1, bound: NaN }])).toMatchObject({ error: 'case 2 of 2: bound is NaN', cases: 2 });
-    expect((await run(() => { pre(false, 'n must be even'); return []; })).error).toBe("a case is outside the statement's hypotheses (pre failed: n must be even); pre skips only forAll cases — drop the case from compute's run");
-    expect((await run(() => { fc.pre(false); return []; })).error).toBe("a case is outside the statement's hypotheses (pre failed); pre skips only forAll cases — drop the case from compute's run");
+    expect(
+      await run(() => [
+        { value: 1, bound: 1 },
+        { value: 1, bound: NaN },
+      ]),
+    ).toMatchObject({ error: 'case 2 of 2: bound is NaN', cases: 2 });
+    expect(
+      (
+        await run(() => {
+          pre(false, 'n must be even');
+          return [];
+        })
+      ).error,
+    ).toBe(
+      "a case is outside the statement's hypotheses (pre failed: n must be even); pre skips only forAll cases — drop the case from compute's run",
+    );
+    expect(
+      (
+        await run(() => {
+          fc.pre(false);
+          return [];
+        })
+      ).error,
+    ).toBe(
+      "a case is outside the statement's hypotheses (pre failed); pre skips only forAll cases — drop the case from compute's run",
+    );
   });
   test('sizes may depend on the context; a sizes function that fails costs the sizes, logged, never the verdict', async () => {
     logs.length = 0;
-    const sized = (sizes: unknown) => compute({ name: 'c', backend: 'scalar-f64', sizes: sizes as never, run: () => ({ value: 0, bound: 1 }) }).run(ctx);
+    const sized = (sizes: unknown) =>
+      compute({ name: 'c', backend: 'scalar-f64', sizes: sizes as never, run: () => ({ value: 0, bound: 1 }) }).run(
+        ctx,
+      );
     expect((await sized((c: CheckContext) => (c.heavy ? [[4, 4]] : [[2, 2]]))).sizes).toEqual([[4, 4]]);
     expect(logs).toEqual([]);
     expect(await sized(() => 'big')).toMatchObject({ sizes: [], passed: true });
-    expect(await sized(() => { throw new Error('no n'); })).toMatchObject({ sizes: [], passed: true });
-    expect(logs).toEqual(["c: sizes(ctx) returned a string ('big'), not [[rows, cols], …]; the verdict is unaffected", 'c: sizes(ctx) threw (no n); the verdict is unaffected']);
+    expect(
+      await sized(() => {
+        throw new Error('no n');
+      }),
+    ).toMatchObject({ sizes: [], passed: true });
+    expect(logs).toEqual([
+      "c: sizes(ctx) returned a string ('big'), not [[rows, cols], …]; the verdict is unaffected",
+      'c: sizes(ctx) threw (no n); the verdict is unaffected',
+    ]);
   });
   test('series are built from the judged measurements; a failing builder costs the plot, logged', async () => {
     logs.length = 0;
     const seen: unknown[] = [];
     const ms = [{ value: 0.5, bound: 1 }];
-    const plotted = await compute({ name: 'c', backend: 'scalar-f64', run: () => ms, series: (m, c) => { seen.push(m, c); return [{ title: 'plot' }] as never; } }).run(ctx);
+    const plotted = await compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      run: () => ms,
+      series: (m, c) => {
+        seen.push(m, c);
+        return [{ title: 'plot' }] as never;
+      },
+    }).run(ctx);
     expect(plotted.series).toEqual([{ title: 'plot' }]);
     expect(seen).toEqual([ms, ctx]);
-    const broken = await compute({ name: 'c', backend: 'scalar-f64', run: () => ms, series: () => { throw new Error('no axes'); } }).run(ctx);
+    const broken = await compute({
+      name: 'c',
+      backend: 'scalar-f64',
+      run: () => ms,
+      series: () => {
+        throw new Error('no axes');
+      },
+    }).run(ctx);
     expect(broken).toMatchObject({ passed: true });
     expect(broken).not.toHaveProperty('series');
     expect(logs).toEqual(['c: its plot could not be built (no axes); the verdict is unaffected']);
   });
   test('key and control: the control runs its own cases under a derived name, without key, control or series', async () => {
-    const c = compute({ name: 'c', key: 'ck', backend: 'scalar-f64', toleranceReason: 'r', inputs: ['x'], run: () => ({ value: 0, bound: 1 }), series: () => [], control: { description: 'doubled', inputs: ['y'], run: () => ({ value: 2, bound: 1 }) } });
+    const c = compute({
+      name: 'c',
+      key: 'ck',
+      backend: 'scalar-f64',
+      toleranceReason: 'r',
+      inputs: ['x'],
+      run: () => ({ value: 0, bound: 1 }),
+      series: () => [],
+      control: { description: 'doubled', inputs: ['y'], run: () => ({ value: 2, bound: 1 }) },
+    });
     expect(c.key).toBe('ck');
     const ctl = c.control!;
     expect(ctl.description).toBe('doubled');
@@ -913,7 +1707,9 @@ describe('compute: explicit cases', () => {
     const o = await ctl.check.run(ctx);
     expect(o).toMatchObject({ passed: false, counterexample: { input: 'y' } });
     expect(o).not.toHaveProperty('series');
-    expect(compute({ name: 'plain', backend: 'scalar-f64', run: () => ({ value: 0, bound: 1 }) })).not.toHaveProperty('key');
+    expect(compute({ name: 'plain', backend: 'scalar-f64', run: () => ({ value: 0, bound: 1 }) })).not.toHaveProperty(
+      'key',
+    );
   });
 });
 
@@ -921,17 +1717,43 @@ describe('forAll: random cases', () => {
   const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({ seed: 42, heavy: false, log: () => {}, ...over });
   const ints = fc.integer({ min: 0, max: 50 });
   test('a holding property passes over numRuns cases and reports the case that came closest to failing', async () => {
-    const o = await forAll({ name: 'x ≤ 50', backend: 'scalar-f64', arbitrary: ints, numRuns: 40, toleranceReason: 'exact', measure: (x) => ({ value: x, bound: 50, detail: { x } }) }).run(ctx());
-    expect(o).toMatchObject({ name: 'x ≤ 50', backend: 'scalar-f64', cases: 40, passed: true, toleranceReason: 'exact', tolerance: 50, sizes: [] });
+    const o = await forAll({
+      name: 'x ≤ 50',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 40,
+      toleranceReason: 'exact',
+      measure: (x) => ({ value: x, bound: 50, detail: { x } }),
+    }).run(ctx());
+    expect(o).toMatchObject({
+      name: 'x ≤ 50',
+      backend: 'scalar-f64',
+      cases: 40,
+      passed: true,
+      toleranceReason: 'exact',
+      tolerance: 50,
+      sizes: [],
+    });
     expect(o.maxError).toBeLessThanOrEqual(50);
-    expect(o.closest).toEqual({ input: o.maxError, measured: { value: o.maxError, bound: 50, relation: '<=', detail: { x: o.maxError } } });
+    expect(o.closest).toEqual({
+      input: o.maxError,
+      measured: { value: o.maxError, bound: 50, relation: '<=', detail: { x: o.maxError } },
+    });
     expect(o).not.toHaveProperty('skipped');
     expect(o).not.toHaveProperty('counterexample');
     expect(o.ms).toBeGreaterThanOrEqual(0);
     expect(o.ms).toBeLessThan(60_000);
   });
   test('numRuns defaults to 100, and heavy mode to 4× numRuns or heavyRuns', async () => {
-    const check = (extra: Record<string, unknown>) => forAll({ name: 'n', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', measure: () => ({ value: 0, bound: 1 }), ...extra });
+    const check = (extra: Record<string, unknown>) =>
+      forAll({
+        name: 'n',
+        backend: 'scalar-f64',
+        arbitrary: ints,
+        toleranceReason: '',
+        measure: () => ({ value: 0, bound: 1 }),
+        ...extra,
+      });
     expect((await check({}).run(ctx())).cases).toBe(100);
     expect((await check({}).run(ctx({ heavy: true }))).cases).toBe(400);
     expect((await check({ numRuns: 7 }).run(ctx({ heavy: true }))).cases).toBe(28);
@@ -939,10 +1761,22 @@ describe('forAll: random cases', () => {
     expect((await check({ numRuns: 7, heavyRuns: 9 }).run(ctx())).cases).toBe(7);
   });
   test('a failing property: the shrunk counterexample, the most severe case seen, and a replay', async () => {
-    const c = forAll({ name: 'x < 10', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 1000 }), numRuns: 50, toleranceReason: 'exact', measure: (x) => ({ value: x, bound: 9 }) });
+    const c = forAll({
+      name: 'x < 10',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 1000 }),
+      numRuns: 50,
+      toleranceReason: 'exact',
+      measure: (x) => ({ value: x, bound: 9 }),
+    });
     const o = await c.run(ctx());
     expect(o.passed).toBe(false);
-    const ce = o.counterexample as { input: number; measured: unknown; numShrinks: number; mostSevere: { input: number; measured: { value: number } } };
+    const ce = o.counterexample as {
+      input: number;
+      measured: unknown;
+      numShrinks: number;
+      mostSevere: { input: number; measured: { value: number } };
+    };
     expect(ce.input).toBe(10);
     expect(ce.measured).toEqual({ value: 10, bound: 9, relation: '<=', detail: null });
     expect(ce.numShrinks).toBeGreaterThan(0);
@@ -956,46 +1790,156 @@ describe('forAll: random cases', () => {
     expect((again.counterexample as { input: number }).input).toBe(10);
     expect(again.cases).toBeLessThan(o.cases);
   });
-  test('the shrunk case carries its detail, or else the last failing case\'s', async () => {
-    const withDetail = await forAll({ name: 'd', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 100 }), numRuns: 30, toleranceReason: '', measure: (x) => ({ value: x, bound: 5, detail: `x=${x}` }) }).run(ctx());
+  test("the shrunk case carries its detail, or else the last failing case's", async () => {
+    const withDetail = await forAll({
+      name: 'd',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 100 }),
+      numRuns: 30,
+      toleranceReason: '',
+      measure: (x) => ({ value: x, bound: 5, detail: `x=${x}` }),
+    }).run(ctx());
     expect((withDetail.counterexample as { measured: { detail: unknown } }).measured.detail).toBe('x=6');
   });
   test('a documented ∞ is reported as the worst value with its reason', async () => {
-    const o = await forAll({ name: 'inv', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 3 }), numRuns: 20, toleranceReason: '', measure: (x) => (x === 0 ? { value: Infinity, bound: 1, infinite: 'x = 0 has no inverse' } : { value: 0, bound: 1 }) }).run(ctx());
+    const o = await forAll({
+      name: 'inv',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 3 }),
+      numRuns: 20,
+      toleranceReason: '',
+      measure: (x) =>
+        x === 0 ? { value: Infinity, bound: 1, infinite: 'x = 0 has no inverse' } : { value: 0, bound: 1 },
+    }).run(ctx());
     expect(o).toMatchObject({ passed: false, maxError: Infinity, infinite: 'x = 0 has no inverse' });
-    expect((o.counterexample as { measured: unknown }).measured).toEqual({ value: Infinity, bound: 1, relation: '<=', detail: null, infinite: 'x = 0 has no inverse' });
+    expect((o.counterexample as { measured: unknown }).measured).toEqual({
+      value: Infinity,
+      bound: 1,
+      relation: '<=',
+      detail: null,
+      infinite: 'x = 0 has no inverse',
+    });
   });
-  test('a measurement with a tolerance reports the worst case\'s reason', async () => {
-    const o = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, numRuns: 10, measure: (x) => ({ value: x, tolerance: { bound: 100, reason: 'because' } }) }).run(ctx());
+  test("a measurement with a tolerance reports the worst case's reason", async () => {
+    const o = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 10,
+      measure: (x) => ({ value: x, tolerance: { bound: 100, reason: 'because' } }),
+    }).run(ctx());
     expect(o).toMatchObject({ passed: true, toleranceReason: 'because', tolerance: 100 });
-    const f = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, numRuns: 10, toleranceReason: 'opt', measure: (x) => ({ value: x + 1, tolerance: { bound: 0.5, reason: 'tight' } }) }).run(ctx());
+    const f = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 10,
+      toleranceReason: 'opt',
+      measure: (x) => ({ value: x + 1, tolerance: { bound: 0.5, reason: 'tight' } }),
+    }).run(ctx());
     expect(f).toMatchObject({ passed: false, toleranceReason: 'tight', tolerance: 0.5 });
   });
   test('a throwing measure or a malformed measurement is an error at that input, never a fail', async () => {
-    const thrower = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', measure: () => { throw new Error('kaput'); } }).run(ctx());
-    expect(thrower).toMatchObject({ passed: false, error: 'measure threw: kaput', maxError: NaN, tolerance: NaN, cases: 0 });
+    const thrower = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      toleranceReason: '',
+      measure: () => {
+        throw new Error('kaput');
+      },
+    }).run(ctx());
+    expect(thrower).toMatchObject({
+      passed: false,
+      error: 'measure threw: kaput',
+      maxError: NaN,
+      tolerance: NaN,
+      cases: 0,
+    });
     expect(thrower.counterexample).toHaveProperty('input');
-    const stringThrower = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', measure: () => { throw 'plain'; } }).run(ctx());
+    const stringThrower = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      toleranceReason: '',
+      measure: () => {
+        throw 'plain';
+      },
+    }).run(ctx());
     expect(stringThrower.error).toBe('measure threw: plain');
-    const nan = await forAll({ name: 'n', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', measure: (x) => ({ value: x > 20 ? NaN : 0, bound: 1 }) }).run(ctx());
+    const nan = await forAll({
+      name: 'n',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      toleranceReason: '',
+      measure: (x) => ({ value: x > 20 ? NaN : 0, bound: 1 }),
+    }).run(ctx());
     expect(nan).toMatchObject({ passed: false, error: 'measured value is NaN' });
     expect((nan.counterexample as { input: number }).input).toBeGreaterThan(20);
   });
   test('a show that throws does not hide the error it was showing', async () => {
-    const o = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', show: () => { throw new Error('cannot print'); }, measure: () => { throw new Error('kaput'); } }).run(ctx());
+    const o = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      toleranceReason: '',
+      show: () => {
+        throw new Error('cannot print');
+      },
+      measure: () => {
+        throw new Error('kaput');
+      },
+    }).run(ctx());
     expect(o).toMatchObject({ error: 'measure threw: kaput', counterexample: { input: '(show threw: cannot print)' } });
-    const plain = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: ints, toleranceReason: '', show: () => { throw 'plain'; }, measure: () => { throw new Error('k'); } }).run(ctx());
+    const plain = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      toleranceReason: '',
+      show: () => {
+        throw 'plain';
+      },
+      measure: () => {
+        throw new Error('k');
+      },
+    }).run(ctx());
     expect(plain.counterexample).toEqual({ input: '(show threw: plain)' });
   });
   test('sizes and show: as given, or the MatrixCase defaults, or none', async () => {
-    const sized = await forAll({ name: 's', backend: 'scalar-f64', arbitrary: fc.constantFrom(2, 3), numRuns: 20, toleranceReason: '', size: (n) => [n, n + 1], show: (n) => `n=${n}`, measure: () => ({ value: 0, bound: 1 }) }).run(ctx());
-    expect(sized.sizes.sort()).toEqual([[2, 3], [3, 4]]);
+    const sized = await forAll({
+      name: 's',
+      backend: 'scalar-f64',
+      arbitrary: fc.constantFrom(2, 3),
+      numRuns: 20,
+      toleranceReason: '',
+      size: (n) => [n, n + 1],
+      show: (n) => `n=${n}`,
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
+    expect(sized.sizes.sort()).toEqual([
+      [2, 3],
+      [3, 4],
+    ]);
     expect((sized.closest as { input: string }).input).toMatch(/^n=[23]$/);
     const mc = { kind: 'integer', rows: 2, cols: 3, entries: [1, 2, 3, 4, 5, 6] };
-    const matrix = await forAll({ name: 'm', backend: 'scalar-f64', arbitrary: fc.constant(mc), numRuns: 3, toleranceReason: '', measure: () => ({ value: 0, bound: 1 }) }).run(ctx());
+    const matrix = await forAll({
+      name: 'm',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant(mc),
+      numRuns: 3,
+      toleranceReason: '',
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
     expect(matrix.sizes).toEqual([[2, 3]]);
     expect((matrix.closest as { input: unknown }).input).not.toBe(mc);
-    const plain = await forAll({ name: 'p', backend: 'scalar-f64', arbitrary: fc.constant({ a: 1 }), numRuns: 3, toleranceReason: '', measure: () => ({ value: 0, bound: 1 }) }).run(ctx());
+    const plain = await forAll({
+      name: 'p',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant({ a: 1 }),
+      numRuns: 3,
+      toleranceReason: '',
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
     expect(plain.sizes).toEqual([]);
     expect((plain.closest as { input: unknown }).input).toEqual({ a: 1 });
   });
@@ -1003,64 +1947,196 @@ describe('forAll: random cases', () => {
     const mc = { kind: 'integer', rows: 2, cols: 3, entries: [] as number[] };
     expect(isMatrixCase(mc)).toBe(true);
     expect(isMatrixCase({ ...mc, kind: 'spectral' })).toBe(true);
-    for (const bad of [null, 1, [mc], { ...mc, kind: 'other' }, { ...mc, rows: 1.5 }, { ...mc, cols: '3' }, { ...mc, entries: 'x' }]) expect(isMatrixCase(bad), JSON.stringify(bad)).toBe(false);
+    for (const bad of [
+      null,
+      1,
+      [mc],
+      { ...mc, kind: 'other' },
+      { ...mc, rows: 1.5 },
+      { ...mc, cols: '3' },
+      { ...mc, entries: 'x' },
+    ])
+      expect(isMatrixCase(bad), JSON.stringify(bad)).toBe(false);
   });
   test('measuredCase records a measurement with its bound, relation and detail (null when none)', () => {
     expect(measuredCase({ value: 1, bound: 2 })).toEqual({ value: 1, bound: 2, relation: '<=', detail: null });
-    expect(measuredCase({ value: 3, tolerance: { bound: 2, reason: 'r' }, relation: '>=', detail: 'd' })).toEqual({ value: 3, bound: 2, relation: '>=', detail: 'd' });
-    expect(measuredCase({ value: Infinity, bound: 2, infinite: 'why' })).toEqual({ value: Infinity, bound: 2, relation: '<=', detail: null, infinite: 'why' });
+    expect(measuredCase({ value: 3, tolerance: { bound: 2, reason: 'r' }, relation: '>=', detail: 'd' })).toEqual({
+      value: 3,
+      bound: 2,
+      relation: '>=',
+      detail: 'd',
+    });
+    expect(measuredCase({ value: Infinity, bound: 2, infinite: 'why' })).toEqual({
+      value: Infinity,
+      bound: 2,
+      relation: '<=',
+      detail: null,
+      infinite: 'why',
+    });
   });
   test('pre: skipped cases are counted with their reasons (at most MAX_SKIP_REASONS distinct ones)', async () => {
     expect(MAX_SKIP_REASONS).toBe(5);
-    expect(() => pre(true, ' ')).toThrow(new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)'));
+    expect(() => pre(true, ' ')).toThrow(
+      new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)'),
+    );
     expect(() => pre(true, 'fine')).not.toThrow();
     const e = new OutsideHypotheses('x is odd');
-    expect(e).toMatchObject({ why: 'x is odd', name: 'OutsideHypotheses', message: "case outside the statement's hypotheses: x is odd" });
+    expect(e).toMatchObject({
+      why: 'x is odd',
+      name: 'OutsideHypotheses',
+      message: "case outside the statement's hypotheses: x is odd",
+    });
     expect(fc.PreconditionFailure.isFailure(e)).toBe(true);
-    const many = await forAll({ name: 'm', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 99 }), numRuns: 30, toleranceReason: '', measure: (x) => { pre(x % 10 === 0, `last digit ${x % 10}`); return { value: 0, bound: 1 }; } }).run(ctx());
+    const many = await forAll({
+      name: 'm',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 99 }),
+      numRuns: 30,
+      toleranceReason: '',
+      measure: (x) => {
+        pre(x % 10 === 0, `last digit ${x % 10}`);
+        return { value: 0, bound: 1 };
+      },
+    }).run(ctx());
     expect(many.passed).toBe(true);
     expect(many.skipped).toBeGreaterThan(0);
     expect(many.skipReasons).toHaveLength(5);
     expect(new Set(many.skipReasons).size).toBe(5);
   });
   test('when fast-check gives up on the hypotheses, the message says how many cases held', async () => {
-    const none = await forAll({ name: 'n', backend: 'scalar-f64', arbitrary: ints, numRuns: 4, maxSkipsPerRun: 1, toleranceReason: '', measure: () => { pre(false, 'never'); return { value: 0, bound: 1 }; } }).run(ctx());
-    expect(none.error).toMatch(/^the hypothesis held in none of \d+ generated cases: every case was skipped \('never'\), and fast-check gave up; generate inputs that satisfy the hypotheses \(in the arbitrary\) rather than skipping them$/);
+    const none = await forAll({
+      name: 'n',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 4,
+      maxSkipsPerRun: 1,
+      toleranceReason: '',
+      measure: () => {
+        pre(false, 'never');
+        return { value: 0, bound: 1 };
+      },
+    }).run(ctx());
+    expect(none.error).toMatch(
+      /^the hypothesis held in none of \d+ generated cases: every case was skipped \('never'\), and fast-check gave up; generate inputs that satisfy the hypotheses \(in the arbitrary\) rather than skipping them$/,
+    );
     expect(none).toMatchObject({ passed: false, skipReasons: ['never'] });
     let n = 0;
-    const few = await forAll({ name: 'f', backend: 'scalar-f64', arbitrary: ints, numRuns: 20, maxSkipsPerRun: 1, toleranceReason: '', measure: () => { n++; fc.pre(n <= 2); return { value: 0, bound: 1 }; } }).run(ctx());
-    expect(few.error).toMatch(/^the hypothesis held in only 2 of \d+ generated cases \(\d+ skipped \('fc\.pre\(false\) \(no reason given: use pre\(condition, why\)\)'\)\); fast-check gave up before the 20 runs asked for; generate inputs/);
+    const few = await forAll({
+      name: 'f',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 20,
+      maxSkipsPerRun: 1,
+      toleranceReason: '',
+      measure: () => {
+        n++;
+        fc.pre(n <= 2);
+        return { value: 0, bound: 1 };
+      },
+    }).run(ctx());
+    expect(few.error).toMatch(
+      /^the hypothesis held in only 2 of \d+ generated cases \(\d+ skipped \('fc\.pre\(false\) \(no reason given: use pre\(condition, why\)\)'\)\); fast-check gave up before the 20 runs asked for; generate inputs/,
+    );
   });
   test('no case measured at all is an error, not a vacuous pass', async () => {
-    const o = await forAll({ name: 'z', backend: 'scalar-f64', arbitrary: ints, numRuns: 0, toleranceReason: '', measure: () => ({ value: 0, bound: 1 }) }).run(ctx());
-    expect(o).toMatchObject({ passed: false, cases: 0, error: 'no case was measured (numRuns is 0, or every generated input was filtered out)' });
+    const o = await forAll({
+      name: 'z',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 0,
+      toleranceReason: '',
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
+    expect(o).toMatchObject({
+      passed: false,
+      cases: 0,
+      error: 'no case was measured (numRuns is 0, or every generated input was filtered out)',
+    });
   });
   test('re-measuring the shrunk counterexample must give the same verdict, or the check errors', async () => {
     let calls = 0;
-    const flips = await forAll({ name: 'f', backend: 'scalar-f64', arbitrary: ints, numRuns: 5, toleranceReason: '', measure: () => ({ value: calls++ === 0 ? 2 : 0, bound: 1 }) }).run(ctx());
+    const flips = await forAll({
+      name: 'f',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 5,
+      toleranceReason: '',
+      measure: () => ({ value: calls++ === 0 ? 2 : 0, bound: 1 }),
+    }).run(ctx());
     expect(flips.error).toBe('the shrunk counterexample holds when measured again (the measure is not deterministic)');
     let k = 0;
-    const throwsLater = await forAll({ name: 't', backend: 'scalar-f64', arbitrary: fc.constant(5), numRuns: 1, toleranceReason: '', measure: () => { if (k++ > 0) throw new Error('second time'); return { value: 2, bound: 1 }; } }).run(ctx());
-    expect(throwsLater).toMatchObject({ error: 'measure threw when re-measuring the shrunk counterexample: second time', counterexample: { input: 5 } });
+    const throwsLater = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant(5),
+      numRuns: 1,
+      toleranceReason: '',
+      measure: () => {
+        if (k++ > 0) throw new Error('second time');
+        return { value: 2, bound: 1 };
+      },
+    }).run(ctx());
+    expect(throwsLater).toMatchObject({
+      error: 'measure threw when re-measuring the shrunk counterexample: second time',
+      counterexample: { input: 5 },
+    });
     let j = 0;
-    const nanLater = await forAll({ name: 'n', backend: 'scalar-f64', arbitrary: fc.constant(5), numRuns: 1, toleranceReason: '', measure: () => ({ value: j++ > 0 ? NaN : 2, bound: 1 }) }).run(ctx());
+    const nanLater = await forAll({
+      name: 'n',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant(5),
+      numRuns: 1,
+      toleranceReason: '',
+      measure: () => ({ value: j++ > 0 ? NaN : 2, bound: 1 }),
+    }).run(ctx());
     expect(nanLater.error).toBe('re-measuring the shrunk counterexample: measured value is NaN');
     let p = 0;
-    const outsideLater = await forAll({ name: 'o', backend: 'scalar-f64', arbitrary: fc.constant(5), numRuns: 1, toleranceReason: '', measure: () => { pre(p++ === 0, 'only once'); return { value: 2, bound: 1 }; } }).run(ctx());
-    expect(outsideLater.error).toBe('re-measuring the shrunk counterexample: it is now outside the hypotheses (pre failed; the measure is not deterministic)');
+    const outsideLater = await forAll({
+      name: 'o',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant(5),
+      numRuns: 1,
+      toleranceReason: '',
+      measure: () => {
+        pre(p++ === 0, 'only once');
+        return { value: 2, bound: 1 };
+      },
+    }).run(ctx());
+    expect(outsideLater.error).toBe(
+      're-measuring the shrunk counterexample: it is now outside the hypotheses (pre failed; the measure is not deterministic)',
+    );
   });
   test('key and control: the control keeps what it does not replace, under a derived name, without a key', async () => {
     const measure = (x: number) => ({ value: x, bound: 100 });
-    const c = forAll({ name: 'c', key: 'ck', backend: 'scalar-f64', arbitrary: ints, numRuns: 10, toleranceReason: '', measure, control: { description: 'shifted', measure: (x) => ({ value: x + 100, bound: 100 }) } });
+    const c = forAll({
+      name: 'c',
+      key: 'ck',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 10,
+      toleranceReason: '',
+      measure,
+      control: { description: 'shifted', measure: (x) => ({ value: x + 100, bound: 100 }) },
+    });
     expect(c.key).toBe('ck');
     expect(c.control!.check).toMatchObject({ name: 'c [control: shifted]' });
     expect(c.control!.check.key).toBeUndefined();
     expect(c.control!.check.control).toBeUndefined();
     expect((await c.control!.check.run(ctx())).passed).toBe(false);
-    const byInput = forAll({ name: 'i', backend: 'scalar-f64', arbitrary: ints, numRuns: 10, toleranceReason: '', measure, control: { description: 'big', arbitrary: fc.constant(500) } });
+    const byInput = forAll({
+      name: 'i',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 10,
+      toleranceReason: '',
+      measure,
+      control: { description: 'big', arbitrary: fc.constant(500) },
+    });
     expect((await byInput.control!.check.run(ctx())).passed).toBe(false);
     expect(forAll({ name: 'plain', backend: 'scalar-f64', arbitrary: ints, measure })).not.toHaveProperty('key');
-    expect(() => forAll({ name: 'x', backend: 'scalar-f64', arbitrary: ints, measure, control: { description: 'nothing' } })).toThrow("forAll 'x': control 'nothing' replaces neither 'measure' nor 'arbitrary'");
+    expect(() =>
+      forAll({ name: 'x', backend: 'scalar-f64', arbitrary: ints, measure, control: { description: 'nothing' } }),
+    ).toThrow("forAll 'x': control 'nothing' replaces neither 'measure' nor 'arbitrary'");
   });
 });
 
@@ -1071,24 +2147,74 @@ describe('runClaim: groups, power, verdict and evidence', () => {
   mkdirSync(join(root, 'sources'), { recursive: true });
   writeFileSync(join(root, 'sources', 'doc.txt'), '');
   function claim(id: string, lines: string[] = []): void {
-    writeFileSync(join(paths.claimsDir, `${id}.md`), ['---', `id: ${id}`, 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: pass', ...lines, '---', ''].join('\n'));
+    writeFileSync(
+      join(paths.claimsDir, `${id}.md`),
+      [
+        '---',
+        `id: ${id}`,
+        'title: T',
+        'source: { document: doc.txt, locator: L }',
+        "statement: 'S'",
+        "reading: 'R'",
+        'expected: pass',
+        ...lines,
+        '---',
+        '',
+      ].join('\n'),
+    );
   }
   const logs: string[] = [];
-  const opts = { paths, seed: 5, heavy: false, log: (m: string) => { logs.push(m); } };
+  const opts = {
+    paths,
+    seed: 5,
+    heavy: false,
+    log: (m: string) => {
+      logs.push(m);
+    },
+  };
   /** value ≤ 1 holds iff value ≤ 1; a control with value 2 fails. */
-  const at = (name: string, value: number, extra: Partial<Parameters<typeof compute>[0]> = {}) => compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }), ...extra });
-  const guarded = (name: string, value: number) => at(name, value, { control: { description: `${name} doubled`, run: () => ({ value: 2, bound: 1 }) } });
+  const at = (name: string, value: number, extra: Partial<Parameters<typeof compute>[0]> = {}) =>
+    compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }), ...extra });
+  const guarded = (name: string, value: number) =>
+    at(name, value, { control: { description: `${name} doubled`, run: () => ({ value: 2, bound: 1 }) } });
   const nan = (name: string) => at(name, NaN);
 
   test('a pass: each group is logged, the powerful check carries its control, no error', async () => {
     claim('e-pass', ['steps:', "  - statement: 'a'"]);
     logs.length = 0;
     const r = await runClaim('e-pass', { checks: [guarded('h', 0.5)], steps: [step('numeric', at('s', 0.2))] }, opts);
-    expect(r).toMatchObject({ verdict: 'pass', headlineVerdict: 'pass', error: null, counterexample: null, replay: null, corrected: null, firstBrokenStep: null, expected: 'pass', dependsOn: [] });
-    expect(r.files).toEqual({ claim: join(paths.claimsDir, 'e-pass.md'), property: join(paths.propertiesDir, 'e-pass.property.ts') });
-    expect(r.checks[0]).toMatchObject({ power: 'control-refuted', powerDetail: "control 'h doubled' failed, as it must", control: { description: 'h doubled', source: 'explicit', outcome: 'refuted' } });
-    expect(r.checks[0].control!.detail).toMatch(/^FAILS \[h \[control: h doubled\]; scalar-f64; 1 cases\]: worst 2 vs bound 1/);
-    expect(r.steps).toEqual([{ index: 1, statement: 'a', verdict: 'pass', method: 'numeric', detail: 'holds [s; scalar-f64; 1 cases]: worst 0.2 vs bound 1 (exact)' }]);
+    expect(r).toMatchObject({
+      verdict: 'pass',
+      headlineVerdict: 'pass',
+      error: null,
+      counterexample: null,
+      replay: null,
+      corrected: null,
+      firstBrokenStep: null,
+      expected: 'pass',
+      dependsOn: [],
+    });
+    expect(r.files).toEqual({
+      claim: join(paths.claimsDir, 'e-pass.md'),
+      property: join(paths.propertiesDir, 'e-pass.property.ts'),
+    });
+    expect(r.checks[0]).toMatchObject({
+      power: 'control-refuted',
+      powerDetail: "control 'h doubled' failed, as it must",
+      control: { description: 'h doubled', source: 'explicit', outcome: 'refuted' },
+    });
+    expect(r.checks[0].control!.detail).toMatch(
+      /^FAILS \[h \[control: h doubled\]; scalar-f64; 1 cases\]: worst 2 vs bound 1/,
+    );
+    expect(r.steps).toEqual([
+      {
+        index: 1,
+        statement: 'a',
+        verdict: 'pass',
+        method: 'numeric',
+        detail: 'holds [s; scalar-f64; 1 cases]: worst 0.2 vs bound 1 (exact)',
+      },
+    ]);
     expect(logs.map((l) => l.replace(/\d+ ms/, 'N ms'))).toEqual([
       "[e-pass] check 'h': holds (1 cases, N ms)",
       "[e-pass] control of 'h' ('h doubled'): refuted",
@@ -1105,34 +2231,105 @@ describe('runClaim: groups, power, verdict and evidence', () => {
     const r = await runClaim('e-held', { checks: [held, erring] }, opts);
     expect(r.verdict).toBe('error');
     expect(r.headlineVerdict).toBe('pass');
-    expect(r.checks[0]).toMatchObject({ power: 'powerless', powerDetail: "control 'still true' held", control: { outcome: 'held', source: 'explicit' } });
-    expect(r.checks[1]).toMatchObject({ power: 'powerless', powerDetail: "control 'broken' errored: measured value is NaN", control: { outcome: 'error', detail: 'error: measured value is NaN' } });
-    expect(r.error).toBe(`${r.files!.property}: every headline check is powerless (a pass no check could have failed is no evidence): 'h' — control 'still true' held, 'e' — control 'broken' errored: measured value is NaN`);
+    expect(r.checks[0]).toMatchObject({
+      power: 'powerless',
+      powerDetail: "control 'still true' held",
+      control: { outcome: 'held', source: 'explicit' },
+    });
+    expect(r.checks[1]).toMatchObject({
+      power: 'powerless',
+      powerDetail: "control 'broken' errored: measured value is NaN",
+      control: { outcome: 'error', detail: 'error: measured value is NaN' },
+    });
+    expect(r.error).toBe(
+      `${r.files!.property}: every headline check is powerless (a pass no check could have failed is no evidence): 'h' — control 'still true' held, 'e' — control 'broken' errored: measured value is NaN`,
+    );
     expect(logs).toContain("[e-held] control of 'e' ('broken'): error — measured value is NaN");
     expect(logs).toContain("[e-held] control of 'h' ('still true'): held");
   });
   test('a failing headline shows its power by failing and carries the evidence and replay (with the key)', async () => {
-    writeFileSync(join(paths.claimsDir, 'e-fail.md'), ['---', 'id: e-fail', 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: fail', "corrected: 'C'", '---', ''].join('\n'));
-    const failing = forAll({ name: 'x < 10', key: 'xk', backend: 'scalar-f64', arbitrary: fc.integer({ min: 0, max: 100 }), numRuns: 30, toleranceReason: 'exact', measure: (x) => ({ value: x, bound: 9 }) });
+    writeFileSync(
+      join(paths.claimsDir, 'e-fail.md'),
+      [
+        '---',
+        'id: e-fail',
+        'title: T',
+        'source: { document: doc.txt, locator: L }',
+        "statement: 'S'",
+        "reading: 'R'",
+        'expected: fail',
+        "corrected: 'C'",
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const failing = forAll({
+      name: 'x < 10',
+      key: 'xk',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 100 }),
+      numRuns: 30,
+      toleranceReason: 'exact',
+      measure: (x) => ({ value: x, bound: 9 }),
+    });
     const r = await runClaim('e-fail', { checks: [failing], corrected: [guarded('c', 0)] }, opts);
-    expect(r).toMatchObject({ verdict: 'fail', headlineVerdict: 'fail', error: null, counterexample: { check: 'x < 10', input: 10 } });
-    expect(r.checks[0]).toMatchObject({ power: 'shown-by-failure', control: null, powerDetail: 'the check itself failed', key: 'xk' });
+    expect(r).toMatchObject({
+      verdict: 'fail',
+      headlineVerdict: 'fail',
+      error: null,
+      counterexample: { check: 'x < 10', input: 10 },
+    });
+    expect(r.checks[0]).toMatchObject({
+      power: 'shown-by-failure',
+      control: null,
+      powerDetail: 'the check itself failed',
+      key: 'xk',
+    });
     expect(r.replay).toMatchObject({ check: 'x < 10', key: 'xk', seed: deriveSeed(5, 'e-fail', 'headline', 'xk') });
     expect(r.corrected).toMatchObject({ statement: 'C', verdict: 'pass' });
     expect(r.corrected!.checks).toHaveLength(1);
   });
   test('errors anywhere make an error, each named by group; a failing headline still keeps its evidence', async () => {
-    writeFileSync(join(paths.claimsDir, 'e-errs.md'), ['---', 'id: e-errs', 'title: T', 'source: { document: doc.txt, locator: L }', "statement: 'S'", "reading: 'R'", 'expected: fail', "corrected: 'C'", 'steps:', "  - statement: 'a'", "  - statement: 'b'", '---', ''].join('\n'));
+    writeFileSync(
+      join(paths.claimsDir, 'e-errs.md'),
+      [
+        '---',
+        'id: e-errs',
+        'title: T',
+        'source: { document: doc.txt, locator: L }',
+        "statement: 'S'",
+        "reading: 'R'",
+        'expected: fail',
+        "corrected: 'C'",
+        'steps:',
+        "  - statement: 'a'",
+        "  - statement: 'b'",
+        '---',
+        '',
+      ].join('\n'),
+    );
     logs.length = 0;
-    const r = await runClaim('e-errs', { checks: [at('bad', 3)], steps: [step('numeric', at('s1', 0)), step('numeric', nan('s2'))], corrected: [nan('c1')] }, opts);
+    const r = await runClaim(
+      'e-errs',
+      {
+        checks: [at('bad', 3)],
+        steps: [step('numeric', at('s1', 0)), step('numeric', nan('s2'))],
+        corrected: [nan('c1')],
+      },
+      opts,
+    );
     expect(r.verdict).toBe('error');
     expect(r.headlineVerdict).toBe('fail');
-    expect(r.error).toBe(`${r.files!.property}: step 2 's2': measured value is NaN; corrected 'c1': measured value is NaN`);
+    expect(r.error).toBe(
+      `${r.files!.property}: step 2 's2': measured value is NaN; corrected 'c1': measured value is NaN`,
+    );
     expect(r.counterexample).toMatchObject({ check: 'bad', input: 'case 1 of 1' });
     expect(r.steps.map((x) => x.verdict)).toEqual(['pass', 'error']);
     expect(r.steps[1].detail).toBe('error: measured value is NaN');
     expect(r.corrected).toMatchObject({ verdict: 'error' });
-    expect(logs.some((l) => /^\[e-errs\] step 2 's2': ERROR measured value is NaN \(1 cases, \d+ ms\)$/.test(l))).toBe(true);
+    expect(logs.some((l) => /^\[e-errs\] step 2 's2': ERROR measured value is NaN \(1 cases, \d+ ms\)$/.test(l))).toBe(
+      true,
+    );
     expect(logs.some((l) => /^\[e-errs\] check 'bad': FAILS \(1 cases, \d+ ms\)$/.test(l))).toBe(true);
     expect(logs.some((l) => /^\[e-errs\] corrected 'c1': ERROR /.test(l))).toBe(true);
   });
@@ -1151,7 +2348,18 @@ describe('runClaim: groups, power, verdict and evidence', () => {
   });
   test('a broken step keeps the input it broke at, and is the first broken step', async () => {
     claim('e-step', ['steps:', "  - statement: 'a'", "  - statement: 'b'", "  - statement: 'c'"]);
-    const r = await runClaim('e-step', { checks: [guarded('h', 0)], steps: [step('numeric', at('s1', 0)), step('symbolic', at('s2', 3, { inputs: ['here'] })), step('both', at('s3', 5))] }, opts);
+    const r = await runClaim(
+      'e-step',
+      {
+        checks: [guarded('h', 0)],
+        steps: [
+          step('numeric', at('s1', 0)),
+          step('symbolic', at('s2', 3, { inputs: ['here'] })),
+          step('both', at('s3', 5)),
+        ],
+      },
+      opts,
+    );
     expect(r.verdict).toBe('pass');
     expect(r.firstBrokenStep).toBe(2);
     expect(r.steps[1]).toMatchObject({ verdict: 'fail', method: 'symbolic', counterexample: { input: 'here' } });
@@ -1163,16 +2371,33 @@ describe('runClaim: groups, power, verdict and evidence', () => {
     expect(r.corrected).toEqual({ statement: 'C', verdict: 'unchecked' });
     claim('e-nocorr');
     const n = await runClaim('e-nocorr', { checks: [guarded('h', 0)], corrected: [guarded('c', 0)] }, opts);
-    expect(n.error).toBe(`${n.files!.property} has 'corrected' checks but ${n.files!.claim} has no 'corrected' statement for them to check`);
-    expect(n).toMatchObject({ verdict: 'error', title: 'T', statement: 'S', reading: 'R', expected: 'pass', source: { document: 'doc.txt', locator: 'L' } });
+    expect(n.error).toBe(
+      `${n.files!.property} has 'corrected' checks but ${n.files!.claim} has no 'corrected' statement for them to check`,
+    );
+    expect(n).toMatchObject({
+      verdict: 'error',
+      title: 'T',
+      statement: 'S',
+      reading: 'R',
+      expected: 'pass',
+      source: { document: 'doc.txt', locator: 'L' },
+    });
   });
   test('claim-file problems are errors naming the files; dependsOn is checked only against known ids', async () => {
     const unknown = await runClaim('e-none', { checks: [] }, opts);
-    expect(unknown).toMatchObject({ verdict: 'error', files: { claim: null, property: join(paths.propertiesDir, 'e-none.property.ts') } });
-    expect(unknown.error).toBe(`unknown claim id 'e-none': ${join(paths.propertiesDir, 'e-none.property.ts')} exists but there is no claim file ${join(paths.claimsDir, 'e-none.md')}`);
+    expect(unknown).toMatchObject({
+      verdict: 'error',
+      files: { claim: null, property: join(paths.propertiesDir, 'e-none.property.ts') },
+    });
+    expect(unknown.error).toBe(
+      `unknown claim id 'e-none': ${join(paths.propertiesDir, 'e-none.property.ts')} exists but there is no claim file ${join(paths.claimsDir, 'e-none.md')}`,
+    );
     writeFileSync(join(paths.claimsDir, 'e-bad.md'), 'no front matter');
     const bad = await runClaim('e-bad', { checks: [] }, opts);
-    expect(bad).toMatchObject({ verdict: 'error', files: { claim: join(paths.claimsDir, 'e-bad.md'), property: join(paths.propertiesDir, 'e-bad.property.ts') } });
+    expect(bad).toMatchObject({
+      verdict: 'error',
+      files: { claim: join(paths.claimsDir, 'e-bad.md'), property: join(paths.propertiesDir, 'e-bad.property.ts') },
+    });
     expect(bad.error).toMatch(/no YAML front matter/);
     claim('e-deps', ['dependsOn: [e-a, e-b, e-c]']);
     const deps = await runClaim('e-deps', { checks: [guarded('h', 0)] }, { ...opts, knownIds: new Set(['e-b']) });
@@ -1189,38 +2414,110 @@ describe('runClaim: groups, power, verdict and evidence', () => {
     logs.length = 0;
     const checks = (p: { v: number }) => [at('v ≤ 1', p.v)];
     const base = { parts: { v: 0.5 }, checks };
-    const r = await runClaim('e-mut', { ...base, mutants: [{ name: 'eq', parts: { v: 0.6 }, equivalent: 'same side' }, { name: 'small', parts: { v: 0.9 } }, { name: 'nan', parts: { v: NaN } }, { name: 'big', parts: { v: 3 } }, { name: 'bigger', parts: { v: 4 } }] }, opts);
+    const r = await runClaim(
+      'e-mut',
+      {
+        ...base,
+        mutants: [
+          { name: 'eq', parts: { v: 0.6 }, equivalent: 'same side' },
+          { name: 'small', parts: { v: 0.9 } },
+          { name: 'nan', parts: { v: NaN } },
+          { name: 'big', parts: { v: 3 } },
+          { name: 'bigger', parts: { v: 4 } },
+        ],
+      },
+      opts,
+    );
     expect(r.verdict).toBe('pass');
-    expect(r.checks[0]).toMatchObject({ power: 'control-refuted', powerDetail: "mutant 'big' fails this check", control: { description: 'big', source: 'mutant', outcome: 'refuted' } });
+    expect(r.checks[0]).toMatchObject({
+      power: 'control-refuted',
+      powerDetail: "mutant 'big' fails this check",
+      control: { description: 'big', source: 'mutant', outcome: 'refuted' },
+    });
     expect(r.checks[0].control!.detail).toMatch(/^FAILS \[v ≤ 1; scalar-f64; 1 cases\]: worst 3 vs bound 1/);
-    expect(logs).toEqual(expect.arrayContaining(["[e-mut] control of 'v ≤ 1' (mutant 'small'): held", "[e-mut] control of 'v ≤ 1' (mutant 'nan'): error — measured value is NaN", "[e-mut] control of 'v ≤ 1' (mutant 'big'): refuted"]));
+    expect(logs).toEqual(
+      expect.arrayContaining([
+        "[e-mut] control of 'v ≤ 1' (mutant 'small'): held",
+        "[e-mut] control of 'v ≤ 1' (mutant 'nan'): error — measured value is NaN",
+        "[e-mut] control of 'v ≤ 1' (mutant 'big'): refuted",
+      ]),
+    );
     expect(logs.some((l) => l.includes("(mutant 'bigger')"))).toBe(false);
     expect(logs.some((l) => l.includes("(mutant 'eq')"))).toBe(false);
   });
   test('when no mutant refutes a check, the control lists what each did', async () => {
     claim('e-nomut');
     const checks = (p: { v: number }) => [at('v ≤ 1', p.v)];
-    const heldAndErr = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'a', parts: { v: 0.9 } }, { name: 'b', parts: { v: NaN } }] }, opts);
+    const heldAndErr = await runClaim(
+      'e-nomut',
+      {
+        parts: { v: 0.5 },
+        checks,
+        mutants: [
+          { name: 'a', parts: { v: 0.9 } },
+          { name: 'b', parts: { v: NaN } },
+        ],
+      },
+      opts,
+    );
     expect(heldAndErr.checks[0]).toMatchObject({
-      power: 'powerless', powerDetail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)",
-      control: { description: 'a, b', source: 'mutant', outcome: 'held', detail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)" },
+      power: 'powerless',
+      powerDetail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)",
+      control: {
+        description: 'a, b',
+        source: 'mutant',
+        outcome: 'held',
+        detail: "no mutant refuted it: 'a' held, 'b' errored (measured value is NaN)",
+      },
     });
-    const onlyErr = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'b', parts: { v: NaN } }] }, opts);
+    const onlyErr = await runClaim(
+      'e-nomut',
+      { parts: { v: 0.5 }, checks, mutants: [{ name: 'b', parts: { v: NaN } }] },
+      opts,
+    );
     expect(onlyErr.checks[0].control).toMatchObject({ outcome: 'error' });
-    const allEq = await runClaim('e-nomut', { parts: { v: 0.5 }, checks, mutants: [{ name: 'e', parts: { v: 0.6 }, equivalent: 'same' }] }, opts);
-    expect(allEq.checks[0]).toMatchObject({ power: 'powerless', control: null, powerDetail: 'no negative control declared (every mutant is marked equivalent)' });
+    const allEq = await runClaim(
+      'e-nomut',
+      { parts: { v: 0.5 }, checks, mutants: [{ name: 'e', parts: { v: 0.6 }, equivalent: 'same' }] },
+      opts,
+    );
+    expect(allEq.checks[0]).toMatchObject({
+      power: 'powerless',
+      control: null,
+      powerDetail: 'no negative control declared (every mutant is marked equivalent)',
+    });
     const none = await runClaim('e-nomut', { parts: { v: 0.5 }, checks }, opts);
-    expect(none.checks[0]).toMatchObject({ power: 'powerless', control: null, powerDetail: 'no negative control declared' });
+    expect(none.checks[0]).toMatchObject({
+      power: 'powerless',
+      control: null,
+      powerDetail: 'no negative control declared',
+    });
   });
   test('control and mutant seeds derive from the check key and the mutant key', async () => {
     claim('e-seeds');
     const seen: Record<string, number[]> = {};
-    const rec = (tag: string, value: number): Check => ({ name: tag, key: `${tag}-key`, backend: 'scalar-f64', async run(ctx) { (seen[tag] ??= []).push(ctx.seed); return (await at(tag, value).run(ctx)); } });
+    const rec = (tag: string, value: number): Check => ({
+      name: tag,
+      key: `${tag}-key`,
+      backend: 'scalar-f64',
+      async run(ctx) {
+        (seen[tag] ??= []).push(ctx.seed);
+        return await at(tag, value).run(ctx);
+      },
+    });
     const withCtl = withControl(rec('h', 0), 'ctl', rec('ctl', 2));
     await runClaim('e-seeds', { checks: [withCtl] }, opts);
     expect(seen.h).toEqual([deriveSeed(5, 'e-seeds', 'headline', 'h-key')]);
     expect(seen.ctl).toEqual([deriveSeed(5, 'e-seeds', 'control', 'h-key')]);
-    const mutant = await runClaim('e-seeds', { parts: { v: 0 }, checks: (p: { v: number }) => [rec(p.v === 0 ? 'm0' : 'm1', p.v)], mutants: [{ name: 'v → 2', key: 'vk', parts: { v: 2 } }] }, opts);
+    const mutant = await runClaim(
+      'e-seeds',
+      {
+        parts: { v: 0 },
+        checks: (p: { v: number }) => [rec(p.v === 0 ? 'm0' : 'm1', p.v)],
+        mutants: [{ name: 'v → 2', key: 'vk', parts: { v: 2 } }],
+      },
+      opts,
+    );
     expect(mutant.checks[0].power).toBe('control-refuted');
     expect(seen.m1).toEqual([deriveSeed(5, 'e-seeds', 'mutant', 'vk', 'm0-key')]);
   });
@@ -1228,46 +2525,118 @@ describe('runClaim: groups, power, verdict and evidence', () => {
 
 describe('runMutants', () => {
   const opts = { paths: suitePaths(mkdtempSync(join(tmpdir(), 'engine-mutants-'))), seed: 3, heavy: false };
-  const at = (name: string, value: number) => compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }) });
+  const at = (name: string, value: number) =>
+    compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }) });
   test('each mutant is killed by the first check that refutes it, survives, errors, or is equivalent', async () => {
     const logs: string[] = [];
     const checks = (p: { a: number; b: number }) => [at('a ≤ 1', p.a), at('b ≤ 1', p.b)];
-    const out = await runMutants('m-1', { parts: { a: 0, b: 0 }, checks, mutants: [
-      { name: 'b big', parts: { b: 5 } }, { name: 'both big', parts: { a: 5, b: 5 } }, { name: 'small', parts: { a: 0.5 } },
-      { name: 'nan', parts: { a: NaN } }, { name: 'nan then fail', parts: { a: NaN, b: 5 } }, { name: 'eq', parts: { a: 0.1 }, equivalent: 'still ≤ 1' },
-    ] }, { ...opts, log: (m) => logs.push(m) });
+    const out = await runMutants(
+      'm-1',
+      {
+        parts: { a: 0, b: 0 },
+        checks,
+        mutants: [
+          { name: 'b big', parts: { b: 5 } },
+          { name: 'both big', parts: { a: 5, b: 5 } },
+          { name: 'small', parts: { a: 0.5 } },
+          { name: 'nan', parts: { a: NaN } },
+          { name: 'nan then fail', parts: { a: NaN, b: 5 } },
+          { name: 'eq', parts: { a: 0.1 }, equivalent: 'still ≤ 1' },
+        ],
+      },
+      { ...opts, log: (m) => logs.push(m) },
+    );
     expect(out.map((m) => [m.mutation, m.status, m.by])).toEqual([
-      ['b big', 'killed', 'b ≤ 1'], ['both big', 'killed', 'a ≤ 1'], ['small', 'survived', undefined], ['nan', 'error', undefined], ['nan then fail', 'killed', 'b ≤ 1'], ['eq', 'equivalent', undefined],
+      ['b big', 'killed', 'b ≤ 1'],
+      ['both big', 'killed', 'a ≤ 1'],
+      ['small', 'survived', undefined],
+      ['nan', 'error', undefined],
+      ['nan then fail', 'killed', 'b ≤ 1'],
+      ['eq', 'equivalent', undefined],
     ]);
     expect(out.every((m) => m.claim === 'm-1')).toBe(true);
-    expect(out[0].why).toBe('FAILS [b ≤ 1; scalar-f64; 1 cases]: worst 5 vs bound 1 (exact); counterexample {"input":"case 1 of 1","measured":{"value":5,"bound":1,"relation":"<=","detail":null},"mostSevere":{"input":"case 1 of 1","index":0,"measured":{"value":5,"bound":1,"relation":"<=","detail":null}}}');
+    expect(out[0].why).toBe(
+      'FAILS [b ≤ 1; scalar-f64; 1 cases]: worst 5 vs bound 1 (exact); counterexample {"input":"case 1 of 1","measured":{"value":5,"bound":1,"relation":"<=","detail":null},"mostSevere":{"input":"case 1 of 1","index":0,"measured":{"value":5,"bound":1,"relation":"<=","detail":null}}}',
+    );
     expect(out[2].why).toBe("every headline check held: 'a ≤ 1', 'b ≤ 1'");
     expect(out[3].why).toBe("no check refuted it and 1 errored: 'a ≤ 1': measured value is NaN");
     expect(out[5].why).toBe('still ≤ 1');
-    expect(logs).toEqual(["[m-1] mutant 'b big': killed by 'b ≤ 1'", "[m-1] mutant 'both big': killed by 'a ≤ 1'", "[m-1] mutant 'small': survived", "[m-1] mutant 'nan': error", "[m-1] mutant 'nan then fail': killed by 'b ≤ 1'"]);
+    expect(logs).toEqual([
+      "[m-1] mutant 'b big': killed by 'b ≤ 1'",
+      "[m-1] mutant 'both big': killed by 'a ≤ 1'",
+      "[m-1] mutant 'small': survived",
+      "[m-1] mutant 'nan': error",
+      "[m-1] mutant 'nan then fail': killed by 'b ≤ 1'",
+    ]);
   });
   test('two erroring checks are both listed', async () => {
     const checks = (p: { a: number }) => [at('x', p.a), at('y', p.a)];
-    const [m] = await runMutants('m-2', { parts: { a: 0 }, checks, mutants: [{ name: 'nan', parts: { a: NaN } }] }, opts);
+    const [m] = await runMutants(
+      'm-2',
+      { parts: { a: 0 }, checks, mutants: [{ name: 'nan', parts: { a: NaN } }] },
+      opts,
+    );
     expect(m.why).toBe("no check refuted it and 2 errored: 'x': measured value is NaN; 'y': measured value is NaN");
   });
   test('a spec that cannot be resolved: one error per declared mutant (named, or by position), or one for the claim', async () => {
-    const bad = { parts: { a: 0 }, checks: () => { throw new Error('no checks'); }, mutants: [{ name: 'm', parts: { a: 1 } }, { parts: { a: 2 } }, { name: ' ', parts: {} }, null] };
+    const bad = {
+      parts: { a: 0 },
+      checks: () => {
+        throw new Error('no checks');
+      },
+      mutants: [{ name: 'm', parts: { a: 1 } }, { parts: { a: 2 } }, { name: ' ', parts: {} }, null],
+    };
     const out = await runMutants('m-3', bad as unknown as ClaimSpec, opts);
-    expect(out.map((m) => [m.mutation, m.status])).toEqual([['m', 'error'], ['mutants[1]', 'error'], ['mutants[2]', 'error'], ['mutants[3]', 'error']]);
+    expect(out.map((m) => [m.mutation, m.status])).toEqual([
+      ['m', 'error'],
+      ['mutants[1]', 'error'],
+      ['mutants[2]', 'error'],
+      ['mutants[3]', 'error'],
+    ]);
     expect(out[0].why).toMatch(/m-3\.property\.ts: checks\(parts\) threw: no checks$/);
     expect(out.every((m) => m.claim === 'm-3')).toBe(true);
-    const listless = await runMutants('m-4', { parts: { a: 0 }, checks: () => [], mutants: 'x' } as unknown as ClaimSpec, opts);
-    expect(listless).toEqual([{ claim: 'm-4', mutation: '(mutants)', status: 'error', why: expect.stringMatching(/m-4\.property\.ts: /) }]);
-    const emptyList = await runMutants('m-4', { parts: { a: 0 }, checks: () => [], mutants: [] } as unknown as ClaimSpec, opts);
-    expect(emptyList).toEqual([{ claim: 'm-4', mutation: '(mutants)', status: 'error', why: expect.stringMatching(/no checks for the headline statement/) }]);
+    const listless = await runMutants(
+      'm-4',
+      { parts: { a: 0 }, checks: () => [], mutants: 'x' } as unknown as ClaimSpec,
+      opts,
+    );
+    expect(listless).toEqual([
+      { claim: 'm-4', mutation: '(mutants)', status: 'error', why: expect.stringMatching(/m-4\.property\.ts: /) },
+    ]);
+    const emptyList = await runMutants(
+      'm-4',
+      { parts: { a: 0 }, checks: () => [], mutants: [] } as unknown as ClaimSpec,
+      opts,
+    );
+    expect(emptyList).toEqual([
+      {
+        claim: 'm-4',
+        mutation: '(mutants)',
+        status: 'error',
+        why: expect.stringMatching(/no checks for the headline statement/),
+      },
+    ]);
     expect(await runMutants('m-5', { checks: 'x' } as unknown as ClaimSpec, opts)).toEqual([]);
     expect(await runMutants('m-5', null as unknown as ClaimSpec, opts)).toEqual([]);
   });
   test('mutant seeds: (mutant key, check key)', async () => {
     const seeds: number[] = [];
-    const checks = (p: { a: number }): Check[] => [{ name: 'c', key: 'ck', backend: 'scalar-f64', async run(ctx) { if (p.a) seeds.push(ctx.seed); return at('c', p.a).run(ctx); } }];
-    await runMutants('m-6', { parts: { a: 0 }, checks, mutants: [{ name: 'shown', key: 'mk', parts: { a: 2 } }] }, opts);
+    const checks = (p: { a: number }): Check[] => [
+      {
+        name: 'c',
+        key: 'ck',
+        backend: 'scalar-f64',
+        async run(ctx) {
+          if (p.a) seeds.push(ctx.seed);
+          return at('c', p.a).run(ctx);
+        },
+      },
+    ];
+    await runMutants(
+      'm-6',
+      { parts: { a: 0 }, checks, mutants: [{ name: 'shown', key: 'mk', parts: { a: 2 } }] },
+      opts,
+    );
     expect(seeds).toEqual([deriveSeed(3, 'm-6', 'mutant', 'mk', 'ck')]);
   });
 });
@@ -1275,27 +2644,104 @@ describe('runMutants', () => {
 describe('matrixResidual', () => {
   const tol = { bound: 1e-12, reason: 'r' };
   test('the relative Frobenius residual ‖L − R‖_F / ‖R‖_F against the tolerance', () => {
-    const m = matrixResidual(() => new Matrix([[1, 2], [3, 5]]), () => new Matrix([[1, 2], [3, 4]]), tol);
+    const m = matrixResidual(
+      () =>
+        new Matrix([
+          [1, 2],
+          [3, 5],
+        ]),
+      () =>
+        new Matrix([
+          [1, 2],
+          [3, 4],
+        ]),
+      tol,
+    );
     expect(m).toEqual({ value: 1 / Math.sqrt(30), tolerance: tol, detail: { relativeResidual: 1 / Math.sqrt(30) } });
-    expect(matrixResidual(() => Matrix.eye(2), () => Matrix.eye(2), tol).value).toBe(0);
+    expect(
+      matrixResidual(
+        () => Matrix.eye(2),
+        () => Matrix.eye(2),
+        tol,
+      ).value,
+    ).toBe(0);
   });
   test('a zero right-hand side divides by the smallest positive number instead of zero', () => {
-    expect(matrixResidual(() => Matrix.zeros(2, 2), () => Matrix.zeros(2, 2), tol).value).toBe(0);
-    const tiny = matrixResidual(() => new Matrix([[1e-160]]), () => Matrix.zeros(1, 1), tol).value;
+    expect(
+      matrixResidual(
+        () => Matrix.zeros(2, 2),
+        () => Matrix.zeros(2, 2),
+        tol,
+      ).value,
+    ).toBe(0);
+    const tiny = matrixResidual(
+      () => new Matrix([[1e-160]]),
+      () => Matrix.zeros(1, 1),
+      tol,
+    ).value;
     expect(Number.isFinite(tiny)).toBe(true);
     expect(tiny).toBeGreaterThan(1e160);
   });
   test('shapes that differ refute with a documented ∞', () => {
-    expect(matrixResidual(() => Matrix.eye(2), () => Matrix.zeros(2, 3), tol)).toEqual({ value: Infinity, tolerance: tol, infinite: 'shapes differ: 2×2 vs 2×3', detail: { reason: 'shapes differ: 2×2 vs 2×3' } });
-    expect(matrixResidual(() => Matrix.zeros(3, 2), () => Matrix.zeros(2, 2), tol).infinite).toBe('shapes differ: 3×2 vs 2×2');
+    expect(
+      matrixResidual(
+        () => Matrix.eye(2),
+        () => Matrix.zeros(2, 3),
+        tol,
+      ),
+    ).toEqual({
+      value: Infinity,
+      tolerance: tol,
+      infinite: 'shapes differ: 2×2 vs 2×3',
+      detail: { reason: 'shapes differ: 2×2 vs 2×3' },
+    });
+    expect(
+      matrixResidual(
+        () => Matrix.zeros(3, 2),
+        () => Matrix.zeros(2, 2),
+        tol,
+      ).infinite,
+    ).toBe('shapes differ: 3×2 vs 2×2');
   });
   test('a missing inverse on either side refutes with its reason; other errors propagate', () => {
     const singular = new SingularMatrixError(0, 1, 'A^{-1/2}');
-    expect(matrixResidual(() => { throw singular; }, () => Matrix.eye(1), tol)).toEqual({ value: Infinity, tolerance: tol, infinite: singular.message, detail: { reason: singular.message } });
-    expect(matrixResidual(() => Matrix.eye(1), () => { throw singular; }, tol).infinite).toBe(singular.message);
+    expect(
+      matrixResidual(
+        () => {
+          throw singular;
+        },
+        () => Matrix.eye(1),
+        tol,
+      ),
+    ).toEqual({ value: Infinity, tolerance: tol, infinite: singular.message, detail: { reason: singular.message } });
+    expect(
+      matrixResidual(
+        () => Matrix.eye(1),
+        () => {
+          throw singular;
+        },
+        tol,
+      ).infinite,
+    ).toBe(singular.message);
     const silent = new SingularMatrixError(0, 1, 'x');
     silent.message = '';
-    expect(matrixResidual(() => { throw silent; }, () => Matrix.eye(1), tol).infinite).toBe('a needed inverse does not exist (singular matrix)');
-    expect(() => matrixResidual(() => { throw new RangeError('other'); }, () => Matrix.eye(1), tol)).toThrow(new RangeError('other'));
+    expect(
+      matrixResidual(
+        () => {
+          throw silent;
+        },
+        () => Matrix.eye(1),
+        tol,
+      ).infinite,
+    ).toBe('a needed inverse does not exist (singular matrix)');
+    expect(() =>
+      matrixResidual(
+        () => {
+          throw new RangeError('other');
+        },
+        () => Matrix.eye(1),
+        tol,
+      ),
+    ).toThrow(new RangeError('other'));
   });
 });
