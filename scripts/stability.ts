@@ -45,6 +45,26 @@ const runErrors: { seed: number; errors: string[] }[] = [];
 /** Every claim error, by seed: an error is a verdict too, and its message says why (a time limit, a NaN …). */
 const claimErrors: { seed: number; id: string; error: string | null }[] = [];
 const t0 = performance.now();
+const done: number[] = [];
+const flipsOf = () =>
+  Object.entries(claims)
+    .filter(([, vs]) => new Set(vs).size > 1)
+    .map(([id, vs]) => ({ id, verdicts: Object.fromEntries(done.map((s, i) => [s, vs[i]])) }));
+/** Written after every seed, so a run cut short still leaves the seeds it finished. */
+const write = () =>
+  writeFileAtomic(
+    join(paths.reportsDir, 'stability.json'),
+    toJson({
+      generatedAt: new Date().toISOString(),
+      seeds: done,
+      requested: seeds,
+      complete: done.length === seeds.length,
+      claims,
+      flips: flipsOf(),
+      claimErrors,
+      runErrors,
+    }) + '\n',
+  );
 for (const [i, seed] of seeds.entries()) {
   const args = [
     '--seed',
@@ -63,17 +83,13 @@ for (const [i, seed] of seeds.entries()) {
   for (const c of r.claims) if (c.verdict !== 'unchecked') (claims[c.id] ??= []).push(c.verdict);
   const errs = r.claims.filter((c) => c.verdict === 'error').map((c) => c.id);
   for (const c of r.claims.filter((x) => x.verdict === 'error')) claimErrors.push({ seed, id: c.id, error: c.error });
+  done.push(seed);
+  write();
   console.error(
     `[${i + 1}/${n}] seed ${seed}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.error} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`,
   );
 }
-const flips = Object.entries(claims)
-  .filter(([, vs]) => new Set(vs).size > 1)
-  .map(([id, vs]) => ({ id, verdicts: Object.fromEntries(seeds.map((s, i) => [s, vs[i]])) }));
-writeFileAtomic(
-  join(paths.reportsDir, 'stability.json'),
-  toJson({ generatedAt: new Date().toISOString(), seeds, claims, flips, claimErrors, runErrors }) + '\n',
-);
+const flips = flipsOf();
 for (const f of flips) console.log(`FLIP ${f.id}: ${JSON.stringify(f.verdicts)}`);
 for (const e of claimErrors) console.log(`error at seed ${e.seed}: ${e.id}: ${e.error}`);
 console.log(
