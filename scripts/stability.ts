@@ -80,7 +80,8 @@ for (const [i, seed] of seeds.entries()) {
     process.exit(2);
   }
   if (r.runErrors?.length) runErrors.push({ seed, errors: r.runErrors });
-  for (const c of r.claims) if (c.verdict !== 'unchecked') (claims[c.id] ??= []).push(c.verdict);
+  // Only what this run judged: a --claim selection carries the other entries over from the last report.
+  for (const c of r.claims) if (c.verdict !== 'unchecked' && !c.carriedFrom) (claims[c.id] ??= []).push(c.verdict);
   const errs = r.claims.filter((c) => c.verdict === 'error').map((c) => c.id);
   for (const c of r.claims.filter((x) => x.verdict === 'error')) claimErrors.push({ seed, id: c.id, error: c.error });
   done.push(seed);
