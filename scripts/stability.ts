@@ -85,9 +85,10 @@ for (const [i, seed] of seeds.entries()) {
   const errs = r.claims.filter((c) => c.verdict === 'error').map((c) => c.id);
   for (const c of r.claims.filter((x) => x.verdict === 'error')) claimErrors.push({ seed, id: c.id, error: c.error });
   done.push(seed);
+  const judged = (v: string) => r.claims.filter((c) => c.verdict === v && !c.carriedFrom).length;
   write();
   console.error(
-    `[${i + 1}/${n}] seed ${seed}: ${r.summary.pass} pass, ${r.summary.fail} fail, ${r.summary.error} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`,
+    `[${i + 1}/${n}] seed ${seed}: ${judged('pass')} pass, ${judged('fail')} fail, ${judged('error')} error${errs.length ? ' (' + errs.join(', ') + ')' : ''}; ${((performance.now() - t0) / 60000).toFixed(1)} min so far`,
   );
 }
 const flips = flipsOf();
