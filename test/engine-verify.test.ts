@@ -560,6 +560,10 @@ describe('withControl and step', () => {
       new TypeError('step(): expected a check, got an object'),
     );
     expect(() => step('numeric', [] as unknown as Check)).toThrow(TypeError);
+    // A function that happens to have a run method is still not a check.
+    expect(() => step('numeric', Object.assign(() => 1, { run: async () => outcome() }) as unknown as Check)).toThrow(
+      new TypeError('step(): expected a check, got a function'),
+    );
   });
 });
 
@@ -1959,7 +1963,7 @@ describe('forAll: random cases', () => {
       expect(isMatrixCase(bad), JSON.stringify(bad)).toBe(false);
   });
   test('measuredCase records a measurement with its bound, relation and detail (null when none)', () => {
-    expect(measuredCase({ value: 1, bound: 2 })).toEqual({ value: 1, bound: 2, relation: '<=', detail: null });
+    expect(measuredCase({ value: 1, bound: 2 })).toStrictEqual({ value: 1, bound: 2, relation: '<=', detail: null });
     expect(measuredCase({ value: 3, tolerance: { bound: 2, reason: 'r' }, relation: '>=', detail: 'd' })).toEqual({
       value: 3,
       bound: 2,
@@ -2064,6 +2068,7 @@ describe('forAll: random cases', () => {
       measure: () => ({ value: calls++ === 0 ? 2 : 0, bound: 1 }),
     }).run(ctx());
     expect(flips.error).toBe('the shrunk counterexample holds when measured again (the measure is not deterministic)');
+    expect(flips.counterexample).toEqual({ input: expect.any(Number) });
     let k = 0;
     const throwsLater = await forAll({
       name: 't',
@@ -2090,6 +2095,7 @@ describe('forAll: random cases', () => {
       measure: () => ({ value: j++ > 0 ? NaN : 2, bound: 1 }),
     }).run(ctx());
     expect(nanLater.error).toBe('re-measuring the shrunk counterexample: measured value is NaN');
+    expect(nanLater.counterexample).toEqual({ input: 5 });
     let p = 0;
     const outsideLater = await forAll({
       name: 'o',
@@ -2743,5 +2749,295 @@ describe('matrixResidual', () => {
         tol,
       ),
     ).toThrow(new RangeError('other'));
+  });
+});
+
+describe('forAll: finer points', () => {
+  const ctx = (over: Partial<CheckContext> = {}): CheckContext => ({ seed: 42, heavy: false, log: () => {}, ...over });
+  const ints = fc.integer({ min: 0, max: 50 });
+  test('pre needs a reason given as a string', () => {
+    expect(() => pre(true, 5 as unknown as string)).toThrow(
+      new TypeError('pre(condition, why): say which hypothesis a skipped case is outside of (why is empty)'),
+    );
+  });
+  test('the closest case is the most severe one measured, the first of equals', async () => {
+    const seen: number[] = [];
+    const o = await forAll({
+      name: 'c',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 1000 }),
+      numRuns: 60,
+      toleranceReason: '',
+      measure: (x) => {
+        seen.push(x);
+        return { value: Math.min(x, 500), bound: 1000, detail: { x } };
+      },
+    }).run(ctx());
+    const worst = Math.max(...seen.map((x) => Math.min(x, 500)));
+    expect(o.maxError).toBe(worst);
+    expect((o.closest as { input: number }).input).toBe(seen.find((x) => Math.min(x, 500) === worst));
+    expect(seen.filter((x) => x >= 500).length).toBeGreaterThan(1);
+  });
+  test('sizes are told apart by rows and columns', async () => {
+    const o = await forAll({
+      name: 's',
+      backend: 'scalar-f64',
+      arbitrary: fc.constantFrom(1, 12),
+      numRuns: 30,
+      toleranceReason: '',
+      size: (n) => (n === 1 ? [1, 23] : [12, 3]),
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
+    expect(o.sizes.sort()).toEqual([
+      [1, 23],
+      [12, 3],
+    ]);
+  });
+  test('without a toleranceReason, the reason is empty unless the measurement gives one', async () => {
+    const o = await forAll({
+      name: 'r',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 5,
+      measure: () => ({ value: 0, bound: 1 }),
+    }).run(ctx());
+    expect(o.toleranceReason).toBe('');
+    const e = await forAll({
+      name: 'r',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 5,
+      measure: () => ({ value: NaN, bound: 1 }),
+    }).run(ctx());
+    expect(e.toleranceReason).toBe('');
+  });
+  test("a check's time is the time its run took", async () => {
+    const timed = async (run: () => Promise<CheckOutcome>) => {
+      const before = performance.now();
+      const o = await run();
+      expect(o.ms).toBeGreaterThanOrEqual(0);
+      expect(o.ms).toBeLessThanOrEqual(Math.ceil(performance.now() - before) + 1);
+    };
+    await timed(() =>
+      forAll({
+        name: 't',
+        backend: 'scalar-f64',
+        arbitrary: ints,
+        numRuns: 5,
+        toleranceReason: '',
+        measure: () => ({ value: 0, bound: 1 }),
+      }).run(ctx()),
+    );
+    await timed(() => compute({ name: 'c', backend: 'scalar-f64', run: () => ({ value: 0, bound: 1 }) }).run(ctx()));
+    await timed(() => compute({ name: 'c', backend: 'scalar-f64', run: () => [] }).run(ctx()));
+    await timed(() =>
+      compute({
+        name: 'c',
+        backend: 'scalar-f64',
+        run: () => {
+          throw new Error('x');
+        },
+      }).run(ctx()),
+    );
+    await timed(() =>
+      statistic({
+        name: 's',
+        backend: 'scalar-f64',
+        toleranceReason: '',
+        run: () => ({
+          name: 's',
+          estimate: 0,
+          ci: [0, 0],
+          confidence: 0.9,
+          samples: 1,
+          decision: { kind: 'contains', value: 0 },
+        }),
+      }).run(ctx()),
+    );
+    await timed(() =>
+      statistic({
+        name: 's',
+        backend: 'scalar-f64',
+        toleranceReason: '',
+        run: () => {
+          throw new Error('x');
+        },
+      }).run(ctx()),
+    );
+    await timed(() =>
+      runAndNormalize(
+        {
+          name: 'x',
+          backend: 'scalar-f64',
+          run: async () => {
+            throw new Error('x');
+          },
+        },
+        ctx(),
+      ),
+    );
+  });
+  test('no infinity, no infinite field', async () => {
+    const f = await forAll({
+      name: 'f',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 20,
+      toleranceReason: '',
+      measure: (x) => ({ value: x, bound: 5 }),
+    }).run(ctx());
+    expect(f.passed).toBe(false);
+    expect(f).not.toHaveProperty('infinite');
+    const c = await compute({ name: 'c', backend: 'scalar-f64', run: () => ({ value: 0, bound: 1 }) }).run(ctx());
+    expect(c).not.toHaveProperty('infinite');
+  });
+  test('skips met only while shrinking are still reported (with a count of 0)', async () => {
+    const o = await forAll({
+      name: 'p',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 0, max: 100 }),
+      numRuns: 100,
+      toleranceReason: '',
+      measure: (x) => {
+        pre(x !== 3, 'three');
+        return { value: x, bound: 4 };
+      },
+    }).run(ctx({ seed: 2 }));
+    expect(o).toMatchObject({ passed: false, skipped: 0, skipReasons: ['three'] });
+  });
+  test("a measure whose detail comes only the first time: the shrunk case borrows the last failing case's detail", async () => {
+    // constantFrom(0, 7): 0 holds, 7 fails and shrinks to 0 (which holds), so 7 is re-measured last.
+    const calls: number[] = [];
+    const o = await forAll({
+      name: 'd',
+      backend: 'scalar-f64',
+      arbitrary: fc.constantFrom(0, 7),
+      numRuns: 20,
+      toleranceReason: '',
+      measure: (x) => {
+        calls.push(x);
+        return {
+          value: x,
+          bound: 1,
+          ...(x === 0 ? { detail: 'zero' } : calls.filter((c) => c === 7).length === 1 ? { detail: 'first 7' } : {}),
+        };
+      },
+    }).run(ctx());
+    expect(calls).toEqual([0, 7, 0, 7]);
+    expect((o.counterexample as { measured: { detail: unknown } }).measured.detail).toBe('first 7');
+  });
+  test('after a throwing measure, the remaining runs do not measure again: the first throwing input is the one reported', async () => {
+    let calls = 0;
+    const o = await forAll({
+      name: 't',
+      backend: 'scalar-f64',
+      arbitrary: fc.integer({ min: 100, max: 1000 }),
+      numRuns: 50,
+      toleranceReason: '',
+      measure: () => {
+        calls++;
+        throw new Error('always');
+      },
+    }).run(ctx());
+    expect(calls).toBe(1);
+    expect(o.error).toBe('measure threw: always');
+  });
+  test('a case outside the hypotheses when re-measured keeps the input', async () => {
+    let p = 0;
+    const o = await forAll({
+      name: 'o',
+      backend: 'scalar-f64',
+      arbitrary: fc.constant(5),
+      numRuns: 1,
+      toleranceReason: '',
+      measure: () => {
+        pre(p++ === 0, 'only once');
+        return { value: 2, bound: 1 };
+      },
+    }).run(ctx());
+    expect(o.counterexample).toEqual({ input: 5 });
+  });
+  test('the gave-up message lists every skip reason', async () => {
+    const o = await forAll({
+      name: 'n',
+      backend: 'scalar-f64',
+      arbitrary: ints,
+      numRuns: 4,
+      maxSkipsPerRun: 1,
+      toleranceReason: '',
+      measure: (x) => {
+        pre(false, x % 2 ? 'odd' : 'even');
+        return { value: 0, bound: 1 };
+      },
+    }).run(ctx());
+    expect(o.error).toMatch(/every case was skipped \('(odd|even)', '(odd|even)'\)/);
+  });
+});
+
+describe('measurements with a tolerance, and statistic details', () => {
+  test('a tolerance is { bound, reason }: a finite bound and a non-blank reason', () => {
+    expect(invalidReason({ value: 1, tolerance: { bound: 2, reason: 'why' } })).toBeNull();
+    expect(invalidReason({ value: 1, bound: 2, tolerance: { bound: 2, reason: 'why' } })).toBe(
+      "measurement gives both 'bound' and 'tolerance' (give one: a tolerance carries its bound)",
+    );
+    expect(invalidReason({ value: 1, tolerance: 2 })).toBe(
+      'measurement tolerance is 2 (expected { bound, reason }, e.g. from relative(…))',
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: 2, reason: 'r', why: 'x' } })).toBe(
+      "measurement tolerance has unknown key 'why' (expected bound, reason)",
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: 2, reason: '  ' } })).toBe(
+      "measurement tolerance has no reason (got a string ('  ')): a bound must say why it is that large",
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: 2 } })).toBe(
+      'measurement tolerance has no reason (got undefined): a bound must say why it is that large',
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: Infinity, reason: 'r' } })).toBe(
+      'tolerance bound is Infinity: a bound must be finite (an infinite bound makes every case hold)',
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: -Infinity, reason: 'r' } })).toBe(
+      'tolerance bound is -Infinity: a bound must be finite (an infinite bound makes every case hold)',
+    );
+    expect(invalidReason({ value: 1, tolerance: { bound: NaN, reason: 'r' } })).toBe('tolerance bound is NaN');
+    expect(invalidReason({ value: 1, tolerance: { bound: '2', reason: 'r' } })).toBe(
+      "tolerance bound is a string ('2') (expected a finite number)",
+    );
+    expect(invalidReason({ value: 1, tolerance: { reason: 'r' } })).toBe(
+      'tolerance bound is undefined (expected a finite number)',
+    );
+    expect(invalidReason({ value: 1 })).toBe(
+      "measurement has neither 'tolerance' nor 'bound' (expected { value, tolerance } with a tolerance from relative(…), exact(…) …)",
+    );
+    expect(invalidReason({ value: NaN, tolerance: { bound: 1, reason: 'r' } })).toBe('measured value is NaN');
+  });
+  test('toleranceOf "within" compares distances to both ends of the range', () => {
+    expect(toleranceOf({ kind: 'within', range: [2, 10] }, 5)).toBe(2);
+    expect(toleranceOf({ kind: 'within', range: [2, 10] }, 7)).toBe(10);
+  });
+  test('a blank statistic name is refused', () => {
+    expect(
+      statisticInvalidReason({
+        name: '  ',
+        estimate: 0,
+        ci: [0, 0],
+        confidence: 0.5,
+        samples: 1,
+        decision: { kind: 'contains', value: 0 },
+      }),
+    ).toBe("statistic field 'name' is a string ('  ') (expected a non-empty string)");
+  });
+  test('a statistic run that throws null or undefined is still an error outcome', async () => {
+    const ctx = { seed: 1, heavy: false, log: () => {} };
+    for (const thrown of [null, undefined]) {
+      const o = await statistic({
+        name: 's',
+        backend: 'scalar-f64',
+        toleranceReason: '',
+        run: () => {
+          throw thrown;
+        },
+      }).run(ctx);
+      expect(o.error).toBe(`check threw: ${String(thrown)}`);
+    }
   });
 });
