@@ -22,6 +22,9 @@ export default {
     related: false,
   },
   coverageAnalysis: 'perTest',
+  // Not needed to run the engine tests, and large: generated reports (and Stryker's own sandboxes
+  // under reports/stryker/.tmp), scratch space, the lint toolchain with its own node_modules.
+  ignorePatterns: ['/reports', '/scratch', '/tools', '/.vitest'],
   mutate: [
     'src/engine/registry/**/*.ts',
     'src/engine/verify/**/*.ts',

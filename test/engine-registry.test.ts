@@ -6,25 +6,42 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { CLAIM_ID, citationLabel, claimSchema } from '../src/engine/registry/claimSchema.js';
-import { displayPath, loadClaim } from '../src/engine/registry/loadClaim.js';
-import {
-  CLAIM_EXT,
-  PROPERTY_EXT,
-  claimFileFor,
-  projectRoot,
-  propertyFileFor,
-  suitePaths,
-  type SuitePaths,
-} from '../src/engine/registry/paths.js';
-import {
-  INDEX_FILE,
-  discoverClaims,
-  indexedClaims,
-  listClaimIds,
-  pairClaims,
-} from '../src/engine/registry/discover.js';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SuitePaths } from '../src/engine/registry/paths.js';
+
+type SchemaModule = typeof import('../src/engine/registry/claimSchema.js');
+type LoadModule = typeof import('../src/engine/registry/loadClaim.js');
+type PathsModule = typeof import('../src/engine/registry/paths.js');
+type DiscoverModule = typeof import('../src/engine/registry/discover.js');
+let CLAIM_ID: SchemaModule['CLAIM_ID'];
+let citationLabel: SchemaModule['citationLabel'];
+let claimSchema: SchemaModule['claimSchema'];
+let displayPath: LoadModule['displayPath'];
+let loadClaim: LoadModule['loadClaim'];
+let CLAIM_EXT: PathsModule['CLAIM_EXT'];
+let PROPERTY_EXT: PathsModule['PROPERTY_EXT'];
+let claimFileFor: PathsModule['claimFileFor'];
+let projectRoot: PathsModule['projectRoot'];
+let propertyFileFor: PathsModule['propertyFileFor'];
+let suitePaths: PathsModule['suitePaths'];
+let INDEX_FILE: DiscoverModule['INDEX_FILE'];
+let discoverClaims: DiscoverModule['discoverClaims'];
+let indexedClaims: DiscoverModule['indexedClaims'];
+let listClaimIds: DiscoverModule['listClaimIds'];
+let pairClaims: DiscoverModule['pairClaims'];
+
+// The registry is loaded afresh for every test. Most of claimSchema (and the constants of the other
+// modules) is code that runs when a module loads; loading it inside each test lets Stryker tie those
+// mutants to the tests that judge them instead of treating them as static (see stryker.config.mjs).
+beforeEach(async () => {
+  vi.resetModules();
+  ({ CLAIM_ID, citationLabel, claimSchema } = await import('../src/engine/registry/claimSchema.js'));
+  ({ displayPath, loadClaim } = await import('../src/engine/registry/loadClaim.js'));
+  ({ CLAIM_EXT, PROPERTY_EXT, claimFileFor, projectRoot, propertyFileFor, suitePaths } =
+    await import('../src/engine/registry/paths.js'));
+  ({ INDEX_FILE, discoverClaims, indexedClaims, listClaimIds, pairClaims } =
+    await import('../src/engine/registry/discover.js'));
+});
 
 const dir = mkdtempSync(join(tmpdir(), 'engine-registry-'));
 // Claim files below are written to dir/<n>/<id>.md: outside a claims/ folder, the tree's root is two levels up.
@@ -562,5 +579,13 @@ describe('indexedClaims', () => {
     expect(index('# nothing here\n| id | locator | summary |\n|---|---|---|\n').problems).toEqual([
       'coverage index docs/claims-index.md lists no claim ids',
     ]);
+  });
+});
+
+describe('claimSchema: issue codes', () => {
+  test('the source rule is a custom issue, like the corrected rule', () => {
+    const base = { id: 's900-x', title: 't', statement: 's', reading: 'r', expected: 'pass' };
+    const issues = claimSchema.safeParse({ ...base, source: { locator: 'l' } }).error!.issues;
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([['custom', 'source.document']]);
   });
 });

@@ -15,10 +15,16 @@ import {
   writeFileAtomic,
   writeReport,
 } from '../src/engine/report/writeReport.js';
+import * as model from '../src/engine/report/render/model.js';
+import { escapeHtml, scriptJson } from '../src/engine/report/render/escape.js';
+import { isMatrix, isVector, matrixHtml, valueHtml } from '../src/engine/report/render/values.js';
+import { compactJson, counterexampleText } from '../src/engine/report/render/junit.js';
+import { mdText } from '../src/engine/report/render/markdown.js';
+import { splitMath } from '../src/engine/report/render/math.js';
 import { buildReport, type BuildInput, type Report } from '../src/engine/report/buildReport.js';
 import { summaryLines } from '../src/engine/report/summaryLines.js';
 import { toJson } from '../src/engine/report/json.js';
-import type { ClaimResult, Verdict } from '../src/engine/verify/types.js';
+import type { CheckOutcome, ClaimResult, Verdict } from '../src/engine/verify/types.js';
 
 /** A complete ClaimResult with neutral content; tests override what they are about. */
 function claimResult(id: string, over: Partial<ClaimResult> = {}): ClaimResult {
@@ -444,3 +450,359 @@ describe('writing and reading the report', () => {
     expect(await detectGpuBackend()).toBe('unavailable (no backend works)');
   });
 });
+
+describe('render: the shared reading of a report (model.ts)', () => {
+  const c = (over: Partial<ClaimResult> & Record<string, unknown> = {}) =>
+    claimResult('s1-a', over as Partial<ClaimResult>) as model.RenderedClaim;
+  test('failureOf reads a well-formed failure only', () => {
+    expect(model.failureOf(c({ failure: { kind: 'bound', summary: 'too big' } }))).toEqual({
+      kind: 'bound',
+      summary: 'too big',
+    });
+    expect(model.failureOf(c({ failure: { kind: 'bound', summary: 3 } }))).toEqual({ kind: 'bound', summary: '' });
+    for (const failure of [undefined, null, 'x', { kind: ' ' }, { kind: 3 }])
+      expect(model.failureOf(c({ failure })), JSON.stringify(failure)).toBeNull();
+  });
+  test('verdictOf maps anything outside the four verdicts to error', () => {
+    for (const v of model.VERDICTS) expect(model.verdictOf(c({ verdict: v }))).toBe(v);
+    expect(model.VERDICTS).toEqual(['pass', 'fail', 'error', 'unchecked']);
+    expect(model.verdictOf(c({ verdict: 'passed' as never }))).toBe('error');
+    expect(model.unexpectedOf(c({ verdict: 'fail' }))).toBe('verdict fail differs from expected pass');
+  });
+  test('anchorId keeps plain ids and hashes the others to a stable safe id', () => {
+    expect(model.anchorId('s000-c02')).toBe('s000-c02');
+    expect(model.anchorId('A.b_c-1')).toBe('A.b_c-1');
+    const odd = model.anchorId('9 bad id!');
+    expect(odd).toMatch(/^claim-9-bad-id-[0-9a-f]+$/);
+    expect(model.anchorId('9 bad id!')).toBe(odd);
+    expect(model.anchorId('9 bad id?')).not.toBe(odd);
+    expect(model.anchorId('!!!')).toMatch(/^claim-[0-9a-f]+$/);
+    expect(model.anchorId('-x')).toMatch(/^claim-x-[0-9a-f]+$/);
+    expect(model.anchorId('x'.repeat(50) + ' ')).toMatch(new RegExp(`^claim-${'x'.repeat(40)}-[0-9a-f]+$`));
+    let h = 0x811c9dc5;
+    for (const ch of '1a') h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+    expect(model.anchorId('1a')).toBe(`claim-1a-${h.toString(16)}`);
+  });
+  test('documents group claims in report order, claims without a document last', () => {
+    const a = c({ id: 'a', source: { document: 'd1', locator: '' } });
+    const b = c({ id: 'b', source: { document: ' ', locator: '' } });
+    const d = c({ id: 'd', source: { document: 'd2', locator: '' } });
+    const e = c({ id: 'e', source: { document: 'd1', locator: '' } });
+    expect(model.documentOf(b)).toBe(model.NO_DOCUMENT);
+    expect(model.NO_DOCUMENT).toBe('(no source document)');
+    expect(model.byDocument([b, a, d, e]).map(([doc, cs]) => [doc, cs.map((x) => x.id)])).toEqual([
+      ['d1', ['a', 'e']],
+      ['d2', ['d']],
+      ['(no source document)', ['b']],
+    ]);
+    expect(model.documentOf(c({ source: undefined as never }))).toBe(model.NO_DOCUMENT);
+  });
+  test('dependents lists, for each id, the claims that depend on it', () => {
+    const m = model.dependents([
+      c({ id: 'x', dependsOn: ['a', 'b'] }),
+      c({ id: 'y', dependsOn: ['a'] }),
+      c({ id: 'z', dependsOn: 'a' as never }),
+    ]);
+    expect([...m]).toEqual([
+      ['a', ['x', 'y']],
+      ['b', ['x']],
+    ]);
+  });
+  test("carried entries are not this run's: not in attention, counted apart", () => {
+    const from = { runId: 'r', seed: 1, generatedAt: 't' };
+    expect(model.carriedOf(c({ carriedFrom: from }))).toEqual(from);
+    expect(model.carriedOf(c())).toBeNull();
+    const claims = [
+      c({ id: 'w', verdict: 'fail' }),
+      c({ id: 'e', verdict: 'error', expected: null }),
+      c({ id: 'k', verdict: 'fail', carriedFrom: from }),
+      c({ id: 'ok' }),
+    ];
+    expect(model.attention(claims).map((x) => [x.claim.id, x.reason])).toEqual([
+      ['e', 'verdict is error'],
+      ['w', 'verdict fail differs from expected pass'],
+    ]);
+    expect(model.countsOf({ claims })).toEqual({
+      total: 4,
+      pass: 1,
+      fail: 2,
+      error: 1,
+      unchecked: 0,
+      unexpected: 2,
+      carried: 1,
+    });
+  });
+  test('shellWord quotes only what the shell would misread', () => {
+    expect(model.shellWord('s000-c02')).toBe('s000-c02');
+    expect(model.shellWord('a b')).toBe("'a b'");
+    expect(model.shellWord("it's")).toBe("'it'\\''s'");
+    expect(model.shellWord('')).toBe("''");
+  });
+  test('replay commands: the counterexample replay (by key or name) and the rerun with the right seed', () => {
+    const env = { node: 'v', gpuBackend: 'g', cpus: 1 };
+    expect(
+      model.replayCommands(c({ replay: { seed: 5, path: '1:2', check: 'x < 3' } }), { seed: 9, environment: env }),
+    ).toEqual([
+      {
+        label: 'replay the counterexample (fast-check seed and path, no search)',
+        command: "npm run replay -- s1-a --check 'x < 3' --seed 5 --path 1:2",
+      },
+      { label: "rerun the claim with this run's seed", command: 'npm test -- --claim s1-a --seed 9' },
+    ]);
+    expect(
+      model.replayCommands(c({ replay: { seed: 5, path: '0', check: 'shown', key: 'k' } }), {
+        seed: 9,
+        environment: env,
+      })[0].command,
+    ).toBe('npm run replay -- s1-a --check k --seed 5 --path 0');
+    expect(model.replayCommands(c({ replay: { seed: 5, path: '0' } }), { seed: 9, environment: env })[0].command).toBe(
+      'npm run replay -- s1-a --seed 5 --path 0',
+    );
+    expect(
+      model.replayCommands(c({ replay: { seed: '5' as never, path: '0' } }), { seed: 9, environment: env }),
+    ).toHaveLength(1);
+    expect(model.replayCommands(c(), { seed: 9, environment: { ...env, heavy: true } })).toEqual([
+      { label: "rerun the claim with this run's seed", command: 'npm test -- --claim s1-a --seed 9 --heavy' },
+    ]);
+    expect(
+      model.replayCommands(c({ carriedFrom: { runId: null, seed: 4, generatedAt: 't' } }), {
+        seed: 9,
+        environment: { ...env, heavy: true },
+      }),
+    ).toEqual([
+      {
+        label: 'rerun the claim with the seed of the run that judged it',
+        command: 'npm test -- --claim s1-a --seed 4',
+      },
+    ]);
+  });
+  test("fmt: four significant digits, exponents outside [1e-3, 1e7), the report's ∞ and NaN strings, a real minus sign (but integers keep '-')", () => {
+    const cases: [unknown, string][] = [
+      ['Infinity', '∞'],
+      ['-Infinity', '−∞'],
+      ['NaN', 'NaN'],
+      ['text', 'text'],
+      [null, 'null'],
+      [NaN, 'NaN'],
+      [Infinity, '∞'],
+      [-Infinity, '−∞'],
+      [0, '0'],
+      [42, '42'],
+      [-42, '-42'],
+      [9999999, '9999999'],
+      [10000000, '1e+7'],
+      [1.5, '1.5'],
+      [3.14159, '3.142'],
+      [-0.5, '−0.5'],
+      [0.001, '0.001'],
+      [0.000123456, '1.235e-4'],
+      [0.0001, '1e-4'],
+      [-0.00012, '−1.2e-4'],
+      [12345678.9, '1.235e+7'],
+      [0.1 + 0.2, '0.3'],
+    ];
+    for (const [x, out] of cases) expect(model.fmt(x), String(x)).toBe(out);
+    expect(model.isNumberLike(1)).toBe(true);
+    for (const x of ['Infinity', '-Infinity', 'NaN']) expect(model.isNumberLike(x)).toBe(true);
+    for (const x of ['1', null, 'inf']) expect(model.isNumberLike(x)).toBe(false);
+  });
+  test('oneLine and firstSentence collapse whitespace and cut with an ellipsis', () => {
+    expect(model.oneLine('  a \n b\t c ')).toBe('a b c');
+    expect(model.oneLine('abcdef', 4)).toBe('abc…');
+    expect(model.oneLine('ab  cdef', 4)).toBe('ab…');
+    expect(model.oneLine('abcd', 4)).toBe('abcd');
+    expect(model.oneLine('x'.repeat(240))).toBe('x'.repeat(240));
+    expect(model.oneLine('x'.repeat(241))).toBe('x'.repeat(239) + '…');
+    expect(model.firstSentence('First one. Second one.')).toBe('First one.');
+    expect(model.firstSentence('Ratio 0.5 holds; more')).toBe('Ratio 0.5 holds;');
+    expect(model.firstSentence('no end')).toBe('no end');
+    expect(model.firstSentence('a.b c. d', 100)).toBe('a.b c.');
+    expect(model.firstSentence('long sentence here. x', 6)).toBe('long…');
+  });
+  test('evidencePhrase says what was measured against what, or the statistic and its interval', () => {
+    expect(model.evidencePhrase({ measured: { value: 'Infinity', bound: 1e-15 } })).toBe('measured ∞, must be ≤ 1e-15');
+    expect(model.evidencePhrase({ measured: { value: 0.5, bound: 1, relation: '>=' } })).toBe(
+      'measured 0.5, must be ≥ 1',
+    );
+    expect(
+      model.evidencePhrase({
+        statistic: { estimate: 0.25, ci: [0.2, 0.3], confidence: 0.999, rule: 'pass iff 0 ∈ CI; prose' },
+      }),
+    ).toBe('estimate 0.25, 99.9% CI [0.2, 0.3]; pass iff 0 ∈ CI');
+    expect(model.evidencePhrase({ statistic: { estimate: 1, ci: [0, 2] } })).toBe('estimate 1, CI [0, 2]');
+    expect(model.evidencePhrase({ statistic: { estimate: 1, ci: 'x' }, maxError: 3, tolerance: 1 })).toBe(
+      'measured 3 against tolerance 1',
+    );
+    expect(model.evidencePhrase({ measured: { value: 'big' }, maxError: 'NaN', tolerance: 2 })).toBe(
+      'measured NaN against tolerance 2',
+    );
+    for (const ce of [null, 'x', 3, {}, { maxError: 'x' }])
+      expect(model.evidencePhrase(ce), JSON.stringify(ce)).toBeNull();
+  });
+  test('claimSummary: one sentence per verdict', () => {
+    expect(model.claimSummary(c({ failure: { kind: 'k', summary: ' the  bound\nbreaks ' } }))).toBe('the bound breaks');
+    expect(model.claimSummary(c({ verdict: 'error', error: 'it broke. badly' }))).toBe('error: it broke.');
+    expect(model.claimSummary(c({ verdict: 'error', error: null }))).toBe('error: no error message recorded');
+    expect(model.claimSummary(c({ verdict: 'unchecked' }))).toBe('not run in this report');
+    expect(
+      model.claimSummary(c({ verdict: 'fail', counterexample: { check: 'x < 3', measured: { value: 4, bound: 2 } } })),
+    ).toBe('refuted by “x < 3”: measured 4, must be ≤ 2');
+    const failing = { ...outcomeOf('from checks'), passed: false };
+    expect(
+      model.claimSummary(c({ verdict: 'fail', counterexample: { input: 1 }, checks: [outcomeOf('ok'), failing] })),
+    ).toBe('refuted by “from checks”');
+    expect(model.claimSummary(c({ verdict: 'fail', counterexample: null, checks: [] }))).toBe('refuted by “a check”');
+    expect(model.claimSummary(c({ checks: [outcomeOf('a')] }))).toBe('1 check holds');
+    expect(model.claimSummary(c({ checks: [outcomeOf('a'), outcomeOf('b')], firstBrokenStep: 2 }))).toBe(
+      '2 checks hold; the justification breaks at step 2',
+    );
+  });
+  test('checksWithSeries lists the headline and corrected checks that carry plots', () => {
+    const plotted = { ...outcomeOf('p'), series: [{}] } as CheckOutcome;
+    const claim = c({
+      checks: [outcomeOf('a'), plotted, { ...outcomeOf('e'), series: [] } as CheckOutcome],
+      corrected: { statement: 's', verdict: 'pass', checks: [plotted] },
+    });
+    expect(model.checksWithSeries(claim)).toEqual([
+      { group: 'headline', check: plotted },
+      { group: 'corrected', check: plotted },
+    ]);
+    expect(model.checksWithSeries(c({ corrected: { statement: 's', verdict: 'unchecked' } }))).toEqual([]);
+  });
+});
+
+describe('render: escaping and values', () => {
+  test('escapeHtml escapes the five characters that can break out, and stringifies', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+    expect(escapeHtml(5)).toBe('5');
+  });
+  test('scriptJson cannot close a script element or start a comment', () => {
+    expect(scriptJson({ s: '</script><!-- & \u2028\u2029' })).toBe(
+      '{"s":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029"}',
+    );
+  });
+  test('matrices and vectors are recognised by shape', () => {
+    expect(
+      isMatrix([
+        [1, 2],
+        [3, 'Infinity'],
+      ]),
+    ).toBe(true);
+    for (const m of [[], [[]], [[1], [1, 2]], [[1, 'x']], [1, 2]]) expect(isMatrix(m), JSON.stringify(m)).toBe(false);
+    expect(isVector([1, 'NaN'])).toBe(true);
+    for (const v of [[], ['x'], 'x']) expect(isVector(v), JSON.stringify(v)).toBe(false);
+  });
+  test('a large matrix is elided to 12 rows and columns, its size printed', () => {
+    const big = Array.from({ length: 13 }, (_, r) => Array.from({ length: 13 }, (_, k) => r * 13 + k));
+    const html = matrixHtml(big);
+    expect(html).toContain('aria-label="13×13 matrix"');
+    expect(html).toContain('<span class="dims">13×13</span>');
+    // 11 rows, the ⋮ row, the last row.
+    expect((html.match(/<tr>/g) ?? []).length).toBe(13);
+    expect(html).toContain('<td class="elide">⋱</td>');
+    expect(html).toContain('<td>168</td>');
+    expect(html).not.toContain('<td>155</td>');
+    const small = matrixHtml([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(small).toBe(
+      '<span class="matrix-wrap"><table class="matrix" aria-label="2×2 matrix"><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table><span class="dims">2×2</span></span>',
+    );
+  });
+  test('valueHtml lays out each kind of value', () => {
+    expect(valueHtml(null)).toBe('<span class="muted">—</span>');
+    expect(valueHtml(undefined)).toBe('<span class="muted">—</span>');
+    expect(valueHtml(-2)).toBe('<span class="num">-2</span>');
+    expect(valueHtml(true)).toBe('<span class="num">true</span>');
+    expect(valueHtml('<b>')).toBe('<span class="str">&lt;b&gt;</span>');
+    expect(valueHtml([1, 2, 3])).toBe(
+      '<span class="vector">(<span class="num">1</span>, <span class="num">2</span>, <span class="num">3</span>)</span>',
+    );
+    expect(valueHtml([1, 2, 3, 4])).toContain('<span class="dims">4</span>');
+    expect(valueHtml([])).toBe('<span class="muted">(empty)</span>');
+    expect(valueHtml({})).toBe('<span class="muted">(empty)</span>');
+    expect(valueHtml({ a: 1 })).toBe('<dl class="kv"><dt>a</dt><dd><span class="num">1</span></dd></dl>');
+    expect(valueHtml(['a', true])).toBe('<span class="str">a</span>, <span class="num">true</span>');
+    expect(valueHtml([{ x: 1, y: 'a' }, { x: 2 }])).toBe(
+      '<div class="scroll"><table class="records"><thead><tr><th>x</th><th>y</th></tr></thead><tbody><tr><td><span class="num">1</span></td><td><span class="str">a</span></td></tr><tr><td><span class="num">2</span></td><td></td></tr></tbody></table></div>',
+    );
+    expect(valueHtml([[1], { a: { b: 1 } }])).toBe(
+      '<ol class="values"><li><span class="vector">(<span class="num">1</span>)</span></li><li><dl class="kv"><dt>a</dt><dd><dl class="kv"><dt>b</dt><dd><span class="num">1</span></dd></dl></dd></dl></li></ol>',
+    );
+    expect(valueHtml({ a: { b: { c: { d: { e: 1 } } } } })).toContain('<code class="json">{&quot;e&quot;:1}</code>');
+    expect(valueHtml(10n as unknown)).toBe('<span class="str">10</span>');
+  });
+});
+
+describe('render: plain-text forms', () => {
+  test('compactJson keeps number lists on one line and small matrices whole', () => {
+    expect(compactJson({ v: [1, 2, 3] })).toBe('{\n  "v": [1, 2, 3]\n}');
+    expect(
+      compactJson([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe('[[1, 2], [3, 4]]');
+    expect(compactJson({ x: Infinity, m: [-Infinity, NaN] })).toBe(
+      '{\n  "x": "Infinity",\n  "m": ["-Infinity", "NaN"]\n}',
+    );
+    const wide = Array.from({ length: 3 }, () => Array.from({ length: 12 }, (_, k) => k * 1000));
+    expect(compactJson(wide).split('\n').length).toBeGreaterThan(1);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(compactJson(cyclic)).toBe('[object Object]');
+    expect(compactJson(undefined)).toBe('undefined');
+  });
+  test('counterexampleText: the refuted check, the evidence, then the rest as JSON', () => {
+    expect(counterexampleText(null)).toBe('');
+    expect(counterexampleText(undefined)).toBe('');
+    expect(counterexampleText('plain')).toBe('plain');
+    expect(counterexampleText({ check: 'x < 3', input: 4, measured: { value: 4, bound: 2 } })).toBe(
+      'refuted check: x < 3\nmeasured 4, must be ≤ 2\n{\n  "input": 4,\n  "measured": {\n    "value": 4,\n    "bound": 2\n  }\n}',
+    );
+    expect(counterexampleText({ input: [1, 2] })).toBe('{\n  "input": [1, 2]\n}');
+  });
+  test('mdText makes text inert in Markdown', () => {
+    expect(mdText('a *b* _c_ `d` [e](f) |g| ~h~ $i$ \\ <j> & k')).toBe(
+      'a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\|g\\| \\~h\\~ \\$i\\$ \\\\ &lt;j&gt; &amp; k',
+    );
+    expect(mdText('a\u0000b\nc')).toBe('a b c');
+    expect(mdText(null)).toBe('');
+    expect(mdText('x'.repeat(500))).toHaveLength(400);
+  });
+  test('splitMath splits at $, $$, \\( and \\[, keeps \\$ and unclosed delimiters as text', () => {
+    expect(splitMath('a $x$ b')).toEqual([
+      { type: 'text', value: 'a ' },
+      { type: 'math', value: 'x', display: false },
+      { type: 'text', value: ' b' },
+    ]);
+    expect(splitMath('$$y$$')).toEqual([{ type: 'math', value: 'y', display: true }]);
+    expect(splitMath('\\(z\\) and \\[w\\]')).toEqual([
+      { type: 'math', value: 'z', display: false },
+      { type: 'text', value: ' and ' },
+      { type: 'math', value: 'w', display: true },
+    ]);
+    expect(splitMath('costs \\$5')).toEqual([{ type: 'text', value: 'costs $5' }]);
+    expect(splitMath('a $ b')).toEqual([{ type: 'text', value: 'a $ b' }]);
+    expect(splitMath('$$')).toEqual([{ type: 'text', value: '$$' }]);
+    expect(splitMath('$a\\$b$')).toEqual([{ type: 'math', value: 'a\\$b', display: false }]);
+    expect(splitMath('')).toEqual([]);
+  });
+});
+
+function outcomeOf(name: string): CheckOutcome {
+  return {
+    name,
+    backend: 'scalar-f64',
+    sizes: [],
+    cases: 1,
+    maxError: 0,
+    tolerance: 1,
+    toleranceReason: '',
+    passed: true,
+    ms: 0,
+  };
+}

@@ -3,7 +3,8 @@
  * builders. Written so that Stryker's mutants of these files are killed (stryker.config.mjs); each
  * test states the behaviour it protects.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import * as tolerances from '../src/engine/verify/tolerance.js';
 import { DEFAULT_SEED, MAX_SEED, deriveSeed, replayRequest } from '../src/engine/verify/seed.js';
 import {
   RESIDUAL_RATIO_THRESHOLD,
@@ -13,7 +14,6 @@ import {
   f64Bound,
 } from '../src/engine/verify/tolerance.js';
 import { takeRegistrations, verifyClaim } from '../src/engine/verify/verifyClaim.js';
-import { evidenceOf, unexpectedReason, verdictOf } from '../src/engine/verify/verdict.js';
 import { withControl } from '../src/engine/verify/checks/control.js';
 import { compute, step } from '../src/engine/verify/checks/compute.js';
 import {
@@ -36,17 +36,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Check, CheckContext, CheckOutcome, ClaimSpec } from '../src/engine/verify/types.js';
 import { errorOutcome, normalizeOutcome, runAndNormalize } from '../src/engine/verify/checks/outcome.js';
-import { checkInvalidReason, keyOf, resolveSpec } from '../src/engine/verify/checks/spec.js';
-import {
-  decide,
-  judgeStatistic,
-  ruleInvalidReason,
-  ruleText,
-  statistic,
-  statisticEvidence,
-  statisticInvalidReason,
-  toleranceOf,
-} from '../src/engine/verify/checks/statistic.js';
 import {
   MEASUREMENT_KEYS,
   describeValue,
@@ -57,6 +46,43 @@ import {
   severity,
   type Measurement,
 } from '../src/engine/verify/checks/measurement.js';
+
+type VerdictModule = typeof import('../src/engine/verify/verdict.js');
+type SpecModule = typeof import('../src/engine/verify/checks/spec.js');
+type StatisticModule = typeof import('../src/engine/verify/checks/statistic.js');
+let evidenceOf: VerdictModule['evidenceOf'];
+let unexpectedReason: VerdictModule['unexpectedReason'];
+let verdictOf: VerdictModule['verdictOf'];
+let checkInvalidReason: SpecModule['checkInvalidReason'];
+let keyOf: SpecModule['keyOf'];
+let resolveSpec: SpecModule['resolveSpec'];
+let decide: StatisticModule['decide'];
+let judgeStatistic: StatisticModule['judgeStatistic'];
+let ruleInvalidReason: StatisticModule['ruleInvalidReason'];
+let ruleText: StatisticModule['ruleText'];
+let statistic: StatisticModule['statistic'];
+let statisticEvidence: StatisticModule['statisticEvidence'];
+let statisticInvalidReason: StatisticModule['statisticInvalidReason'];
+let toleranceOf: StatisticModule['toleranceOf'];
+
+// The verdict rules, the spec validator and the statistic rules are loaded afresh for every test:
+// their tables (verdicts, backends, rule kinds and keys) are built when the module loads, and loading
+// them inside each test lets Stryker tie those mutants to the tests that judge them (stryker.config.mjs).
+beforeEach(async () => {
+  vi.resetModules();
+  ({ evidenceOf, unexpectedReason, verdictOf } = await import('../src/engine/verify/verdict.js'));
+  ({ checkInvalidReason, keyOf, resolveSpec } = await import('../src/engine/verify/checks/spec.js'));
+  ({
+    decide,
+    judgeStatistic,
+    ruleInvalidReason,
+    ruleText,
+    statistic,
+    statisticEvidence,
+    statisticInvalidReason,
+    toleranceOf,
+  } = await import('../src/engine/verify/checks/statistic.js'));
+});
 
 describe('run seed', () => {
   test('the default seed and the range (the command line validates; see test/gate.test.ts)', () => {
@@ -3038,6 +3064,350 @@ describe('measurements with a tolerance, and statistic details', () => {
         },
       }).run(ctx);
       expect(o.error).toBe(`check threw: ${String(thrown)}`);
+    }
+  });
+});
+
+describe('outcome and spec validation: blank strings and absent fields', () => {
+  const check = { name: 'n', backend: 'scalar-f64' as const };
+  const run = async () => outcome();
+  test('an error outcome without a counterexample has no counterexample field', () => {
+    expect(errorOutcome(check, 'e', { cases: 1 })).not.toHaveProperty('counterexample');
+  });
+  test('an outcome without sizes is fine', () => {
+    const raw: Record<string, unknown> = { ...outcome(), name: 'n' };
+    delete raw.sizes;
+    const o = normalizeOutcome(raw, check);
+    expect(o.error).toBeUndefined();
+    expect(o.sizes).toEqual([]);
+  });
+  test('a counterexample whose measurement is null is said to be malformed, not crashed on', () => {
+    const raw = { ...outcome(), passed: false, maxError: 2, counterexample: { input: 0, measured: null } };
+    expect(normalizeOutcome(raw, check).error).toBe(
+      'counterexample.measured: measure returned null instead of a { value, tolerance } object',
+    );
+  });
+  test('blank names, descriptions and keys are refused', () => {
+    expect(checkInvalidReason({ name: '  ', backend: 'scalar-f64', run }, 'f')).toBe(
+      "field 'f.name' is a string ('  ') (expected a non-empty string)",
+    );
+    expect(
+      checkInvalidReason(
+        {
+          name: 'a',
+          backend: 'scalar-f64',
+          run,
+          control: { description: '  ', check: { name: 'b', backend: 'scalar-f64', run } },
+        },
+        'f',
+      ),
+    ).toBe("field 'f.control.description' ('a') is a string ('  ') (say what was made false)");
+    const r = resolveSpec(
+      {
+        parts: { k: 1 },
+        checks: () => [{ name: 'a', backend: 'scalar-f64', run }],
+        mutants: [{ name: 'm', key: '  ', parts: { k: 2 } }],
+      },
+      'p.ts',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error:
+        "p.ts: field 'mutants[0].key' (mutant 'm') is a string ('  ') (expected a non-empty string, or no key: the name is the default)",
+    });
+  });
+});
+
+describe('tolerance builders: bounds and the reasons they carry', () => {
+  const {
+    exact,
+    relative,
+    centralDifferenceError,
+    monteCarlo,
+    f32Kernel,
+    claimed,
+    strictlyPositive,
+    tolerance,
+    U32,
+    U64,
+  } = tolerances;
+  test('exact: bound 0, with a default or a given reason', () => {
+    expect(exact()).toEqual({ bound: 0, reason: 'exact: no rounding enters this comparison' });
+    expect(exact('integers')).toEqual({ bound: 0, reason: 'integers' });
+  });
+  test('relative: k × n × u × growth × scale, naming each factor that was given', () => {
+    expect(relative({ n: 8 })).toEqual({
+      bound: 30 * 8 * U64,
+      reason: '30 × n = 8 × u64 = 2^-53 (LAPACK-style residual ratio threshold 30)',
+    });
+    expect(
+      relative({
+        n: 4,
+        nName: 'max(m, n)',
+        precision: 'f32',
+        growth: 2.5,
+        growthName: 'κ',
+        scale: 3,
+        scaleName: '‖A‖',
+        k: 10,
+      }),
+    ).toEqual({
+      bound: 10 * 4 * U32 * 2.5 * 3,
+      reason: '10 × max(m, n) = 4 × u32 = 2^-24 × κ = 2.50 × ‖A‖ = 3 (LAPACK-style residual ratio threshold 10)',
+    });
+    expect(relative({ n: 2, growth: 1e7, scale: 0.5 })).toEqual({
+      bound: 30 * 2 * U64 * 1e7 * 0.5,
+      reason: '30 × n = 2 × u64 = 2^-53 × growth = 1.00e+7 × scale = 0.500 (LAPACK-style residual ratio threshold 30)',
+    });
+    expect(relative({ n: 999999, growth: 1000000 }).reason).toBe(
+      '30 × n = 999999 × u64 = 2^-53 × growth = 1.00e+6 (LAPACK-style residual ratio threshold 30)',
+    );
+    expect(relative({ n: 2, precision: 'f64' }).bound).toBe(30 * 2 * U64);
+  });
+  test('central differences: safety × (truncation + cancellation), with how they were obtained', () => {
+    expect(centralDifferenceError({ h: 1e-5, truncation: 1e-10, roundoff: 2e-11 })).toEqual({
+      bound: 10 * (1e-10 + 2e-11),
+      reason: 'central differences, h = 0.0000100: 10 × (truncation 1.00e-10 + cancellation 2.00e-11)',
+    });
+    expect(centralDifferenceError({ h: 1, truncation: 2, roundoff: 3, safety: 4, how: 'M₃ ≤ 6' })).toEqual({
+      bound: 20,
+      reason: 'central differences, h = 1: 4 × (truncation 2 + cancellation 3) (M₃ ≤ 6)',
+    });
+  });
+  test('Monte Carlo: z × standard error', () => {
+    expect(monteCarlo({ z: 3, se: 0.5, confidence: 0.997, samples: 100 })).toEqual({
+      bound: 1.5,
+      reason: 'Monte Carlo: z = 3 (0.997 confidence) × standard error 0.500 over 100 samples',
+    });
+  });
+  test('f32 kernel: safety × γ_k(u32) × magnitude, defined only while k·u32 < 1', () => {
+    const ku = 1024 * U32;
+    expect(f32Kernel({ k: 1024, magnitude: 2 })).toEqual({
+      bound: 4 * (ku / (1 - ku)) * 2,
+      reason: '4 × γ_1024(u32) × Σ|aᵢbᵢ| = 2 (Higham, Lemma 3.1; u32 = 2^-24)',
+    });
+    expect(f32Kernel({ k: 2, magnitude: 1.5, magnitudeName: '‖A‖‖B‖', safety: 2, how: 'tiled' }).reason).toBe(
+      '2 × γ_2(u32) × ‖A‖‖B‖ = 1.50 (Higham, Lemma 3.1; u32 = 2^-24); tiled',
+    );
+    expect(() => f32Kernel({ k: 2 ** 24, magnitude: 1 })).toThrow(
+      new RangeError('f32Kernel: γ_16777216 undefined (k·u32 ≥ 1)'),
+    );
+    expect(() => f32Kernel({ k: 2 ** 24 - 1, magnitude: 1 })).not.toThrow();
+  });
+  test('claimed, strictly positive and free-form bounds', () => {
+    expect(claimed(9, 'at most 9 steps')).toEqual({ bound: 9, reason: "the statement's own bound: at most 9 steps" });
+    expect(strictlyPositive()).toEqual({
+      bound: Number.MIN_VALUE,
+      reason: 'strict inequality: the margin must be > 0 (judged as ≥ the smallest positive double)',
+    });
+    expect(strictlyPositive('the gap').reason).toBe(
+      'strict inequality: the gap must be > 0 (judged as ≥ the smallest positive double)',
+    );
+    expect(tolerance(2, 'because')).toEqual({ bound: 2, reason: 'because' });
+  });
+});
+
+describe('runClaim and runOneCheck: finer points', () => {
+  const root = mkdtempSync(join(tmpdir(), 'engine-runclaim2-'));
+  const paths = suitePaths(root);
+  mkdirSync(paths.claimsDir, { recursive: true });
+  mkdirSync(join(root, 'sources'), { recursive: true });
+  writeFileSync(join(root, 'sources', 'doc.txt'), '');
+  const claim = (id: string, lines: string[] = []) =>
+    writeFileSync(
+      join(paths.claimsDir, `${id}.md`),
+      [
+        '---',
+        `id: ${id}`,
+        'title: T',
+        'source: { document: doc.txt, locator: L }',
+        "statement: 'S'",
+        "reading: 'R'",
+        'expected: pass',
+        ...lines,
+        '---',
+        '',
+      ].join('\n'),
+    );
+  const opts = { paths, seed: 8, heavy: false };
+  const at = (name: string, value: number, extra: Partial<Parameters<typeof compute>[0]> = {}) =>
+    compute({ name, backend: 'scalar-f64', toleranceReason: 'exact', run: () => ({ value, bound: 1 }), ...extra });
+  const guarded = (name: string, value: number) =>
+    at(name, value, { control: { description: 'doubled', run: () => ({ value: 2, bound: 1 }) } });
+  test('a replay request is never applied by default (controls and mutants keep their own seeds)', async () => {
+    const seen: number[] = [];
+    const c: Check = {
+      name: 'k',
+      backend: 'scalar-f64',
+      async run(ctx) {
+        seen.push(ctx.seed);
+        return at('k', 0).run(ctx);
+      },
+    };
+    await runOneCheck('s1-a', c, ['p'], { ...opts, replay: { claim: 's1-a', check: 'k', seed: 77, path: '1' } });
+    expect(seen).toEqual([deriveSeed(8, 's1-a', 'p')]);
+    claim('f-replay');
+    const mseen: number[] = [];
+    const checks = (p: { v: number }): Check[] => [
+      {
+        name: 'v ≤ 1',
+        backend: 'scalar-f64',
+        async run(ctx) {
+          mseen.push(ctx.seed);
+          return at('v ≤ 1', p.v).run(ctx);
+        },
+      },
+    ];
+    await runClaim(
+      'f-replay',
+      { parts: { v: 0 }, checks, mutants: [{ name: 'm', parts: { v: 3 } }] },
+      { ...opts, replay: { claim: 'f-replay', check: 'v ≤ 1', seed: 77, path: '1' } },
+    );
+    expect(mseen).toEqual([77, deriveSeed(8, 'f-replay', 'mutant', 'm', 'v ≤ 1')]);
+  });
+  test('a claim without dependsOn has none, and known ids do not invent any', async () => {
+    claim('f-nodeps');
+    const r = await runClaim('f-nodeps', { checks: [guarded('h', 0)] }, { ...opts, knownIds: new Set(['other']) });
+    expect(r).toMatchObject({ verdict: 'pass', error: null, dependsOn: [] });
+    const e = await runClaim('f-nodeps', { checks: [] }, { ...opts, knownIds: new Set(['other']) });
+    expect(e.dependsOn).toEqual([]);
+  });
+  test('only a failed or erroring step keeps a counterexample', async () => {
+    claim('f-steps', ['steps:', "  - statement: 'a'", "  - statement: 'b'"]);
+    const passingWithCe: Check = {
+      name: 'p',
+      backend: 'scalar-f64',
+      run: async () => ({
+        ...(await at('p', 0).run({ seed: 0, heavy: false, log: () => {} })),
+        counterexample: { input: 'noise', measured: { value: 0, bound: 1 } },
+      }),
+    };
+    const r = await runClaim(
+      'f-steps',
+      { checks: [guarded('h', 0)], steps: [step('numeric', passingWithCe), step('numeric', at('n', NaN))] },
+      opts,
+    );
+    expect(r.steps[0].verdict).toBe('pass');
+    expect(r.steps[0]).not.toHaveProperty('counterexample');
+    expect(r.steps[1].verdict).toBe('error');
+    expect(r.steps[1]).not.toHaveProperty('counterexample');
+  });
+  test("the replay names the refuting check's key only when it has one, and only with a replay", async () => {
+    writeFileSync(
+      join(paths.claimsDir, 'f-key.md'),
+      [
+        '---',
+        'id: f-key',
+        'title: T',
+        'source: { document: doc.txt, locator: L }',
+        "statement: 'S'",
+        "reading: 'R'",
+        'expected: fail',
+        "corrected: 'C'",
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const failing = (key?: string) =>
+      forAll({
+        name: 'x < 3',
+        ...(key ? { key } : {}),
+        backend: 'scalar-f64',
+        arbitrary: fc.integer({ min: 0, max: 20 }),
+        numRuns: 20,
+        toleranceReason: '',
+        measure: (x) => ({ value: x, bound: 2 }),
+      });
+    const passing = at('ok', 0, { key: 'pk', control: { description: 'd', run: () => ({ value: 2, bound: 1 }) } });
+    const withKey = await runClaim('f-key', { checks: [passing, failing('fk')], corrected: [guarded('c', 0)] }, opts);
+    expect(withKey.replay).toMatchObject({ check: 'x < 3', key: 'fk' });
+    const noKey = await runClaim('f-key', { checks: [passing, failing()], corrected: [guarded('c', 0)] }, opts);
+    expect(noKey.replay).not.toBeNull();
+    expect(noKey.replay).not.toHaveProperty('key');
+    const noReplay = await runClaim(
+      'f-key',
+      { checks: [at('c1', 3, { key: 'ck' })], corrected: [guarded('c', 0)] },
+      opts,
+    );
+    expect(noReplay.verdict).toBe('fail');
+    expect(noReplay.replay).toBeNull();
+  });
+});
+
+describe('verifyClaim: the registration slot', () => {
+  const KEY = Symbol.for('muon-verify.registrations');
+  const g = globalThis as unknown as Record<symbol, { list: unknown[] } | undefined>;
+  test('the slot is created on first use, empty', () => {
+    const saved = g[KEY];
+    try {
+      delete g[KEY];
+      verifyClaim('file:///p/s1-x.property.ts', { checks: [] });
+      expect(g[KEY]!.list).toHaveLength(1);
+      expect(takeRegistrations().map((r) => r.file)).toEqual(['/p/s1-x.property.ts']);
+    } finally {
+      g[KEY] = saved;
+    }
+  });
+  test('a freshly loaded module uses the same process-wide slot', async () => {
+    vi.resetModules();
+    const fresh = await import('../src/engine/verify/verifyClaim.js');
+    fresh.verifyClaim('file:///p/s1-y.property.ts', { checks: [] });
+    expect(g[KEY]!.list.map((r) => (r as { file: string }).file)).toEqual(['/p/s1-y.property.ts']);
+    expect(takeRegistrations().map((r) => r.file)).toEqual(['/p/s1-y.property.ts']);
+  });
+  test('the call site is the caller\'s frame, trimmed, without "at"', () => {
+    verifyClaim('file:///p/s1-z.property.ts', { checks: [] });
+    const [r] = takeRegistrations();
+    expect(r.callSite).toBe(r.callSite.trim());
+    expect(r.callSite).not.toMatch(/^at\s/);
+    expect(r.callSite).toMatch(/engine-verify\.test\.ts:\d+:\d+\)?$/);
+  });
+});
+
+describe('the rule and spec tables, entry by entry', () => {
+  test('every rule kind with exactly its own keys is valid', () => {
+    for (const rule of [
+      { kind: 'contains', value: 0 },
+      { kind: 'contains', value: 0, maxWidth: 1 },
+      { kind: 'excludes', value: 0 },
+      { kind: 'below', value: 0 },
+      { kind: 'above', value: 0 },
+      { kind: 'within', range: [0, 1] },
+    ])
+      expect(ruleInvalidReason(rule), JSON.stringify(rule)).toBeNull();
+  });
+  test('a statistic that hands over its threshold is refused like one that hands over passed', () => {
+    const good = {
+      name: 's',
+      estimate: 0,
+      ci: [0, 0],
+      confidence: 0.5,
+      samples: 1,
+      decision: { kind: 'contains', value: 0 },
+    };
+    expect(statisticInvalidReason({ ...good, threshold: 1 })).toBe(
+      "statistic returns 'threshold': the engine decides from 'decision' and 'ci' (remove 'threshold', state the rule in 'decision')",
+    );
+  });
+  test('every spec field and every mutant field is accepted', () => {
+    const run = async () => outcome();
+    const c = { name: 'a', backend: 'scalar-f64', run };
+    const st = { ...c, name: 's', method: 'both' };
+    expect(resolveSpec({ checks: [c], steps: [st], corrected: [{ ...c, name: 'k' }], timeoutMs: 1 }, 'f').ok).toBe(
+      true,
+    );
+    expect(
+      resolveSpec(
+        { parts: { p: 1 }, checks: () => [c], mutants: [{ name: 'm', key: 'mk', parts: { p: 2 }, equivalent: 'why' }] },
+        'f',
+      ).ok,
+    ).toBe(true);
+  });
+  test('the four verdicts are the known ones', () => {
+    for (const verdict of ['pass', 'fail', 'error', 'unchecked']) {
+      expect(
+        unexpectedReason({ verdict: verdict as never, expected: 'pass', corrected: null, counterexample: null }) ?? '',
+      ).not.toMatch(/is not one of/);
     }
   });
 });
