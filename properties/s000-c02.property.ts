@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import {
+  hypothesis,
   invSqrtmSym,
   leftGramPolar,
   pinvLeftGramPolar,
@@ -8,6 +9,7 @@ import {
   rightGramPolar,
   svdStepCheck,
   verifyClaim,
+  type MatrixCase,
 } from '../src/claim.js';
 
 const diag = (s: number[], p: (x: number) => number) => Matrix.diag(s.map(p));
@@ -37,6 +39,8 @@ verifyClaim(import.meta.url, {
       (_, { U, V }) => U.mmul(V.transpose()),
     ),
   ],
+  // The identity needs GGᵀ invertible: full row rank, m ≤ n.
+  failure: hypothesis('m ≤ n (G wide or square)', (c: MatrixCase) => c.rows <= c.cols),
   corrected: [
     polarIdentityCheck('full row rank: (GGᵀ)^{-1/2}G = UVᵀ', 'wide-or-square', leftGramPolar),
     polarIdentityCheck('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),

@@ -170,7 +170,7 @@ if (o.watch) {
     );
   else engineOk = await runEngineTests();
   console.log(
-    '(the closing line counts claims: passed = judged with the verdict recorded in its claim file; failed = any other verdict, an error, or not judged)',
+    '(the closing line counts claims whose verdict matches the expectation recorded in its claim file — not claims that hold: passed = judged as recorded, whether it holds or fails as written; failed = any other verdict, an error, or not judged)',
   );
   console.log(
     `verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && o.claims ? `, ${g.skipped} skipped` : ''}`,

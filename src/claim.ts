@@ -38,6 +38,8 @@ export {
 export type { Tolerance } from './engine/verify/tolerance.js';
 export type { Check, CheckContext, ClaimSpec, Mutant, Series, StatisticRule } from './engine/verify/types.js';
 export { verifyClaim } from './engine/verify/verifyClaim.js';
+// How a claim that fails as written fails: each kind backed by checks (src/engine/verify/failure/)
+export { hypothesis, notation, substance, wording } from './engine/verify/failure/declare.js';
 
 // Claim-family builders (polar identities, at-scale gpu.js checks, exponent decisions)
 export { acrossSizes, atScaleShapes } from './checks/atScale/heavySizes.js';

@@ -94,7 +94,7 @@ const hostileClaim = (): ClaimResult =>
     ],
     steps: [{ index: 1, statement: HOSTILE, verdict: 'fail', method: 'numeric', detail: HOSTILE }],
     firstBrokenStep: 1,
-    failure: { kind: HOSTILE, summary: HOSTILE },
+    failure: { kind: HOSTILE as 'wording', summary: HOSTILE, words: HOSTILE, backing: HOSTILE, checks: [] },
   } as Partial<ClaimResult>);
 
 describe('renderHtml', () => {
@@ -205,7 +205,13 @@ describe('renderHtml', () => {
         counterexample: { input: 1, measured: { value: 2, bound: 1 } },
         corrected: { statement: 'ok', verdict: 'pass' },
       }),
-      failure: { kind: 'hypothesis', summary: 'needs full rank' },
+      failure: {
+        kind: 'hypothesis' as const,
+        summary: 'needs full rank',
+        hypothesis: '\\operatorname{rank} G = n',
+        backing: 'holds under it',
+        checks: [],
+      },
     };
     const html = await renderHtml(report([c]), { katexFonts: false });
     expect(html).toContain('data-kind="hypothesis"');

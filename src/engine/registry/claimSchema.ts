@@ -56,6 +56,40 @@ const sourceSchema = z
     ...(s.citation ? { citation: s.citation } : {}),
   }));
 
+/**
+ * How a claim that fails as written fails (issue 11's triage), each kind backed by checks the engine
+ * runs (src/engine/verify/failure/):
+ * - substance: the mathematics is wrong; the corrected conclusion (a constant, an exponent, a sign, a
+ *   formula) holds on the same inputs, the counterexample included;
+ * - hypothesis: right under a hypothesis the source leaves out (`hypothesis`, LaTeX); the headline's
+ *   own measure holds on inputs that satisfy it, and the counterexample violates it;
+ * - notation: a slip whose intended reading is plain (`symbol`: what was mis-typed); the headline's
+ *   measure with the slip fixed holds, on the same inputs;
+ * - wording: the formulas hold, a word claims more (`words`, quoted); the failing checks are the ones
+ *   that encode those words, every other headline check holds.
+ */
+export const FAILURE_KINDS = ['substance', 'hypothesis', 'notation', 'wording'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+const failureSchema = z
+  .object({
+    kind: z.enum(FAILURE_KINDS, { message: `must be one of ${FAILURE_KINDS.join(', ')}` }),
+    summary: latex,
+    hypothesis: latex.optional(),
+    words: latex.optional(),
+    symbol: latex.optional(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const own = { hypothesis: 'hypothesis', words: 'wording', symbol: 'notation' } as const;
+    for (const [field, kind] of Object.entries(own) as [keyof typeof own, FailureKind][]) {
+      if (f.kind === kind && f[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required when kind is "${kind}"` });
+      if (f.kind !== kind && f[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `belongs to kind "${kind}" only (kind is "${f.kind}")` });
+    }
+  });
+
 /** Front matter of `claims/<id>.md`. The markdown body below it is free commentary. */
 export const claimSchema = z
   .object({
@@ -68,6 +102,8 @@ export const claimSchema = z
     // `unknown`: a new claim not yet recorded; `npm test` fails until `npm run accept -- <id>` records it.
     expected: z.enum(['pass', 'fail', 'unknown']),
     corrected: latex.optional(),
+    // How the claim fails as written: required for a fail to be judged (see FAILURE_KINDS).
+    failure: failureSchema.optional(),
     steps: z.array(z.object({ statement: latex, note: z.string().optional() }).strict()).optional(),
     dependsOn: z
       .array(z.string().regex(CLAIM_ID, 'must be a kebab-case slug such as s000-c02 or polar-newton-rate'))
@@ -77,6 +113,13 @@ export const claimSchema = z
   .superRefine((c, ctx) => {
     if (c.expected === 'fail' && !c.corrected) {
       ctx.addIssue({ code: 'custom', path: ['corrected'], message: 'is required when expected is "fail"' });
+    }
+    if (c.expected === 'pass' && c.failure !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['failure'],
+        message: 'is set but expected is "pass" (only a claim that fails as written has a failure kind)',
+      });
     }
   });
 

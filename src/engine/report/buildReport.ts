@@ -1,4 +1,4 @@
-import type { ClaimResult } from '../verify/types.js';
+import type { ClaimResult, FailureKind } from '../verify/types.js';
 import { unexpectedReason } from '../verify/verdict.js';
 import { errorResult } from '../verify/runClaim.js';
 import type { Pairing } from '../registry/discover.js';
@@ -29,8 +29,23 @@ export interface Report {
     unchecked: number;
     unexpected: number;
     carried?: number;
+    /** The `fail` entries by how they fail (src/engine/verify/failure/); a fail without a kind counts under `none`. */
+    failKinds?: Record<FailureKind | 'none', number>;
   };
   claims: ClaimResult[];
+}
+
+const KINDS: (FailureKind | 'none')[] = ['substance', 'hypothesis', 'notation', 'wording', 'none'];
+
+/** How many `fail` entries fail in each way. */
+export function failKindCounts(claims: ClaimResult[]): Record<FailureKind | 'none', number> {
+  const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<FailureKind | 'none', number>;
+  for (const c of claims) {
+    if (c.verdict !== 'fail') continue;
+    const k = (c.failure as { kind?: unknown } | null | undefined)?.kind;
+    out[KINDS.includes(k as FailureKind) && k !== 'none' ? (k as FailureKind) : 'none']++;
+  }
+  return out;
 }
 
 export interface BuildInput {
@@ -175,7 +190,23 @@ export function buildReport(input: BuildInput): Report {
       unchecked: count('unchecked'),
       unexpected: claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length,
       ...(claims.some((c) => c.carriedFrom) ? { carried: claims.filter((c) => c.carriedFrom).length } : {}),
+      failKinds: failKindCounts(claims),
     },
     claims,
   };
+}
+
+/** " — 14 wrong, 8 missing a hypothesis, 4 notation, 5 wording" (kinds with a count only), or "". */
+export function failKindPhrase(report: Pick<Report, 'summary' | 'claims'>): string {
+  const k = report.summary.failKinds ?? failKindCounts(report.claims);
+  const parts = [
+    [k.substance, 'wrong'],
+    [k.hypothesis, 'missing a hypothesis'],
+    [k.notation, 'notation'],
+    [k.wording, 'wording'],
+    [k.none, 'without a failure kind'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n} ${what}`);
+  return parts.length ? ` — ${parts.join(', ')}` : '';
 }

@@ -1,4 +1,4 @@
-import type { Report } from './buildReport.js';
+import { failKindPhrase, type Report } from './buildReport.js';
 import { unexpectedReason } from '../verify/verdict.js';
 
 /** One line per claim for the terminal: verdict, expectation, first broken step, and why it matters. */
@@ -27,7 +27,7 @@ export function summaryLines(report: Report): string[] {
   }
   const s = report.summary;
   lines.push(
-    `${s.total} claims: ${s.pass} pass, ${s.fail} fail, ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`,
+    `${s.total} claims: ${s.pass} hold; ${s.fail} fail as written${failKindPhrase(report)}; ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`,
   );
   return lines;
 }

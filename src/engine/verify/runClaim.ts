@@ -11,10 +11,12 @@ import type {
   ClaimResult,
   ClaimSpec,
   ControlOutcome,
+  FailureResult,
   StepResult,
   Verdict,
 } from './types.js';
 import { evidenceOf, verdictOf } from './verdict.js';
+import { triage } from './failure/triage.js';
 
 export interface RunOptions {
   paths: SuitePaths;
@@ -76,16 +78,26 @@ export async function runOneCheck(
   opts: RunOptions,
   replayable = false,
 ): Promise<CheckOutcome> {
-  const log = opts.log ?? (() => {});
   const replay =
     replayable && opts.replay && opts.replay.claim === id && replayMatches(opts.replay, check) ? opts.replay : null;
-  const ctx: CheckContext = {
+  return runAndNormalize(check, contextFor(id, check, seedParts, opts, replay));
+}
+
+/** The context a check runs in: its seed derived from the run seed, the claim and `seedParts` (or a replay's). */
+function contextFor(
+  id: string,
+  check: Check,
+  seedParts: string[],
+  opts: RunOptions,
+  replay: ReplayRequest | null = null,
+): CheckContext {
+  const log = opts.log ?? (() => {});
+  return {
     seed: replay ? replay.seed : deriveSeed(opts.seed, id, ...seedParts),
     heavy: opts.heavy,
     replayPath: replay ? replay.path : undefined,
     log: (m) => log(`[${id}] ${check.name}: ${m}`),
   };
-  return runAndNormalize(check, ctx);
 }
 
 /** How a group's outcomes are named in messages: "check 'A'", "step 2 'B'", "corrected 'C'". */
@@ -316,6 +328,35 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     ...errorsOf('step', stepOutcomes),
     ...errorsOf('corrected', correctedOutcomes),
   ];
+  // A fail says how it fails: the claim file's kind, backed by checks (src/engine/verify/failure/).
+  let failure: FailureResult | null = null;
+  if (headlineVerdict === 'fail') {
+    if (!c.failure) {
+      errors.push(
+        `${files.claim}: field 'failure' is missing: a claim that fails as written needs failure.kind (substance, hypothesis, notation or wording) and failure.summary`,
+      );
+    } else {
+      const log = opts.log ?? (() => {});
+      const t = await triage({
+        declared: c.failure,
+        spec: s.failure,
+        headline: s.headline,
+        outcomes: checks,
+        run: async (check, seedParts) => {
+          const o = await runOneCheck(id, check, seedParts, opts);
+          log(
+            `[${id}] failure triage '${check.name}': ${o.error !== undefined ? 'ERROR ' + o.error : o.passed ? 'holds' : 'FAILS'} (${o.cases} cases, ${o.ms} ms)`,
+          );
+          return o;
+        },
+        contextOf: (check) => contextFor(id, check, ['headline', keyOf(check)], opts),
+        describe: describeOutcome,
+        files: { claim: files.claim, property: files.property },
+      });
+      failure = t.failure;
+      errors.push(...t.errors);
+    }
+  }
   let verdict: Verdict = errors.length ? 'error' : headlineVerdict;
   if (verdict === 'pass') {
     const powerless = powerlessReason(checks);
@@ -345,6 +386,7 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     checks,
     steps,
     firstBrokenStep: broken ? broken.index : null,
+    failure,
     error: errors.length ? `${files.property}: ${errors.join('; ')}` : null,
     headlineVerdict,
     files,

@@ -1,3 +1,5 @@
+import type { Measurement } from './checks/measurement.js';
+
 /**
  * The shapes that flow from a property file through the verifier into the report.
  * `reports/verification.json` serialises `ClaimResult` exactly (schemaVersion 1); later
@@ -240,6 +242,23 @@ export interface ClosestCase {
   measured: MeasuredCase;
 }
 
+/**
+ * What the engine can do with a forAll check's inputs besides running it (the failure triage,
+ * src/engine/verify/failure/): restrict it to inputs inside or outside a hypothesis, find the raw
+ * input its failing run shrank to, measure another input, show an input as the report prints it.
+ */
+export interface InputProbe<T = any> {
+  /** The same check (same arbitrary, same measure) on the inputs where `holds(x) === inside` only. */
+  restrict(name: string, holds: (x: T) => boolean, why: string, inside: boolean): Check;
+  /** The raw shrunk counterexample of the check's run under `ctx.seed` (run again if needed); null when it holds. */
+  counterexample(ctx: CheckContext): Promise<{ input: T } | null>;
+  /** The check's measure at one input. */
+  measureAt(x: T): Promise<Measurement>;
+  show(x: T): unknown;
+  /** The input's [rows, cols], when the check records sizes. */
+  size(x: T): [number, number] | undefined;
+}
+
 /** A check as a property file declares it: a name, a backend and how to run it. */
 export interface Check {
   name: string;
@@ -253,11 +272,48 @@ export interface Check {
   run(ctx: CheckContext): Promise<CheckOutcome>;
   /** Negative control (headline checks): must fail. */
   control?: Control;
+  /** Set by forAll: access to the check's inputs (see InputProbe). */
+  probe?: InputProbe;
 }
 
 /** A derivation step's check carries how it was decided (symbolic, numeric, or both). */
 export interface StepCheck extends Check {
   method: StepMethod;
+}
+
+/** How a claim fails as written (see claimSchema's FAILURE_KINDS and src/engine/verify/failure/). */
+export type FailureKind = 'substance' | 'hypothesis' | 'notation' | 'wording';
+
+/**
+ * What a property file declares to back the claim file's `failure.kind` with checks
+ * (built with `hypothesis`, `notation`, `substance`, `wording` from src/claim.ts):
+ * - hypothesis: the omitted hypothesis as a predicate on the failing forAll checks' inputs;
+ * - notation / substance: per failing headline check (by name or key), the same check with the slip
+ *   fixed (notation) or with the corrected conclusion (substance), run on the same inputs (the
+ *   headline check's seed) and at its counterexample; for a formula spec, `parts` instead: the
+ *   headline built from the fixed parts;
+ * - wording: nothing to declare: the failing checks must be the ones whose names quote the words.
+ */
+export type FailureSpec<P = Record<string, unknown>> =
+  | { kind: 'hypothesis'; why: string; holds: (input: any) => boolean }
+  | { kind: 'notation' | 'substance'; checks?: Record<string, Check>; parts?: Partial<P> }
+  | { kind: 'wording' };
+
+/** What the report records of a failing claim's triage: the claim file's words and the checks that back them. */
+export interface FailureResult {
+  kind: FailureKind;
+  /** One sentence: what exactly is wrong. */
+  summary: string;
+  /** kind hypothesis: the added hypothesis (LaTeX). */
+  hypothesis?: string;
+  /** kind wording: the words at fault, quoted. */
+  words?: string;
+  /** kind notation: the symbol that was mis-typed. */
+  symbol?: string;
+  /** One line: what the checks below establish. */
+  backing: string;
+  /** The checks the engine ran to back the kind (none for wording: its backing is the headline's split). */
+  checks: CheckOutcome[];
 }
 
 /** What a property file hands to `verifyClaim`. */
@@ -279,6 +335,8 @@ export interface ClaimSpec<P extends Record<string, unknown> = any> {
   corrected?: Check[];
   /** Per-claim vitest timeout; default 120 s. */
   timeoutMs?: number;
+  /** Backs the claim file's `failure.kind` with checks (required for kinds other than wording). */
+  failure?: FailureSpec<P>;
 }
 
 export interface StepResult {
@@ -318,6 +376,11 @@ export interface ClaimResult {
    * power rule) made the claim's verdict `error`; lets a reader keep the two causes apart.
    */
   headlineVerdict?: Verdict;
+  /**
+   * How the claim fails as written (a `fail` always has one; absent or null otherwise): the claim
+   * file's kind and summary, and the checks that back the kind. Present on an `error` whose triage ran.
+   */
+  failure?: FailureResult | null;
   /** Files this result came from, so a reader can jump to them. */
   files?: { claim: string | null; property: string | null };
   ms?: number;

@@ -4,7 +4,7 @@
  * filters and copy buttons. Top: counts, what needs attention (unexpected verdicts and errors),
  * the failing claims, the run; then one card per claim, grouped by source document.
  */
-import type { Report } from '../buildReport.js';
+import { failKindPhrase, type Report } from '../buildReport.js';
 import type { CheckOutcome, ClaimResult, StepResult } from '../../verify/types.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './assets.js';
 import { escapeHtml } from './escape.js';
@@ -122,8 +122,9 @@ function headerHtml(r: Report): string {
   return `<header>
 <h1>muon-verify — verification report</h1>
 <div class="counts" aria-label="counts by verdict">
-${count('total', s.total, 'claims')}${count('pass', s.pass, 'pass')}${count('fail', s.fail, 'fail')}${count('error', s.error, 'error')}${count('unchecked', s.unchecked, 'unchecked')}${count('unexpected', s.unexpected, 'unexpected')}${s.carried ? count('carried', s.carried, 'carried from earlier runs') : ''}
+${count('total', s.total, 'claims')}${count('pass', s.pass, 'hold')}${count('fail', s.fail, 'fail as written')}${count('error', s.error, 'error')}${count('unchecked', s.unchecked, 'unchecked')}${count('unexpected', s.unexpected, 'unexpected')}${s.carried ? count('carried', s.carried, 'carried from earlier runs') : ''}
 </div>
+${s.fail > 0 ? `<p class="fail-kinds">how the ${e(s.fail)} fail${e(failKindPhrase(r).replace(/^ — /, ': '))}</p>` : ''}
 <div class="run-meta">
 <span>seed <b>${e(r.seed)}</b></span><span>gpu backend <b>${e(env.gpuBackend ?? 'unknown')}</b></span>${envItems.join('')}
 <span>run <b><code>${e(r.runId ?? '(no run id)')}</code></b></span>
@@ -230,8 +231,28 @@ function cardHtml(
       `<div class="why"><strong>Unexpected:</strong> ${e(why)}${c.error ? `<div class="small">${e(c.error)}</div>` : ''}</div>`,
     );
   else if (c.error) parts.push(`<div class="why"><strong>Error:</strong> ${e(c.error)}</div>`);
-  if (f)
-    parts.push(`<div class="failure"><span class="badge kind">${e(f.kind)}</span> ${renderInline(f.summary)}</div>`);
+  if (f) {
+    const full = c.failure && typeof c.failure === 'object' ? c.failure : null;
+    const extra = full
+      ? [
+          typeof full.hypothesis === 'string'
+            ? `<div class="small">missing hypothesis: ${renderInline(`$${full.hypothesis}$`)}</div>`
+            : '',
+          typeof full.symbol === 'string' ? `<div class="small">mis-typed: ${renderInline(full.symbol)}</div>` : '',
+          typeof full.words === 'string' ? `<div class="small">words at fault: ${e(full.words)}</div>` : '',
+          typeof full.backing === 'string' && full.backing
+            ? `<div class="small">backed by: ${e(full.backing)}</div>`
+            : '',
+        ].join('')
+      : '';
+    parts.push(
+      `<div class="failure"><span class="badge kind">${e(f.kind)}</span> ${renderInline(f.summary)}${extra}</div>`,
+    );
+    if (full && Array.isArray(full.checks) && full.checks.length)
+      parts.push(
+        `<details><summary><span class="label">Checks backing the failure kind</span> (${full.checks.length})</summary>${checksTable(full.checks, false)}</details>`,
+      );
+  }
   if (v === 'unchecked') {
     // Compact: what it is, that it was not run, and how to run it.
     const cmd = replayCommands(c, report).at(-1)!;

@@ -8,18 +8,21 @@ import { unexpectedReason } from '../../verify/verdict.js';
 
 export const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'error', 'unchecked'];
 
-/** A failure's kind and one-line summary (added to `ClaimResult` by a later issue; read when present). */
+/** A failure's kind and one-line summary, as the renderers show them (ClaimResult.failure, read defensively). */
 export interface Failure {
   kind: string;
   summary: string;
 }
 
-/** A claim as the renderers read it: a `ClaimResult`, possibly with fields newer than this code. */
-export type RenderedClaim = ClaimResult & { failure?: unknown };
+/**
+ * A claim as the renderers read it: a `ClaimResult` whose `failure` is read defensively (a report
+ * from disk, hand-edited or written by another version, must still render).
+ */
+export type RenderedClaim = ClaimResult;
 
 /** The claim's failure kind and summary, or null when absent or malformed. */
 export function failureOf(c: RenderedClaim): Failure | null {
-  const f = c.failure;
+  const f: unknown = c.failure;
   if (typeof f !== 'object' || f === null) return null;
   const { kind, summary } = f as Record<string, unknown>;
   if (typeof kind !== 'string' || kind.trim() === '') return null;

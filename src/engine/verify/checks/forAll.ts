@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { showMatrixCase, sizeOf, type MatrixCase } from '../../../random/matrixCase.js';
-import type { Backend, CheckContext, CheckOutcome, Check, MeasuredCase } from '../types.js';
+import type { Backend, CheckContext, CheckOutcome, Check, InputProbe, MeasuredCase } from '../types.js';
 import { boundOf, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
 
 export interface ForAllOptions<T> {
@@ -130,6 +130,9 @@ export function measuredCase(m: Measurement): MeasuredCase {
  * not be judged there) — never as a fail, never as a pass.
  */
 export function forAll<T>(opts: ForAllOptions<T>): Check {
+  // The raw (unshown) shrunk counterexample of each seed's failing run, for the failure triage
+  // (`probe.counterexample`): a hypothesis is a predicate on raw inputs, not on how they print.
+  const counterexamples = new Map<number, T>();
   const check: Check = {
     name: opts.name,
     backend: opts.backend,
@@ -248,6 +251,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
         return errored('the shrunk counterexample holds when measured again (the measure is not deterministic)', {
           input: shown(show, shrunk),
         });
+      if (ctx.replayPath === undefined) counterexamples.set(ctx.seed, shrunk);
       const lf = lastFailing as { input: T; m: Measurement } | null;
       const reported = w && !holds(w.m) ? w.m : m;
       return {
@@ -269,6 +273,43 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
     },
   };
   if (opts.key !== undefined) check.key = opts.key;
+  const showInput = opts.show ?? ((x: T) => (isMatrixCase(x) ? showMatrixCase(x) : x));
+  const probe: InputProbe<T> = {
+    restrict(name, holdsFor, why, inside) {
+      return forAll({
+        ...opts,
+        name,
+        key: undefined,
+        control: undefined,
+        measure: (x: T) => {
+          let h: boolean;
+          try {
+            h = holdsFor(x);
+          } catch (e) {
+            throw new Error(`the hypothesis predicate threw: ${messageOf(e)}`);
+          }
+          if (typeof h !== 'boolean')
+            throw new Error(`the hypothesis predicate returned ${String(h)} (expected true or false)`);
+          pre(h === inside, inside ? `outside the hypothesis: ${why}` : `inside the hypothesis: ${why}`);
+          return opts.measure(x);
+        },
+      });
+    },
+    async counterexample(ctx) {
+      if (!counterexamples.has(ctx.seed)) await check.run({ ...ctx, replayPath: undefined });
+      return counterexamples.has(ctx.seed) ? { input: counterexamples.get(ctx.seed) as T } : null;
+    },
+    measureAt: async (x: T) => opts.measure(x),
+    show: (x: T) => shown(showInput, x),
+    size: (x: T) => {
+      try {
+        return (opts.size ?? ((y: T) => (isMatrixCase(y) ? sizeOf(y) : undefined)))(x);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  check.probe = probe as InputProbe;
   if (opts.control) {
     const c = opts.control;
     // A control that replaces nothing is the check itself: it would hold and prove nothing.

@@ -9,7 +9,8 @@ import { describeValue, isPlainObject } from './measurement.js';
 
 const BACKENDS = ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'mathjs-bignumber', 'scalar-f64'];
 const STEP_METHODS = ['symbolic', 'numeric', 'both'];
-const SPEC_KEYS = ['checks', 'parts', 'mutants', 'steps', 'corrected', 'timeoutMs'];
+const SPEC_KEYS = ['checks', 'parts', 'mutants', 'steps', 'corrected', 'timeoutMs', 'failure'];
+const FAILURE_KINDS = ['substance', 'hypothesis', 'notation', 'wording'];
 const MUTANT_KEYS = ['name', 'key', 'parts', 'equivalent'];
 
 /** A check's stable identity: its `key`, or its name. Every seed and replay match uses it. */
@@ -26,12 +27,20 @@ export interface BuiltMutant {
   checks: Check[];
 }
 
+/** The property file's failure declaration, with notation/substance checks matched to headline indices. */
+export type ResolvedFailure =
+  | { kind: 'hypothesis'; why: string; holds: (input: unknown) => boolean }
+  | { kind: 'notation' | 'substance'; fixed: Map<number, Check> }
+  | { kind: 'wording' };
+
 export interface ResolvedSpec {
   headline: Check[];
   steps: StepCheck[];
   corrected: Check[];
   /** Set for a formula spec (`checks` is a function of `parts`); mutants in declared order. */
   mutants: BuiltMutant[] | null;
+  /** The `failure` declaration, or null when the spec has none. */
+  failure: ResolvedFailure | null;
 }
 
 export type Resolution = { ok: true; spec: ResolvedSpec } | { ok: false; error: string };
@@ -223,5 +232,87 @@ export function resolveSpec(raw: unknown, propertyFile: string): Resolution {
   ) {
     return fail(`field 'timeoutMs' is ${describeValue(s.timeoutMs)} (expected a positive number of milliseconds)`);
   }
-  return { ok: true, spec: { headline, steps: steps as StepCheck[], corrected: corrected as Check[], mutants } };
+  const failure = resolveFailure(s, headline);
+  if (!failure.ok) return fail(failure.error);
+  return {
+    ok: true,
+    spec: { headline, steps: steps as StepCheck[], corrected: corrected as Check[], mutants, failure: failure.failure },
+  };
+}
+
+/**
+ * The spec's `failure` field: a kind and what backs it. Fixed checks are matched to headline checks
+ * by name or key; a formula spec may give `parts` instead (the headline built from the fixed parts).
+ */
+function resolveFailure(
+  s: ClaimSpec,
+  headline: Check[],
+): { ok: true; failure: ResolvedFailure | null } | { ok: false; error: string } {
+  const f = s.failure as unknown;
+  if (f === undefined) return { ok: true, failure: null };
+  const bad = (error: string) => ({ ok: false as const, error });
+  if (!isPlainObject(f))
+    return bad(
+      `field 'failure' is ${describeValue(f)} (expected hypothesis(why, holds), notation({...}), substance({...}) or wording())`,
+    );
+  if (!FAILURE_KINDS.includes(f.kind as string))
+    return bad(`field 'failure.kind' is ${describeValue(f.kind)} (expected ${FAILURE_KINDS.join(', ')})`);
+  const kind = f.kind as ResolvedFailure['kind'];
+  const allowed: Record<string, string[]> = {
+    hypothesis: ['kind', 'why', 'holds'],
+    notation: ['kind', 'checks', 'parts'],
+    substance: ['kind', 'checks', 'parts'],
+    wording: ['kind'],
+  };
+  for (const k of Object.keys(f))
+    if (!allowed[kind].includes(k))
+      return bad(`field 'failure.${k}' does not belong to kind '${kind}' (expected ${allowed[kind].join(', ')})`);
+  if (kind === 'wording') return { ok: true, failure: { kind } };
+  if (kind === 'hypothesis') {
+    if (typeof f.why !== 'string' || f.why.trim() === '')
+      return bad(`field 'failure.why' is ${describeValue(f.why)} (say which hypothesis, e.g. 'm ≤ n (full row rank)')`);
+    if (typeof f.holds !== 'function')
+      return bad(
+        `field 'failure.holds' is ${describeValue(f.holds)} (expected a predicate on the failing check's inputs)`,
+      );
+    return { ok: true, failure: { kind, why: f.why, holds: f.holds as (x: unknown) => boolean } };
+  }
+  const fixed = new Map<number, Check>();
+  if ((f.checks === undefined) === (f.parts === undefined))
+    return bad(
+      `field 'failure' (kind '${kind}') needs exactly one of 'checks' (fixed checks by headline check name) and 'parts' (the fixed parts of a formula spec)`,
+    );
+  if (f.parts !== undefined) {
+    if (typeof s.checks !== 'function' || !isPlainObject(s.parts))
+      return bad(`field 'failure.parts' needs 'checks' to be a function of 'parts' (a formula spec)`);
+    if (!isPlainObject(f.parts)) return bad(`field 'failure.parts' is ${describeValue(f.parts)} (expected an object)`);
+    for (const k of Object.keys(f.parts))
+      if (!Object.prototype.hasOwnProperty.call(s.parts, k))
+        return bad(`field 'failure.parts' names unknown part '${k}' (parts are ${Object.keys(s.parts).join(', ')})`);
+    const b = build(
+      s.checks as (p: Record<string, unknown>) => unknown,
+      { ...s.parts, ...f.parts },
+      'checks(failure.parts)',
+    );
+    if (!b.ok) return bad(b.error);
+    if (b.checks.length !== headline.length)
+      return bad(
+        `checks(failure.parts) returns ${b.checks.length} check(s) but the headline has ${headline.length}: they must correspond index by index`,
+      );
+    b.checks.forEach((c, i) => fixed.set(i, c));
+    return { ok: true, failure: { kind, fixed } };
+  }
+  if (!isPlainObject(f.checks))
+    return bad(`field 'failure.checks' is ${describeValue(f.checks)} (expected { [headline check name]: check })`);
+  for (const [name, c] of Object.entries(f.checks)) {
+    const i = headline.findIndex((h) => h.name === name || keyOf(h) === name);
+    if (i < 0)
+      return bad(
+        `field 'failure.checks' names '${name}', which is no headline check (headline: ${headline.map((h) => `'${h.name}'`).join(', ')})`,
+      );
+    const badCheck = checkInvalidReason(c, `failure.checks['${name}']`);
+    if (badCheck) return bad(badCheck);
+    fixed.set(i, c as Check);
+  }
+  return { ok: true, failure: { kind, fixed } };
 }
