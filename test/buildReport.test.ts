@@ -27,7 +27,16 @@ describe('buildReport', () => {
       now: new Date(0),
     });
     expect(r).toMatchObject({ schemaVersion: 1, generatedAt: '1970-01-01T00:00:00.000Z', seed: 7, environment: env });
-    expect(r.summary).toEqual({ total: 3, pass: 1, fail: 2, error: 0, unchecked: 0, unexpected: 1 });
+    expect(r.summary).toEqual({
+      total: 3,
+      pass: 1,
+      fail: 2,
+      error: 0,
+      unchecked: 0,
+      unexpected: 1,
+      // the fixture's fails carry no failure kind: counted as such, never dropped
+      failKinds: { substance: 0, hypothesis: 0, notation: 0, wording: 0, none: 2 },
+    });
     for (const key of [
       'id',
       'title',

@@ -9,7 +9,7 @@ import { scalarIdentity } from '../src/checks/scalarIdentity.js';
 import { runClaim } from '../src/engine/verify/runClaim.js';
 import { deriveSeed } from '../src/engine/verify/seed.js';
 import type { Check, CheckContext, ClaimSpec } from '../src/engine/verify/types.js';
-import { scratchSuite } from './claimFixture.js';
+import { scratchSuite, withTriage } from './claimFixture.js';
 
 const { paths, claim } = scratchSuite('controls-');
 const opts = { paths, seed: 7, heavy: false };
@@ -172,7 +172,7 @@ describe('power and the powerless rule', () => {
     const failing = atLeast('x ≥ 5', 5);
     const guarded = withControl(atLeast('x ≥ 0', 0), 'x ≥ 1', atLeast('x ≥ 1', 1));
     const bare = atLeast('x ≥ −1', -1);
-    const r = await runClaim('c-mixed', { checks: [failing, guarded, bare], corrected: [guarded] }, opts);
+    const r = await runClaim('c-mixed', withTriage({ checks: [failing, guarded, bare], corrected: [guarded] }), opts);
     expect(r.verdict).toBe('fail');
     expect(r.checks.map((o) => o.power)).toEqual(['shown-by-failure', 'control-refuted', 'powerless']);
     expect(r.checks[0].control).toBeNull();

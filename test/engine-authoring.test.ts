@@ -18,7 +18,7 @@ import { runMutants } from '../src/engine/verify/mutants.js';
 import { deriveSeed } from '../src/engine/verify/seed.js';
 import type { Check, CheckContext, CheckOutcome, ClaimSpec, ClosestCase } from '../src/engine/verify/types.js';
 import { matrices } from '../src/random/matrices.js';
-import { scratchSuite } from './claimFixture.js';
+import { scratchSuite, withTriage } from './claimFixture.js';
 
 const { paths, claim } = scratchSuite('authoring-');
 const opts = { paths, seed: 11, heavy: false };
@@ -308,7 +308,7 @@ describe('what was worst: closest and most severe cases', () => {
       toleranceReason: 'exact',
       measure: (x) => ({ value: x, bound: 9 }),
     });
-    const r = await runClaim('a-severe', { checks: [c], corrected: [nonNegative] }, opts);
+    const r = await runClaim('a-severe', withTriage({ checks: [c], corrected: [nonNegative] }), opts);
     expect(r.verdict).toBe('fail');
     expect(r.counterexample).toMatchObject({ check: 'x < 10', input: 10, mostSevere: { measured: { bound: 9 } } });
   });
@@ -414,11 +414,11 @@ describe('stable identities: check keys', () => {
     const failing = recording('fails', [], 'f', false);
     await runClaim(
       'a-groups',
-      {
+      withTriage({
         checks: [failing],
         steps: [step('numeric', recording('step wording', seeds, 'sk'))],
         corrected: [recording('corrected wording', seeds, 'ck')],
-      },
+      }),
       opts,
     );
     expect(seeds).toEqual([deriveSeed(11, 'a-groups', 'step', 'sk'), deriveSeed(11, 'a-groups', 'corrected', 'ck')]);
@@ -565,7 +565,7 @@ describe('stable identities: check keys', () => {
         toleranceReason: 'exact',
         measure: (x) => ({ value: x, bound: 9 }),
       });
-    const first = await runClaim('a-replay', { checks: [mk('x < 10')], corrected: [nonNegative] }, opts);
+    const first = await runClaim('a-replay', withTriage({ checks: [mk('x < 10')], corrected: [nonNegative] }), opts);
     expect(first.replay).toMatchObject({ check: 'x < 10', key: 'below-ten' });
     expect(first.checks[0].key).toBe('below-ten');
     const replay = {
@@ -577,7 +577,7 @@ describe('stable identities: check keys', () => {
     };
     const again = await runClaim(
       'a-replay',
-      { checks: [mk('x is less than ten')], corrected: [nonNegative] },
+      withTriage({ checks: [mk('x is less than ten')], corrected: [nonNegative] }),
       { ...opts, replay },
     );
     expect(again.counterexample).toMatchObject({ input: 10 });

@@ -98,7 +98,7 @@ describe('summaryLines', () => {
       '✓ s1-ok           pass      (expected pass)',
       '✓ s1-refuted-long fail      (expected fail) first broken step 2',
       '· s1-skip         unchecked (expected pass)',
-      '5 claims: 1 pass, 2 fail, 1 error, 1 unchecked; 2 unexpected. seed 42, gpu backend webasm.',
+      '5 claims: 1 hold; 2 fail as written — 2 without a failure kind; 1 error, 1 unchecked; 2 unexpected. seed 42, gpu backend webasm.',
     ]);
   });
   test('ids are padded to at least four characters; an unexpected claim without an error has no ": …" tail', () => {
@@ -121,7 +121,7 @@ describe('summaryLines', () => {
     expect(four).toEqual([
       '✓ s1-ok pass      (expected pass)',
       '· 4 claims not judged in this run (not selected): s1-u0, s1-u1, s1-u2, s1-u3',
-      '5 claims: 1 pass, 0 fail, 0 error, 4 unchecked; 0 unexpected. seed 1, gpu backend webasm.',
+      '5 claims: 1 hold; 0 fail as written; 0 error, 4 unchecked; 0 unexpected. seed 1, gpu backend webasm.',
     ]);
     expect(summaryLines(build({ results: unchecked(6) }))[0]).toBe(
       '· 6 claims not judged in this run (not selected): s1-u0, s1-u1, s1-u2, s1-u3, s1-u4, s1-u5',
@@ -139,10 +139,19 @@ describe('summaryLines', () => {
       carriedFrom: from,
     });
     const one = build({ results: [wrongButOld] });
-    expect(one.summary).toEqual({ total: 1, pass: 0, fail: 1, error: 0, unchecked: 0, unexpected: 0, carried: 1 });
+    expect(one.summary).toEqual({
+      total: 1,
+      pass: 0,
+      fail: 1,
+      error: 0,
+      unchecked: 0,
+      unexpected: 0,
+      carried: 1,
+      failKinds: { substance: 0, hypothesis: 0, notation: 0, wording: 0, none: 1 },
+    });
     expect(summaryLines(one)).toEqual([
       '✓ s1-old fail      (expected pass)',
-      '1 claims: 0 pass, 1 fail, 0 error, 0 unchecked; 1 carried from earlier runs (not judged now); 0 unexpected. seed 1, gpu backend webasm.',
+      '1 claims: 0 hold; 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked; 1 carried from earlier runs (not judged now); 0 unexpected. seed 1, gpu backend webasm.',
     ]);
     const many = build({
       results: [
@@ -158,7 +167,7 @@ describe('summaryLines', () => {
   });
   test('an empty report still prints its totals line', () => {
     expect(summaryLines(build({ seed: 9 }))).toEqual([
-      '0 claims: 0 pass, 0 fail, 0 error, 0 unchecked; 0 unexpected. seed 9, gpu backend webasm.',
+      '0 claims: 0 hold; 0 fail as written; 0 error, 0 unchecked; 0 unexpected. seed 9, gpu backend webasm.',
     ]);
   });
 });
@@ -191,7 +200,15 @@ describe('buildReport', () => {
       verdict === 'fail' ? expectedFail(id) : claimResult(id, { verdict, expected }),
     );
     const r = build({ results });
-    expect(r.summary).toEqual({ total: 6, pass: 2, fail: 1, error: 1, unchecked: 2, unexpected: 2 });
+    expect(r.summary).toEqual({
+      total: 6,
+      pass: 2,
+      fail: 1,
+      error: 1,
+      unchecked: 2,
+      unexpected: 2,
+      failKinds: { substance: 0, hypothesis: 0, notation: 0, wording: 0, none: 1 },
+    });
     expect(r.claims).toHaveLength(6);
   });
   test('results are kept exactly as run', () => {

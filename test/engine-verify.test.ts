@@ -28,6 +28,7 @@ import fc from 'fast-check';
 import { suitePaths } from '../src/engine/registry/paths.js';
 import { describeOutcome, errorResult, replayMatches, runClaim, runOneCheck } from '../src/engine/verify/runClaim.js';
 import { runMutants } from '../src/engine/verify/mutants.js';
+import { withTriage } from './claimFixture.js';
 import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
 import { SingularMatrixError } from '../src/math/linalg/symmetricFunction.js';
 import { Matrix } from 'ml-matrix';
@@ -1024,15 +1025,15 @@ describe("resolveSpec: the shape of a property file's spec, before anything runs
       c = mk('c');
     expect(resolveSpec({ checks: [a], steps: [st], corrected: [c], timeoutMs: 5 }, F)).toEqual({
       ok: true,
-      spec: { headline: [a], steps: [st], corrected: [c], mutants: null },
+      spec: { headline: [a], steps: [st], corrected: [c], mutants: null, failure: null },
     });
     expect(resolveSpec({ checks: [a] }, F)).toEqual({
       ok: true,
-      spec: { headline: [a], steps: [], corrected: [], mutants: null },
+      spec: { headline: [a], steps: [], corrected: [], mutants: null, failure: null },
     });
     expect(resolveSpec(() => ({ checks: [a] }), F)).toEqual({
       ok: true,
-      spec: { headline: [a], steps: [], corrected: [], mutants: null },
+      spec: { headline: [a], steps: [], corrected: [], mutants: null, failure: null },
     });
   });
   test('a spec that is not an object, or has unknown fields, is refused naming the file', () => {
@@ -1049,7 +1050,7 @@ describe("resolveSpec: the shape of a property file's spec, before anything runs
     ).toBe(`${F}: calling the spec function threw: plain`);
     expect(error(() => 3)).toBe(`${F}: the spec is 3 (expected { checks, steps?, corrected?, parts?, mutants? })`);
     expect(error({ checks: [mk('a')], check: [] })).toBe(
-      `${F}: the spec has unknown field 'check' (expected checks, parts, mutants, steps, corrected, timeoutMs)`,
+      `${F}: the spec has unknown field 'check' (expected checks, parts, mutants, steps, corrected, timeoutMs, failure)`,
     );
   });
   test('the headline must be a non-empty list of checks with distinct names and keys', () => {
@@ -2291,6 +2292,7 @@ describe('runClaim: groups, power, verdict and evidence', () => {
         "reading: 'R'",
         'expected: fail',
         "corrected: 'C'",
+        "failure: { kind: substance, summary: 'wrong' }",
         '---',
         '',
       ].join('\n'),
@@ -2304,7 +2306,7 @@ describe('runClaim: groups, power, verdict and evidence', () => {
       toleranceReason: 'exact',
       measure: (x) => ({ value: x, bound: 9 }),
     });
-    const r = await runClaim('e-fail', { checks: [failing], corrected: [guarded('c', 0)] }, opts);
+    const r = await runClaim('e-fail', withTriage({ checks: [failing], corrected: [guarded('c', 0)] }), opts);
     expect(r).toMatchObject({
       verdict: 'fail',
       headlineVerdict: 'fail',
@@ -2333,6 +2335,7 @@ describe('runClaim: groups, power, verdict and evidence', () => {
         "reading: 'R'",
         'expected: fail',
         "corrected: 'C'",
+        "failure: { kind: substance, summary: 'wrong' }",
         'steps:',
         "  - statement: 'a'",
         "  - statement: 'b'",
@@ -2343,11 +2346,11 @@ describe('runClaim: groups, power, verdict and evidence', () => {
     logs.length = 0;
     const r = await runClaim(
       'e-errs',
-      {
+      withTriage({
         checks: [at('bad', 3)],
         steps: [step('numeric', at('s1', 0)), step('numeric', nan('s2'))],
         corrected: [nan('c1')],
-      },
+      }),
       opts,
     );
     expect(r.verdict).toBe('error');
@@ -3304,6 +3307,7 @@ describe('runClaim and runOneCheck: finer points', () => {
         "reading: 'R'",
         'expected: fail',
         "corrected: 'C'",
+        "failure: { kind: substance, summary: 'wrong' }",
         '---',
         '',
       ].join('\n'),
@@ -3319,14 +3323,22 @@ describe('runClaim and runOneCheck: finer points', () => {
         measure: (x) => ({ value: x, bound: 2 }),
       });
     const passing = at('ok', 0, { key: 'pk', control: { description: 'd', run: () => ({ value: 2, bound: 1 }) } });
-    const withKey = await runClaim('f-key', { checks: [passing, failing('fk')], corrected: [guarded('c', 0)] }, opts);
+    const withKey = await runClaim(
+      'f-key',
+      withTriage({ checks: [passing, failing('fk')], corrected: [guarded('c', 0)] }),
+      opts,
+    );
     expect(withKey.replay).toMatchObject({ check: 'x < 3', key: 'fk' });
-    const noKey = await runClaim('f-key', { checks: [passing, failing()], corrected: [guarded('c', 0)] }, opts);
+    const noKey = await runClaim(
+      'f-key',
+      withTriage({ checks: [passing, failing()], corrected: [guarded('c', 0)] }),
+      opts,
+    );
     expect(noKey.replay).not.toBeNull();
     expect(noKey.replay).not.toHaveProperty('key');
     const noReplay = await runClaim(
       'f-key',
-      { checks: [at('c1', 3, { key: 'ck' })], corrected: [guarded('c', 0)] },
+      withTriage({ checks: [at('c1', 3, { key: 'ck' })], corrected: [guarded('c', 0)] }),
       opts,
     );
     expect(noReplay.verdict).toBe('fail');

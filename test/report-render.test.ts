@@ -270,7 +270,9 @@ describe('renderMarkdown', () => {
       expect(l, c.id).toBeDefined();
       expect(l).toContain(`**${c.verdict}**`);
     }
-    expect(md.split('\n')[0]).toMatch(/^## muon-verify: \d+ claims — \d+ pass, \d+ fail, \d+ error, \d+ unchecked/);
+    expect(md.split('\n')[0]).toMatch(
+      /^## muon-verify: \d+ claims — \d+ hold, \d+ fail as written( — [^;]+)?; \d+ error, \d+ unchecked/,
+    );
     expect(md).toContain(`seed \`${r.seed}\``);
   });
 

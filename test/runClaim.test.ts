@@ -9,7 +9,7 @@ import { matrixResidual } from '../src/engine/verify/checks/matrixIdentity.js';
 import { tolerance } from '../src/engine/verify/tolerance.js';
 import { invSqrtmSym } from '../src/math/linalg/symmetricFunction.js';
 import type { Check } from '../src/engine/verify/types.js';
-import { scratchSuite } from './claimFixture.js';
+import { scratchSuite, withTriage } from './claimFixture.js';
 
 const { paths, claim } = scratchSuite('suite-');
 const opts = { paths, seed: 1, heavy: false };
@@ -46,7 +46,7 @@ describe('runClaim', () => {
   });
   test('a failing check gives fail with the shrunk counterexample and a replay', async () => {
     claim('s900-fail', 'fail');
-    const r = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    const r = await runClaim('s900-fail', withTriage({ checks: [belowTen], corrected: [nonNegative] }), opts);
     expect(r.verdict).toBe('fail');
     expect(r.counterexample).toMatchObject({ check: 'x < 10', input: 10 });
     expect(r.replay?.path).toMatch(/^\d+(:\d+)*$/);
@@ -54,9 +54,12 @@ describe('runClaim', () => {
   });
   test('replaying the seed and path reproduces the counterexample directly', async () => {
     claim('s900-fail', 'fail');
-    const first = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    const first = await runClaim('s900-fail', withTriage({ checks: [belowTen], corrected: [nonNegative] }), opts);
     const replay = { claim: 's900-fail', check: 'x < 10', seed: first.replay!.seed, path: first.replay!.path };
-    const again = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, { ...opts, replay });
+    const again = await runClaim('s900-fail', withTriage({ checks: [belowTen], corrected: [nonNegative] }), {
+      ...opts,
+      replay,
+    });
     expect(again.counterexample).toMatchObject({ input: 10 });
   });
   test('a throwing property is an error, not a fail', async () => {
@@ -105,7 +108,7 @@ describe('runClaim', () => {
           tolerance(1e-12, 'test fixture'),
         ),
     });
-    const r = await runClaim('s900-singular', { checks: [c], corrected: [nonNegative] }, opts);
+    const r = await runClaim('s900-singular', withTriage({ checks: [c], corrected: [nonNegative] }), opts);
     expect(r.verdict).toBe('fail');
     expect(JSON.stringify(r.counterexample)).toMatch(/singular/);
   });
@@ -159,7 +162,7 @@ describe('runClaim', () => {
         decision: { kind: 'contains', value: 0 },
       }),
     });
-    const r = await runClaim('s900-stat', { checks: [s], corrected: [nonNegative] }, opts);
+    const r = await runClaim('s900-stat', withTriage({ checks: [s], corrected: [nonNegative] }), opts);
     expect(r.verdict).toBe('fail');
     expect(r.counterexample).toMatchObject({
       statistic: { ci: [-1.1, -0.9], decision: { kind: 'contains', value: 0 } },
@@ -176,8 +179,8 @@ describe('runClaim', () => {
   });
   test('the same seed gives the same result; another seed may explore other inputs', async () => {
     claim('s900-fail', 'fail');
-    const a = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
-    const b = await runClaim('s900-fail', { checks: [belowTen], corrected: [nonNegative] }, opts);
+    const a = await runClaim('s900-fail', withTriage({ checks: [belowTen], corrected: [nonNegative] }), opts);
+    const b = await runClaim('s900-fail', withTriage({ checks: [belowTen], corrected: [nonNegative] }), opts);
     expect(b.replay).toEqual(a.replay);
   });
 });
@@ -224,7 +227,7 @@ describe('forAll', () => {
         { value: Infinity, bound: 1, infinite: 'A is singular' },
       ],
     });
-    const r = await runClaim('s900-inf', { checks: [c], corrected: [nonNegative] }, opts);
+    const r = await runClaim('s900-inf', withTriage({ checks: [c], corrected: [nonNegative] }), opts);
     expect(r.verdict).toBe('fail');
     expect(r.checks[0]).toMatchObject({
       maxError: Infinity,

@@ -350,9 +350,10 @@ describe('the hostile corpus (test/fixtures/hostile, v-*): every kind is an erro
     const r = await runClaim(id, (await specOf(id)) as never, opts);
     expect(r.verdict, `${id}: ${r.error}`).toBe('error');
     expect(r.error).toMatch(expectations[id as keyof typeof expectations]);
-    // Every message names the property file, and each fixture has exactly the one intended cause
-    // (its sound checks are shown able to fail, so no second cause hides behind the first).
-    expect(r.error).toContain(`test/fixtures/hostile/properties/${id}.property.ts`);
+    // Every message names the file at fault (the property file; the claim file for a claim-file
+    // field), and each fixture has exactly the one intended cause (its sound checks are shown able
+    // to fail, so no second cause hides behind the first).
+    expect(r.error).toMatch(new RegExp(`test/fixtures/hostile/(properties/${id}\\.property\\.ts|claims/${id}\\.md)`));
     expect(r.error!.split('; '), r.error!).toHaveLength(1);
     for (const c of r.checks)
       if (c.error === undefined && c.passed && !/powerless/.test(String(expectations[id as keyof typeof expectations])))

@@ -86,7 +86,11 @@ const failureSchema = z
       if (f.kind === kind && f[field] === undefined)
         ctx.addIssue({ code: 'custom', path: [field], message: `is required when kind is "${kind}"` });
       if (f.kind !== kind && f[field] !== undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `belongs to kind "${kind}" only (kind is "${f.kind}")` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `belongs to kind "${kind}" only (kind is "${f.kind}")`,
+        });
     }
   });
 

@@ -96,6 +96,26 @@ function errored(name: string, base: CheckOutcome, error: string): CheckOutcome 
   };
 }
 
+/**
+ * An outcome in one clause for an error message (no '; ', which separates causes): what happened,
+ * the worst value against its bound, and the counterexample's input or the statistic's interval.
+ */
+export function brief(o: CheckOutcome): string {
+  if (o.error !== undefined) return `error: ${o.error.replace(/; /g, ', ')}`;
+  const st = o.statistic;
+  const what = st
+    ? `${st.name} = ${st.estimate}, CI [${st.ci[0]}, ${st.ci[1]}], rule ${st.rule}`
+    : `worst ${o.maxError} vs bound ${o.tolerance}`;
+  const input = (o.counterexample as { input?: unknown } | undefined)?.input;
+  let shown = '';
+  try {
+    shown = input !== undefined ? `, counterexample ${JSON.stringify(input)}` : '';
+  } catch {
+    shown = ', counterexample (not serialisable)';
+  }
+  return `${o.passed ? 'holds' : 'fails'} on ${o.cases} cases, ${what}${shown}`.replace(/; /g, ', ');
+}
+
 export async function triage(t: TriageInput): Promise<TriageResult> {
   const d = t.declared;
   const failing = t.outcomes.map((o, i) => ({ o, i })).filter(({ o }) => !o.passed && o.error === undefined);
@@ -179,6 +199,7 @@ async function hypothesisTriage(
       continue;
     }
     // 1. The counterexample violates the hypothesis.
+    const errorsBefore = errors.length;
     const cxName = `counterexample of '${o.name}' violates the hypothesis (${h.why})`;
     let cx: { input: unknown } | null;
     try {
@@ -222,6 +243,9 @@ async function hypothesisTriage(
       );
     }
     // 2. Restricted to the hypothesis it holds; outside the hypothesis it fails (its control).
+    // Skipped once step 1 found the triage inconsistent: the restricted run would only meet the
+    // same counterexample again, a second message for one cause.
+    if (errors.length > errorsBefore) continue;
     const inside = probe.restrict(`'${o.name}' under the hypothesis (${h.why})`, h.holds, h.why, true);
     const outside = probe.restrict(`'${o.name}' outside the hypothesis (${h.why})`, h.holds, h.why, false);
     const r = await t.run(inside, ['failure', 'hypothesis', keyOf(check)]);
@@ -241,10 +265,10 @@ async function hypothesisTriage(
           : `outside the hypothesis the check ${c.error !== undefined ? `errored: ${c.error}` : 'held'}: the hypothesis is not what separates the failing inputs`,
       });
       if (!refuted)
-        errors.push(`'${o.name}' holds outside the hypothesis too (${t.describe(c)}): the restriction shows nothing`);
+        errors.push(`'${o.name}' holds outside the hypothesis too (${brief(c)}): the restriction shows nothing`);
     } else {
       errors.push(
-        `'${o.name}' restricted to the hypothesis (${h.why}) does not hold: ${t.describe(r)} — the hypothesis does not rescue the statement`,
+        `'${o.name}' restricted to the hypothesis (${h.why}) does not hold (${brief(r)}): the hypothesis does not rescue the statement`,
       );
     }
     checks.push(r);
@@ -289,10 +313,11 @@ async function fixedTriage(
         },
         powerDetail: `the headline check, its unfixed twin, fails on the same inputs`,
       });
-    else errors.push(`${what} does not hold where '${o.name}' fails: ${t.describe(renamed)}`);
+    else errors.push(`${what} does not hold where '${o.name}' fails (${brief(renamed)})`);
     checks.push(renamed);
-    // At the headline's counterexample, when both checks generate inputs the same way.
-    if (check.probe && twin.probe) {
+    // At the headline's counterexample, when both checks generate inputs the same way (and the
+    // twin held on its own inputs: a twin that fails there is one cause, not two).
+    if (check.probe && twin.probe && renamed.error === undefined && renamed.passed) {
       const name = `${renamed.name} at the counterexample of '${o.name}'`;
       let cx: { input: unknown } | null = null;
       try {
