@@ -9,6 +9,7 @@ import {
   PolarTaylor,
   S001_SIGMA_MIN,
   statistic,
+  substance,
   tallG,
   verifyClaim,
 } from '../src/claim.js';
@@ -145,12 +146,28 @@ function orderOfBias(
 const Q_CONTROL_EXPONENT = -0.9;
 const KQ = [1, 2, 4, 8, 16, 32, 64];
 const KC = [1, 2, 4, 8, 16, 32];
+const CUBIC_CLAIMED = 'C₃(E) gives O(1/k^{3/2}) bias: exponent −3/2';
 verifyClaim(import.meta.url, {
   checks: [
     zeroMean('L₁(E) has zero expectation (skewed noise)', 'L', skewed, 'L₁(E)', { term: 'Q', label: 'Q₂(E)' }),
     orderOfBias('Q₂(E) gives O(1/k) bias: exponent −1', 'Q', KQ, 3000, -1, 'Q₂(E)', undefined, Q_CONTROL_EXPONENT),
-    orderOfBias('C₃(E) gives O(1/k^{3/2}) bias: exponent −3/2', 'C', KC, 16000, -1.5, 'C₃(E)', 0.3),
+    orderOfBias(CUBIC_CLAIMED, 'C', KC, 16000, -1.5, 'C₃(E)', 0.3),
   ],
+  // The exponent is wrong: the third cumulant of a mean of k i.i.d. errors is κ₃/k², so E[C₃(E)] = C₃[κ₃]/k².
+  // The twin is the same fit on the same draws (same seed, memoised) with the corrected exponent −2.
+  failure: substance({
+    checks: {
+      [CUBIC_CLAIMED]: orderOfBias(
+        'C₃(E) gives O(1/k²) bias under skewed noise: exponent −2 (same draws)',
+        'C',
+        KC,
+        16000,
+        -2,
+        'C₃(E)',
+        0.3,
+      ),
+    },
+  }),
   corrected: [
     zeroMean('L₁(E) has zero expectation (skewed noise)', 'L', skewed, 'L₁(E)'),
     orderOfBias('Q₂(E) gives O(1/k) bias: exponent −1', 'Q', KQ, 3000, -1, 'Q₂(E)'),

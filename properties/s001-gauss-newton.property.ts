@@ -1,5 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import {
+  hypothesis,
   invSqrtmSym,
   leftGramPolar,
   pinvLeftGramPolar,
@@ -8,6 +9,7 @@ import {
   rightGramPolar,
   svdStepCheck,
   verifyClaim,
+  type MatrixCase,
 } from '../src/claim.js';
 
 const H = (G: Matrix) => G.mmul(G.transpose());
@@ -38,6 +40,8 @@ verifyClaim(import.meta.url, {
       (_, { U, V }) => U.mmul(V.transpose()),
     ),
   ],
+  // H = GGᵀ is invertible only for full row rank: m ≤ n.
+  failure: hypothesis('m ≤ n (G wide or square)', (c: MatrixCase) => c.rows <= c.cols),
   corrected: [
     polarIdentityCheck('full row rank: (GGᵀ)^{-1/2}G = Ortho(G)', 'wide-or-square', leftGramPolar),
     polarIdentityCheck('full column rank: G(GᵀG)^{-1/2} = Ortho(G)', 'tall-or-square', rightGramPolar),

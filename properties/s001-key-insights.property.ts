@@ -7,6 +7,7 @@ import {
   normOfMeanInterval,
   OrthoNoiseSampler,
   statistic,
+  substance,
   tallG,
   totalVarianceInterval,
   verifyClaim,
@@ -255,5 +256,11 @@ const richardsonDecided = statistic({
 
 verifyClaim(import.meta.url, {
   checks: [uonBiasRate, uonVarianceRate, muonMoreBias, muonMoreVariance, richardson, richardsonDecided],
+  // Item 2 is wrong in substance: with stationary gradients steady-state momentum is averaging, and both
+  // ratios tend to (1−γ)/(1+γ) < 1. Each twin draws the same Uon and Muon samples (same sampler, the
+  // headline check's seed) and tests the corrected limit.
+  failure: substance({
+    checks: { [muonMoreBias.name]: muonBiasRatio, [muonMoreVariance.name]: muonVarianceRatio },
+  }),
   corrected: [uonBiasRate, uonVarianceRate, muonBiasRatio, muonVarianceRatio, richardson, richardsonDecided],
 });

@@ -5,6 +5,7 @@ import {
   noiseScales,
   OrthoNoiseSampler,
   statistic,
+  substance,
   tallG,
   totalVarianceInterval,
   traceSigma,
@@ -101,13 +102,20 @@ function varianceRatioCheck(name: string, target: number, label: string) {
   });
 }
 
+const claimedFactor = factorCheck('Σ_eff = (1+γ²)/(1−γ)²·Σ', CLAIMED, 'claimed (1+γ²)/(1−γ)²');
+const claimedRatio = varianceRatioCheck(
+  'Var[Muon] amplified by (1+γ²)/(1−γ)² over Var[Uon]',
+  CLAIMED,
+  'claimed (1+γ²)/(1−γ)²',
+);
+const actualFactor = factorCheck('Σ_eff = (1−γ^{2(t+1)})/(1−γ²)·Σ', ACTUAL, '(1−γ^{2(t+1)})/(1−γ²)');
+const actualRatio = varianceRatioCheck('Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', (1 - GAMMA) / (1 + GAMMA), '(1−γ)/(1+γ)');
+
 verifyClaim(import.meta.url, {
-  checks: [
-    factorCheck('Σ_eff = (1+γ²)/(1−γ)²·Σ', CLAIMED, 'claimed (1+γ²)/(1−γ)²'),
-    varianceRatioCheck('Var[Muon] amplified by (1+γ²)/(1−γ)² over Var[Uon]', CLAIMED, 'claimed (1+γ²)/(1−γ)²'),
-  ],
-  corrected: [
-    factorCheck('Σ_eff = (1−γ^{2(t+1)})/(1−γ²)·Σ', ACTUAL, '(1−γ^{2(t+1)})/(1−γ²)'),
-    varianceRatioCheck('Var[Muon]/Var[Uon] → (1−γ)/(1+γ)', (1 - GAMMA) / (1 + GAMMA), '(1−γ)/(1+γ)'),
-  ],
+  checks: [claimedFactor, claimedRatio],
+  // Wrong in substance: the momentum noise factor is Σ_j γ^{2j}, not (1+γ²)/(1−γ)², and after Ortho the
+  // variance is reduced by (1−γ)/(1+γ). Each twin is the same statistic on the same draws (the headline
+  // check's seed) with the corrected value.
+  failure: substance({ checks: { [claimedFactor.name]: actualFactor, [claimedRatio.name]: actualRatio } }),
+  corrected: [actualFactor, actualRatio],
 });

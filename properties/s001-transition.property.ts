@@ -5,6 +5,7 @@ import {
   gaussianBatchNoise,
   mulberry32,
   statistic,
+  substance,
   traceSigma,
   verifyClaim,
   zQuantile,
@@ -28,7 +29,17 @@ function spectrum(kappa: number): number[] {
   return raw.map((x) => x / f);
 }
 
+/** Memoised by seed: the failure triage's twin reuses the transitions the headline check measured. */
+const transitionsBySeed = new Map<number, { kappa: number; sigmaMin: number; t: BiasTransition }[]>();
 function transitions(seed: number): { kappa: number; sigmaMin: number; t: BiasTransition }[] {
+  let r = transitionsBySeed.get(seed);
+  if (!r) {
+    r = measureTransitions(seed);
+    transitionsBySeed.set(seed, r);
+  }
+  return r;
+}
+function measureTransitions(seed: number): { kappa: number; sigmaMin: number; t: BiasTransition }[] {
   const rng = mulberry32(seed);
   return KAPPAS.map((kappa) => {
     const s = spectrum(kappa);
@@ -96,5 +107,8 @@ const sigmaMinBand = statistic({
 
 verifyClaim(import.meta.url, {
   checks: [kappaExponent],
+  // Wrong in substance: the expansion is in ‖E‖/σ_min(G), so the scale is tr(Σ)/σ_min(G)², not tr(Σ)/‖G‖².
+  // The twin judges the same measured transitions (the headline check's seed) against the corrected scale.
+  failure: substance({ checks: { [kappaExponent.name]: sigmaMinBand } }),
   corrected: [sigmaMinBand],
 });

@@ -20,6 +20,7 @@ import {
   sizeOf,
   spectralNorm,
   step,
+  substance,
   thinSvd,
   tolerance,
   toMatrix,
@@ -149,6 +150,15 @@ const UNIT_VECTOR_ROUNDING = tolerance(
 const squareTriple = fc
   .integer({ min: 1, max: 4 })
   .chain((n) => fc.record({ A: intMatrix(n, n), B: intMatrix(n, n), C: intMatrix(n, n) }));
+
+/**
+ * ℓ₁ satisfies the Cauchy–Schwarz-type bound: the largest ⟨x,y⟩/(‖x‖₁‖y‖₁) stays ≤ 1 up to its rounding
+ * (≤ 4-term dot products and norms, one product, one division: ≲ 10·u64), here 16·u64.
+ */
+const RATIO_AT_MOST_ONE = tolerance(
+  1 + 16 * U64,
+  'corrected: ⟨x,y⟩ ≤ ‖x‖₁‖y‖₁ for all x, y, so the largest ratio over the same 2000 Gaussian pairs and x = y = e₁ is ≤ 1 up to its rounding (≤ 4-term dot products and norms, one product, one division: ≲ 10·u64), here 16·u64',
+);
 
 verifyClaim(import.meta.url, {
   checks: [
@@ -285,6 +295,51 @@ verifyClaim(import.meta.url, {
       },
     }),
   ],
+  // Wrong in substance: ⟨x, x⟩ = 2 (not 4) at x = (1, 1), and ℓ₁ (no inner product) satisfies the bound.
+  failure: substance({
+    checks: {
+      'footnote 2, x = (1, 1): ⟨x, x⟩ = 4 ≥ ‖x‖∞² = 1': compute({
+        name: 'x = (1, 1): ⟨x, x⟩ = 2 ≥ ‖x‖∞² = 1',
+        backend: 'scalar-f64',
+        inputs: ['⟨x,x⟩ = 2', '‖x‖∞² = 1', '⟨x,x⟩ ≥ ‖x‖∞²'],
+        run: () => {
+          const x = [1, 1];
+          return [
+            { value: Math.abs(dot(x, x) - 2), tolerance: EXACT_INTEGERS, detail: { innerXX: dot(x, x) } },
+            { value: Math.abs(linf(x) ** 2 - 1), tolerance: EXACT_INTEGERS, detail: { linfSq: linf(x) ** 2 } },
+            {
+              value: dot(x, x) - linf(x) ** 2,
+              tolerance: EXACT_INTEGERS,
+              relation: '>=',
+              detail: { innerXX: dot(x, x), linfSq: linf(x) ** 2 },
+            },
+          ];
+        },
+      }),
+      'footnote 2: "Cauchy–Schwarz type inequalities only hold for norms induced by inner products" (tested on ℓ₁)':
+        compute({
+          name: 'ℓ₁ is not induced by an inner product, yet ⟨x,y⟩ ≤ ‖x‖₁‖y‖₁ for all x, y (same pairs)',
+          backend: 'scalar-f64',
+          inputs: ['ℓ₁ violates the parallelogram law', 'no x, y have ⟨x,y⟩ > ‖x‖₁‖y‖₁'],
+          run: (ctx) => [
+            {
+              value: Math.abs(parallelogramDefect(l1)),
+              tolerance: INTEGER_DEFECT,
+              relation: '>=',
+              detail: { defect: parallelogramDefect(l1) },
+            },
+            {
+              value: worstCauchySchwarzRatio(l1, ctx.seed),
+              tolerance: RATIO_AT_MOST_ONE,
+              detail: {
+                largestRatio: worstCauchySchwarzRatio(l1, ctx.seed),
+                why: '|⟨x,y⟩| ≤ ‖x‖₂‖y‖₂ ≤ ‖x‖₁‖y‖₁ for all x, y',
+              },
+            },
+          ],
+        }),
+    },
+  }),
   steps: [
     step(
       'numeric',

@@ -20,6 +20,7 @@ import {
   toMatrix,
   verifyClaim,
   withControl,
+  wording,
 } from '../src/claim.js';
 import type { MatrixCase, Measurement } from '../src/claim.js';
 import { scalarIdentity } from '../src/checks/scalarIdentity.js';
@@ -202,6 +203,8 @@ verifyClaim(import.meta.url, {
       rmsVectorNorm,
     ),
   ],
+  // The formulas hold (eq. (1)/(2) and the implication); only the word "equivalent" claims more.
+  failure: wording(),
   steps: [
     scalarIdentity({
       name: '‖1‖_RMS = (1/√n)‖1‖₂ = 1',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { adamMoments, forAll, relative, step, tolerance, verifyClaim } from '../src/claim.js';
+import { adamMoments, forAll, notation, relative, step, tolerance, verifyClaim } from '../src/claim.js';
 import type { AdamSwitches } from '../src/claim.js';
 
 /** One first step: a gradient vector g_1 (non-zero integer entries, the formulas divide by |g_1|) and Adam's switches. */
@@ -126,6 +126,16 @@ verifyClaim(import.meta.url, {
       return [mHat / Math.sqrt(vHat * vHat)];
     }),
   ],
+  // A notation slip in the chain's header: √(v̂₁²) for √v̂₁ + ε, which every case chain below it uses.
+  failure: notation({
+    checks: {
+      'first step s₁ = m̂₁/√(v̂₁²) as typed': chainCheck(
+        'first step s₁ = m̂₁/(√v̂₁ + ε), the header the case chains use',
+        'step',
+        (c, g) => [mHatTable(c, g)[0] / (Math.sqrt(vHatTable(c, g)[0]) + c.eps)],
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',

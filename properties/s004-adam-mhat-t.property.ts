@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { adamMoments, exact, forAll, relative, step, tolerance, verifyClaim } from '../src/claim.js';
+import { adamMoments, exact, forAll, relative, step, substance, tolerance, verifyClaim } from '../src/claim.js';
 
 /** A gradient sequence g_1..g_t (one coordinate; Adam acts elementwise) and β₁. */
 interface Run {
@@ -127,6 +127,18 @@ verifyClaim(import.meta.url, {
       caseCheck(label, c, 1, !c.biasCorrection ? (c.zeroInit ? ziNoBcControl : noZiNoBcControl) : undefined),
     ),
   ],
+  // Wrong in substance: the geometric sum starts at j = 0, so B = Σ_{j=0}^{t−1} β₁^j; the BC cases hold with it.
+  failure: substance({
+    checks: {
+      [identity(1).name]: identity(0),
+      ...Object.fromEntries(
+        CASES.filter(([, c]) => c.biasCorrection).map(([label, c]) => [
+          caseCheck(label, c, 1).name,
+          caseCheck(label, c, 0),
+        ]),
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix, inverse } from 'ml-matrix';
-import { forAll, frobeniusNorm, orthogonalMatrices, relative, step, verifyClaim } from '../src/claim.js';
+import { forAll, frobeniusNorm, notation, orthogonalMatrices, relative, step, verifyClaim } from '../src/claim.js';
 import type { Measurement } from '../src/claim.js';
 
 /**
@@ -145,6 +145,15 @@ const gradient = (p: SvdProblem) => {
   const { X: x, W, Y } = M(p);
   return t(x).mmul(x.mmul(W).sub(Y));
 };
+/** VΣᵀΣVᵀW − VΣᵀUᵀY: the gradient's last expression with the transposes of the middle one. */
+const correctedGradient = (p: SvdProblem) => {
+  const { U, V, S, W, Y } = M(p);
+  return V.mmul(t(S))
+    .mmul(S)
+    .mmul(t(V))
+    .mmul(W)
+    .sub(V.mmul(t(S)).mmul(t(U)).mmul(Y));
+};
 const normalSolution = (p: SvdProblem) => {
   const { X: x, Y } = M(p);
   return inverse(t(x).mmul(x)).mmul(t(x)).mmul(Y);
@@ -178,6 +187,18 @@ verifyClaim(import.meta.url, {
       },
     ),
   ],
+  // A notation slip: the transposes of the chain's middle expression VΣᵀUᵀ(UΣVᵀW − Y), multiplied out.
+  failure: notation({
+    checks: {
+      'G = Xᵀ(XW − Y) = VᵀΣᵀΣVW − VΣᵀUY': identity(
+        'G = Xᵀ(XW − Y) = VΣᵀΣVᵀW − VΣᵀUᵀY (transposes as in VΣᵀUᵀ(UΣVᵀW − Y))',
+        false,
+        gradient,
+        correctedGradient,
+        'signed',
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',
@@ -245,14 +266,7 @@ verifyClaim(import.meta.url, {
     ),
   ],
   corrected: [
-    identity('G = Xᵀ(XW − Y) = VΣᵀΣVᵀW − VΣᵀUᵀY', false, gradient, (p) => {
-      const { U, V, S, W, Y } = M(p);
-      return V.mmul(t(S))
-        .mmul(S)
-        .mmul(t(V))
-        .mmul(W)
-        .sub(V.mmul(t(S)).mmul(t(U)).mmul(Y));
-    }),
+    identity('G = Xᵀ(XW − Y) = VΣᵀΣVᵀW − VΣᵀUᵀY', false, gradient, correctedGradient),
     identity('(XᵀX)^{-1}XᵀY = V(ΣᵀΣ)^{-1}VᵀVΣᵀUᵀY', true, normalSolution, (p) =>
       chain(
         ['V', p.V],

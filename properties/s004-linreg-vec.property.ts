@@ -15,6 +15,7 @@ import {
   showProblem,
   sizeOf,
   step,
+  substance,
   symmetricEigen,
   tolerance,
   toMatrix,
@@ -82,7 +83,7 @@ function hessianCheck(
   name: string,
   xs: fc.Arbitrary<MatrixCase>,
   operator: (X: Matrix, D: number) => Matrix,
-  want: 'pd' | 'singular',
+  want: 'pd' | 'psd' | 'singular',
 ) {
   return forAll({
     name,
@@ -101,9 +102,15 @@ function hessianCheck(
         lambdaMax: lmax,
         numericalZero: zero.bound,
       };
-      return want === 'pd'
-        ? { value: lmin, tolerance: zero, relation: '>=', detail }
-        : { value: Math.abs(lmin), tolerance: zero, detail };
+      if (want === 'pd') return { value: lmin, tolerance: zero, relation: '>=', detail };
+      if (want === 'psd')
+        return {
+          value: lmin,
+          tolerance: tolerance(-zero.bound, `positive semidefinite: λ_min ≥ −(numerical zero); ${zero.reason}`),
+          relation: '>=',
+          detail,
+        };
+      return { value: Math.abs(lmin), tolerance: zero, detail };
     },
   });
 }
@@ -111,16 +118,35 @@ function hessianCheck(
 const literalA = (X: Matrix, D: number) => kron(ones(D), X);
 const identityA = (X: Matrix, D: number) => kron(Matrix.eye(D), X);
 
+/** Every shape and rank of X (N ≤ 4, d ≤ 3), as the statement has no rank condition. */
+const anyX = matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, rank: 'any', maxLogKappa: 2 });
+
 verifyClaim(import.meta.url, {
   checks: [
     vecIdentity('‖Y − XW‖_F² = ‖vec(Y) − (1_D ⊗ X)vec(W)‖₂², 1_D the all-ones vector', literalA, '1_D ⊗ X'),
     hessianCheck(
       'Hessian 2AᵀA of ‖vec(Y) − A vec(W)‖², A = 1_D ⊗ X, is positive definite (any X)',
-      matrices({ rows: { min: 1, max: 4 }, cols: { min: 1, max: 3 }, rank: 'any', maxLogKappa: 2 }),
+      anyX,
       literalA,
       'pd',
     ),
   ],
+  // Wrong in substance: the operator is I_D ⊗ X, and its Hessian is only semidefinite (definite iff rank X = d).
+  failure: substance({
+    checks: {
+      '‖Y − XW‖_F² = ‖vec(Y) − (1_D ⊗ X)vec(W)‖₂², 1_D the all-ones vector': vecIdentity(
+        '‖Y − XW‖_F² = ‖vec(Y) − (I_D ⊗ X)vec(W)‖₂² (same problems)',
+        identityA,
+        'I_D ⊗ X',
+      ),
+      'Hessian 2AᵀA of ‖vec(Y) − A vec(W)‖², A = 1_D ⊗ X, is positive definite (any X)': hessianCheck(
+        'Hessian 2(I_D ⊗ X)ᵀ(I_D ⊗ X) = 2 I_D ⊗ XᵀX is positive semidefinite (any X, same cases): L is convex',
+        anyX,
+        identityA,
+        'psd',
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',

@@ -4,6 +4,7 @@ import {
   forAll,
   relative,
   step,
+  substance,
   tolerance,
   vectorResidual,
   verifyClaim,
@@ -100,6 +101,20 @@ verifyClaim(import.meta.url, {
     closedFormCheck('w_{k+1} = P_k w_0 − Σ_{j=0}^k η_{k−j} P_j s_j with the stated P_r, k ≥ 0', asWritten),
     closedFormCheck('same, k ≥ 1 only (where P_k is the full product)', asWritten, 1),
   ],
+  // Wrong in substance: the coefficient of s_j is η_j Π_{i=j+1}^k(1 − αη_i), and w_0's is the full product.
+  failure: substance({
+    checks: {
+      'w_{k+1} = P_k w_0 − Σ_{j=0}^k η_{k−j} P_j s_j with the stated P_r, k ≥ 0': closedFormCheck(
+        'w_{k+1} = Π_{i=0}^k(1−αη_i) w_0 − Σ_j η_j Π_{i=j+1}^k(1−αη_i) s_j, k ≥ 0 (same runs)',
+        forwardProducts,
+      ),
+      'same, k ≥ 1 only (where P_k is the full product)': closedFormCheck(
+        'w_{k+1} = Π_{i=0}^k(1−αη_i) w_0 − Σ_j η_j Π_{i=j+1}^k(1−αη_i) s_j, k ≥ 1 (same runs)',
+        forwardProducts,
+        1,
+      ),
+    },
+  }),
   steps: [
     expansionStep('w_{k+1} = (1−αη_k)[(1−αη_{k−1})w_{k−1} − η_{k−1}s_{k−1}] − η_k s_k', 1, (c, t) => {
       const k = c.k;

@@ -11,6 +11,7 @@ import {
   relative,
   statistic,
   step,
+  substance,
   tolerance,
   verifyClaim,
   weightDecayCases,
@@ -168,6 +169,32 @@ verifyClaim(import.meta.url, {
       'Σ η_{k−j}P_j E‖s_j‖',
     ),
   ],
+  // Wrong in substance: the dropped term (1 − Π_0^k)E‖w_0‖ is positive (E[w_0] = 0 does not make E‖w_0‖ = 0).
+  failure: substance({
+    checks: {
+      'E‖w_{k+1} − w_0‖ ≤ Σ η_{k−j}P_j E‖s_j‖ with s_j ≡ 0, w_0 ~ N(0, σ²I) (exact expectations)': compute({
+        name: 'E‖w_{k+1} − w_0‖ ≤ (1 − Π_0^k)E‖w_0‖ + Σ η_j Π_{j+1}^k E‖s_j‖ with s_j ≡ 0, w_0 ~ N(0, σ²I) (exact expectations)',
+        backend: 'scalar-f64',
+        inputs: INIT_CASES,
+        sizes: INIT_CASES.map((c) => [c.d, c.k + 1] as [number, number]),
+        run: () =>
+          INIT_CASES.map((c): Measurement => {
+            const eta = Array(c.k + 1).fill(c.eta);
+            const rhs = correctedRhs(eta, c.alpha, c.k, c.sigma * chiMean(c.d), () => 0);
+            return {
+              value: (exactLhs(c) - rhs) / rhs,
+              tolerance: ATTAINED,
+              detail: { lhs: exactLhs(c), rhs, meanNormW0: c.sigma * chiMean(c.d) },
+            };
+          }),
+      }),
+      'same bound, w_0 ~ N(0, I_4), s_j ~ N(0, 0.01 I_4), η = 0.1, α = 1, k = 9 (Monte Carlo)': mcCheck(
+        'corrected bound, w_0 ~ N(0, I_4), s_j ~ N(0, 0.01 I_4), η = 0.1, α = 1, k = 9 (Monte Carlo, same paths)',
+        MC_UPPER,
+        '(1 − Π)E‖w_0‖ + Σ η_j Π_{j+1}^k E‖s_j‖',
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',

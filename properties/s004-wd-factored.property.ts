@@ -5,6 +5,7 @@ import {
   forAll,
   relative,
   step,
+  substance,
   tolerance,
   vectorResidual,
   verifyClaim,
@@ -70,12 +71,24 @@ function againstRecurrence(name: string, formula: (c: WeightDecayCase) => { w: n
 
 const asWritten = (c: WeightDecayCase) =>
   factored(c, documentP(c, c.k), (j) => c.eta[c.k - j] / decayProduct(c.eta, c.alpha, j + 1, c.k));
+/** The corrected factored form: Π_0^k (w_0 − Σ_j η_j s_j / Π_0^j). */
+const correctedFactored = (c: WeightDecayCase) =>
+  factored(c, decayProduct(c.eta, c.alpha, 0, c.k), (j) => c.eta[j] / decayProduct(c.eta, c.alpha, 0, j));
 const withJ = fc.tuple(weightDecayCases(), fc.nat()).map(([c, n]) => ({ c, j: n % (c.k + 1) }));
 
 verifyClaim(import.meta.url, {
   checks: [
     againstRecurrence('w_{k+1} = P_k(w_0 − Σ_j η_{k−j} s_j / Π_{i=j+1}^k(1−αη_i)) with the stated P_r', asWritten),
   ],
+  // Wrong in substance: the discount of s_j is η_j/Π_0^j, under the full product Π_0^k.
+  failure: substance({
+    checks: {
+      'w_{k+1} = P_k(w_0 − Σ_j η_{k−j} s_j / Π_{i=j+1}^k(1−αη_i)) with the stated P_r': againstRecurrence(
+        'w_{k+1} = Π_{i=0}^k(1−αη_i)·(w_0 − Σ_j η_j s_j / Π_{i=0}^j(1−αη_i)) (same runs)',
+        correctedFactored,
+      ),
+    },
+  }),
   steps: [
     step(
       'numeric',
@@ -121,9 +134,7 @@ verifyClaim(import.meta.url, {
     ),
   ],
   corrected: [
-    againstRecurrence('w_{k+1} = Π_{i=0}^k(1−αη_i)·(w_0 − Σ_j η_j s_j / Π_{i=0}^j(1−αη_i))', (c) =>
-      factored(c, decayProduct(c.eta, c.alpha, 0, c.k), (j) => c.eta[j] / decayProduct(c.eta, c.alpha, 0, j)),
-    ),
+    againstRecurrence('w_{k+1} = Π_{i=0}^k(1−αη_i)·(w_0 − Σ_j η_j s_j / Π_{i=0}^j(1−αη_i))', correctedFactored),
     forAll({
       name: 'Π_{i=0}^k = Π_{i=0}^j · Π_{i=j+1}^k',
       backend: 'scalar-f64',

@@ -1,6 +1,7 @@
 import {
   decoupledWeightDecayTrajectory,
   forAll,
+  notation,
   relative,
   tolerance,
   vectorResidual,
@@ -62,6 +63,15 @@ verifyClaim(import.meta.url, {
       (w, eta, alpha, s) => w.map((wi, i) => 1 - eta * alpha * wi + eta * s[i]),
     ),
   ],
+  // A notation slip: the bracket belongs around 1 − αη_k and the step is subtracted, as the next display has it.
+  failure: notation({
+    checks: {
+      'w_{k+1} = (1 − η_kαw_k) + η_k s_k as typed equals the decoupled update (1 − αη_k)w_k − η_k s_k': trajectoryCheck(
+        'w_{k+1} = (1 − αη_k)w_k − η_k s_k (bracket and sign as in the next display) equals the decoupled update',
+        (w, eta, alpha, s) => w.map((wi, i) => (1 - alpha * eta) * wi - eta * s[i]),
+      ),
+    },
+  }),
   corrected: [
     trajectoryCheck(
       'w_{k+1} = (1 − αη_k)w_k − η_k s_k equals the two-stage AdamW update (decay, then step)',

@@ -44,7 +44,7 @@ try {
 const paths = suitePaths();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.error(
-  `muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`,
+  `muon-verify: seed ${o.seed}${o.heavy ? ', heavy mode' : ''}${o.claims ? `, claims ${o.claims.join(',')}` : ''}${o.shard ? `, shard ${o.shard.index}/${o.shard.count}` : ''}; ${o.jobs} claim(s) at a time, each limited (${o.claimLimitS} s unless its property file says otherwise), run limited to ${o.runLimitS} s`,
 );
 const verbose = o.verbose || o.claims !== null;
 
@@ -126,7 +126,9 @@ async function judge(): Promise<{
   const skipped = report.claims.filter((c) => c.verdict === 'unchecked' || c.carriedFrom).length;
   const bad = report.claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length;
   // `unchecked` is legitimate only for claims an explicit --claim selection left out.
-  return { bad, illegitimate: o.claims === null ? skipped : 0, skipped, total: report.claims.length, runErrors };
+  // Left out by an explicit selection (--claim, --shard): legitimately skipped; otherwise not judged = failed.
+  const selection = o.claims !== null || o.shard !== null;
+  return { bad, illegitimate: selection ? 0 : skipped, skipped, total: report.claims.length, runErrors };
 }
 
 if (o.watch) {
@@ -164,6 +166,8 @@ if (o.watch) {
   const g = await judge();
   let engineOk = true;
   if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
+  else if (o.shard !== null && o.shard.index !== 1)
+    console.log(`engine tests: not run in shard ${o.shard.index}/${o.shard.count} (shard 1 runs them)`);
   else if (paths.root !== projectRoot)
     console.log(
       `engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`,
@@ -173,7 +177,7 @@ if (o.watch) {
     '(the closing line counts claims whose verdict matches the expectation recorded in its claim file — not claims that hold: passed = judged as recorded, whether it holds or fails as written; failed = any other verdict, an error, or not judged)',
   );
   console.log(
-    `verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && o.claims ? `, ${g.skipped} skipped` : ''}`,
+    `verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && (o.claims || o.shard) ? `, ${g.skipped} skipped` : ''}`,
   );
   process.exit(g.bad || g.illegitimate || g.runErrors.length || !engineOk ? 1 : 0);
 }

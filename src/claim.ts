@@ -43,6 +43,8 @@ export { hypothesis, notation, substance, wording } from './engine/verify/failur
 
 // Claim-family builders (polar identities, at-scale gpu.js checks, exponent decisions)
 export { acrossSizes, atScaleShapes } from './checks/atScale/heavySizes.js';
+export { blockPerturbedSvd } from './checks/atScale/blockPerturbedSvd.js';
+export { geometricSigma } from './checks/atScale/syntheticSvd.js';
 export { linearisationAtScaleCheck } from './checks/atScale/linearisationAtScale.js';
 export { muonOptimalityAtScale, muonOptimalityAtScaleCheck } from './checks/atScale/muonOptimalityAtScale.js';
 export { newtonStartAtScale } from './checks/atScale/newtonStartAtScale.js';

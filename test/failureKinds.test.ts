@@ -77,7 +77,7 @@ describe('each failure kind, backed by checks', () => {
     const f = r.failure!;
     expect(f).toMatchObject({ kind: 'wording', words: '"equivalently"', checks: [] });
     expect(f.backing).toBe(
-      `the formula-level checks hold ('x² ≥ 0'); the checks that fail are the ones encoding the words "\\"equivalently\\"" ('"equivalently": x² ≥ 0 ⇒ x ≥ 0')`,
+      `the formula-level checks hold ('x² ≥ 0'); the checks that fail are the ones encoding the words "equivalently" ('"equivalently": x² ≥ 0 ⇒ x ≥ 0')`,
     );
     expect(r.checks.map((c) => c.passed)).toEqual([true, false]);
   });

@@ -15,7 +15,9 @@ export interface SuitePaths {
 }
 
 /** MUON_ROOT points the suite at another tree of claims/ and properties/ (the engine's own tests use fixtures). */
-export function suitePaths(root: string = readConfig().root ?? projectRoot): SuitePaths {
+export function suitePaths(given: string = readConfig().root ?? projectRoot): SuitePaths {
+  // Absolute, so that a relative MUON_ROOT names the same files in every process (paths are compared).
+  const root = resolve(given);
   return {
     root,
     claimsDir: join(root, 'claims'),

@@ -33,6 +33,10 @@ export interface Report {
     failKinds?: Record<FailureKind | 'none', number>;
   };
   claims: ClaimResult[];
+  /** `npm test -- --shard i/n`: which part of the claims this report judged (every other entry is unchecked). */
+  shard?: { index: number; count: number; ids: string[] };
+  /** A report merged from shards (`npm run merge-reports`): where each part came from. */
+  mergedFrom?: { dir: string; runId: string | null; shard: { index: number; count: number } }[];
 }
 
 const KINDS: (FailureKind | 'none')[] = ['substance', 'hypothesis', 'notation', 'wording', 'none'];
@@ -64,6 +68,7 @@ export interface BuildInput {
   previous?: Report | null;
   /** Where the coverage index lives, for messages. */
   indexFile?: string;
+  shard?: Report['shard'];
 }
 
 /** An earlier run's entry for a claim this run left out, marked with the run that judged it. */
@@ -173,7 +178,6 @@ export function buildReport(input: BuildInput): Report {
   const claims = [...byId.values()].sort(
     (a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9) || a.id.localeCompare(b.id),
   );
-  const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
     schemaVersion: 1,
     ...(input.runId ? { runId: input.runId } : {}),
@@ -182,17 +186,24 @@ export function buildReport(input: BuildInput): Report {
     ...(input.runErrors ? { runErrors: input.runErrors } : {}),
     seed: input.seed,
     environment: input.environment,
-    summary: {
-      total: claims.length,
-      pass: count('pass'),
-      fail: count('fail'),
-      error: count('error'),
-      unchecked: count('unchecked'),
-      unexpected: claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length,
-      ...(claims.some((c) => c.carriedFrom) ? { carried: claims.filter((c) => c.carriedFrom).length } : {}),
-      failKinds: failKindCounts(claims),
-    },
+    summary: summarize(claims),
     claims,
+    ...(input.shard ? { shard: input.shard } : {}),
+  };
+}
+
+/** The report's counts over its entries (carried ones are counted apart and never unexpected). */
+export function summarize(claims: ClaimResult[]): Report['summary'] {
+  const count = (v: string) => claims.filter((c) => c.verdict === v).length;
+  return {
+    total: claims.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    error: count('error'),
+    unchecked: count('unchecked'),
+    unexpected: claims.filter((c) => !c.carriedFrom && unexpectedReason(c) !== null).length,
+    ...(claims.some((c) => c.carriedFrom) ? { carried: claims.filter((c) => c.carriedFrom).length } : {}),
+    failKinds: failKindCounts(claims),
   };
 }
 

@@ -16,6 +16,8 @@ export interface SuiteOptions {
   verbose: boolean;
   /** Rerun on every save (never exits by itself). */
   watch: boolean;
+  /** `--shard i/n`: judge the i-th of n disjoint parts of the claims (1-based), for `npm run merge-reports`. */
+  shard: { index: number; count: number } | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export const USAGE = `usage: npm test [-- options]
   --run-limit S       time limit in seconds for the whole run (default ${DEFAULT_RUN_LIMIT_S}; heavy ${HEAVY_RUN_LIMIT_S})
   --verbose           print every check's outcome as it happens
   --watch             judge, then judge again whenever a claim, property, source or src/ file is saved
+  --shard I/N         judge the I-th of N disjoint parts of the claims (merge with npm run merge-reports)
 Exit status: 0 only when every claim was judged and every verdict is as recorded; 1 otherwise;
 2 for a command line that judges nothing (bad option, unknown claim, --help).`;
 
@@ -70,6 +73,7 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
         'run-limit': { type: 'string' },
         verbose: { type: 'boolean' },
         watch: { type: 'boolean' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -97,6 +101,15 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
     claims = [...new Set(claims)];
   }
   const heavy = v.heavy ?? false;
+  let shard: SuiteOptions['shard'] = null;
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 256 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+      throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N ≤ 256 (e.g. 2/4), got '${v.shard}'`);
+    if (claims) throw new UsageError('--shard and --claim cannot be combined: a shard is its own selection');
+    if (v.watch) throw new UsageError('--shard and --watch cannot be combined');
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
   return {
     seed,
     heavy,
@@ -112,5 +125,6 @@ export function parseSuiteArgs(argv: string[]): SuiteOptions | 'help' {
           : DEFAULT_RUN_LIMIT_S,
     verbose: v.verbose ?? false,
     watch: v.watch ?? false,
+    shard,
   };
 }

@@ -165,12 +165,15 @@ export async function runSuite(
   const runId = randomUUID();
   const runErrors: string[] = [];
   if (!existsSync(paths.claimsDir)) return { usage: `no claims/ directory in ${paths.root}` };
-  const sel = selectClaims(paths, o.claims);
-  if ('usage' in sel) return sel;
   const index = indexedClaims(paths);
   runErrors.push(...index.problems);
+  // A shard judges its part of every id there is (claim files, property files, index entries), so
+  // a deleted indexed claim is an error in exactly one shard; it carries nothing from earlier runs.
+  const shardIds = o.shard ? shardOf(allIds(paths, index.ids), o.shard) : null;
+  const sel = shardIds ? selectShard(paths, shardIds) : selectClaims(paths, o.claims);
+  if ('usage' in sel) return sel;
   const gpu = detectGpuBackend();
-  const previous = previousReport(paths);
+  const previous = o.shard ? null : previousReport(paths);
   const times = new Map(
     (previous?.claims ?? [])
       .filter((c) => typeof c.ms === 'number' && !c.carriedFrom)
@@ -239,5 +242,34 @@ export async function runSuite(
     runId,
     startedAt,
     runErrors,
+    ...(o.shard && shardIds ? { shard: { ...o.shard, ids: shardIds } } : {}),
   });
+}
+
+/** Every id the suite knows of: claim files, property files, and the coverage index's entries, sorted. */
+export function allIds(paths: SuitePaths, indexIds: { id: string }[]): string[] {
+  const p = pairClaims(paths);
+  return [
+    ...new Set([...p.paired, ...p.claimWithoutProperty, ...p.propertyWithoutClaim, ...indexIds.map((x) => x.id)]),
+  ].sort();
+}
+
+/**
+ * The ids of shard `index` of `count`: round-robin over the sorted ids (the k-th id goes to shard
+ * k mod count + 1), so shards are disjoint, cover every id, and differ in size by at most one.
+ * A pure function of the id list: every machine of a CI matrix computes the same partition.
+ */
+export function shardOf(ids: string[], shard: { index: number; count: number }): string[] {
+  return [...ids].sort().filter((_, k) => k % shard.count === shard.index - 1);
+}
+
+/** A shard's selection: its ids that exist as claims run; the rest of its ids are judged by buildReport. */
+function selectShard(paths: SuitePaths, ids: string[]): Selection {
+  const found = new Set(discoverClaims(paths).map((c) => c.id));
+  const sel = selectClaims(
+    paths,
+    ids.filter((id) => found.has(id)),
+  );
+  if ('usage' in sel) throw new Error(`internal: ${sel.usage}`);
+  return { ...sel, selected: ids };
 }

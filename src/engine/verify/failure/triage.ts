@@ -146,16 +146,16 @@ export async function triage(t: TriageInput): Promise<TriageResult> {
     for (const { o } of failing)
       if (!encodes(o))
         errors.push(
-          `check '${o.name}' fails but does not encode the words at fault ${JSON.stringify(d.words)} (its name must quote them): a failing formula is not a wording fault`,
+          `check '${o.name}' fails but does not encode the words at fault ${d.words} (its name must quote them): a failing formula is not a wording fault`,
         );
     const formulas = t.outcomes.filter((o) => !encodes(o));
     if (formulas.length === 0)
       errors.push(
-        `every headline check encodes the words ${JSON.stringify(d.words)}: add the formula-level check(s) the wording fault leaves standing, to show they hold`,
+        `every headline check encodes the words ${d.words}: add the formula-level check(s) the wording fault leaves standing, to show they hold`,
       );
     const words = t.outcomes.filter(encodes).map((o) => `'${o.name}'`);
     return done(
-      `the formula-level checks hold (${formulas.map((o) => `'${o.name}'`).join(', ') || 'none'}); the checks that fail are the ones encoding the words ${JSON.stringify(d.words)} (${words.join(', ') || 'none'})`,
+      `the formula-level checks hold (${formulas.map((o) => `'${o.name}'`).join(', ') || 'none'}); the checks that fail are the ones encoding the words ${d.words} (${words.join(', ') || 'none'})`,
       [],
       errors,
     );
