@@ -19,6 +19,7 @@ import {
   skewPartAtScale,
   skewRatio,
   step,
+  substance,
   thinSvd,
   tolerance,
   toMatrix,
@@ -106,26 +107,44 @@ const atScale = new Map();
 
 const withSeed = fc.tuple(twoOrMoreColumns, fc.integer({ min: 1, max: 2 ** 30 }));
 
+const skewPart = forAll({
+  name: 'Jacobian of Ortho has a skew part (central differences, f64)',
+  backend: 'ml-matrix-f64',
+  arbitrary: twoOrMoreColumns,
+  numRuns: 60,
+  size: sizeOf,
+  show: showMatrixCase,
+  measure: (c: MatrixCase) => fdJacobianSkew(c, true),
+});
+const AT_SCALE_REASON =
+  'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷';
+const skewPartAtN = compute({
+  name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)',
+  backend: 'gpu.js-f32',
+  sizes: atScaleShapes(1024, 1024),
+  toleranceReason: AT_SCALE_REASON,
+  run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, true, atScale)),
+});
+// The corrected conclusion on the same inputs: the Jacobian is symmetric (Ortho = ∇‖·‖_*).
+const symmetric = forAll({
+  name: 'Jacobian of Ortho is symmetric (central differences, f64)',
+  backend: 'ml-matrix-f64',
+  arbitrary: twoOrMoreColumns,
+  numRuns: 60,
+  size: sizeOf,
+  show: showMatrixCase,
+  measure: (c: MatrixCase) => fdJacobianSkew(c, false),
+});
+const symmetricAtN = compute({
+  name: 'Jacobian symmetric at n = 1024 (gpu.js f32)',
+  backend: 'gpu.js-f32',
+  sizes: atScaleShapes(1024, 1024),
+  toleranceReason: AT_SCALE_REASON,
+  run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, false, atScale)),
+});
+
 verifyClaim(import.meta.url, {
-  checks: [
-    forAll({
-      name: 'Jacobian of Ortho has a skew part (central differences, f64)',
-      backend: 'ml-matrix-f64',
-      arbitrary: twoOrMoreColumns,
-      numRuns: 60,
-      size: sizeOf,
-      show: showMatrixCase,
-      measure: (c) => fdJacobianSkew(c, true),
-    }),
-    compute({
-      name: 'skew part at n = 1024 (gpu.js f32, dense orthogonal G, transposed direction pair)',
-      backend: 'gpu.js-f32',
-      sizes: atScaleShapes(1024, 1024),
-      toleranceReason:
-        'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
-      run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, true, atScale)),
-    }),
-  ],
+  checks: [skewPart, skewPartAtN],
   steps: [
     step(
       'numeric',
@@ -174,16 +193,10 @@ verifyClaim(import.meta.url, {
       }),
     ),
   ],
+  // Wrong in substance: the Jacobian is symmetric (the nuclear norm is a potential).
+  failure: substance({ checks: { [skewPart.name]: symmetric, [skewPartAtN.name]: symmetricAtN } }),
   corrected: [
-    forAll({
-      name: 'Jacobian of Ortho is symmetric (central differences, f64)',
-      backend: 'ml-matrix-f64',
-      arbitrary: twoOrMoreColumns,
-      numRuns: 60,
-      size: sizeOf,
-      show: showMatrixCase,
-      measure: (c) => fdJacobianSkew(c, false),
-    }),
+    symmetric,
     forAll({
       name: 'exact Fréchet derivative UΩVᵀ + (I−UUᵀ)EVΣ⁻¹Vᵀ matches central differences',
       backend: 'ml-matrix-f64',
@@ -213,13 +226,6 @@ verifyClaim(import.meta.url, {
       backend: 'ml-matrix-f64',
       run: () => [...mixedProducts(-0.5, false), ...mixedProducts(-0.5, true)],
     }),
-    compute({
-      name: 'Jacobian symmetric at n = 1024 (gpu.js f32)',
-      backend: 'gpu.js-f32',
-      sizes: atScaleShapes(1024, 1024),
-      toleranceReason:
-        'kernel products vs f64 on sampled entries (Higham bound γ_{n+2}(|A||B|)_ij); skew level: probabilistic f32 rounding (Higham & Mary 2019) 4·u32·√n/h + 9h²/n, h = 2⁻⁷',
-      run: (ctx) => acrossSizes(ctx, 1024, (n) => skewPartAtScale(n, ctx.seed, false, atScale)),
-    }),
+    symmetricAtN,
   ],
 });

@@ -9,6 +9,7 @@ import {
   strictlyPositive,
   tolerance,
   verifyClaim,
+  wording,
   zQuantile,
 } from '../src/claim.js';
 import type { Measurement } from '../src/claim.js';
@@ -132,7 +133,9 @@ verifyClaim(import.meta.url, {
       measure: notImmediateAboveCutoff,
     }),
     forAll({
-      name: '(b) otherwise it improves exactly at t > T*',
+      // Formula-level (no "otherwise" in its name): the improvement set above the cutoff is t > T*.
+      name: '(b) for r > (1−γ)/(1+γ) it improves exactly at t > T*',
+      key: '(b) otherwise it improves exactly at t > T*',
       backend: 'scalar-f64',
       arbitrary: fc.tuple(continuous, fc.integer({ min: 1, max: 400 })),
       numRuns: 600,
@@ -231,6 +234,8 @@ verifyClaim(import.meta.url, {
       }),
     ),
   ],
+  // The formulas hold; "otherwise", read as "not immediately", claims more (see the claim file).
+  failure: wording(),
   corrected: [
     forAll({
       name: 'r ≤ (1−γ)/(1+γ) ⇒ improvement at every t ≥ 1',

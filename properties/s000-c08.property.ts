@@ -22,6 +22,7 @@ import {
   sizeOf,
   statistic,
   step,
+  substance,
   symmetricEigen,
   tolerance,
   toMatrix,
@@ -180,6 +181,52 @@ const workedExample = compute({
   run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), tolerance: DIFFERENT, relation: '>=' }),
 });
 
+/** "Ortho(μ) = M^{-1/2}μ" (decided at 1e-8, roundoff ≈ 1e-13) against "Σ_Lμ = 0" (exact in integers): 1 on disagreement. */
+const SAME_ANSWER = exact(
+  'truth values compared (1 on disagreement): equality decided at 1e-8 (roundoff ≈ 1e-13), Σ_Lμ = 0 exactly in integers; singular M (outside the hypothesis) counts as agreement',
+);
+/**
+ * The corrected conclusion on the necessity check's own inputs (M not ∝ μμᵀ): for invertible M,
+ * Ortho(μ) ≠ M^{-1/2}μ unless Σ_Lμ = 0 — the two sides agree exactly when the noise's left covariance
+ * annihilates μ's column space. Singular M (M^{-1/2} undefined) lies outside the corrected statement.
+ */
+const agreesWithAnnihilation = (p: Pair): Measurement => {
+  const M = secondMoment(p);
+  if (!invertible(M))
+    return { value: 0, tolerance: SAME_ANSWER, detail: 'M singular: outside the hypothesis (vacuous)' };
+  const equal = gap(p) < GAP_BOUND;
+  const annihilates = frobeniusNorm(Matrix.diag(p.s).mmul(new Matrix(p.mu))) === 0;
+  return { value: equal === annihilates ? 0 : 1, tolerance: SAME_ANSWER, detail: { equal, annihilates, gap: gap(p) } };
+};
+const necessityCorrected = forAll({
+  name: 'M not ∝ μμᵀ, M invertible: Ortho(μ) ≠ M^{-1/2}μ unless Σ_Lμ = 0',
+  backend: 'ml-matrix-f64',
+  arbitrary: pairs.filter((p) => !proportional(p)),
+  numRuns: 300,
+  size: (p: Pair) => [p.mu.length, p.mu[0].length],
+  show: showPair,
+  measure: agreesWithAnnihilation,
+});
+const EQUAL = tolerance(
+  GAP_BOUND,
+  '"=" decided at ‖M^{-1/2}μ − Ortho(μ)‖_F < 1e-8: computed to ≈ 30·2·u·κ(M) ≈ 1e-14 here (M = I), far below 1e-8',
+);
+const workedExampleCorrected = compute({
+  name: 'worked case μ = (1, 0)ᵀ, Σ_L = diag(0, 1): Σ_Lμ = 0, so Ortho(μ) = M^{-1/2}μ',
+  backend: 'ml-matrix-f64',
+  sizes: [[2, 1]],
+  inputs: [
+    {
+      mu: [[1], [0]],
+      SigmaL: [
+        [0, 0],
+        [0, 1],
+      ],
+    },
+  ],
+  run: () => ({ value: gap({ mu: [[1], [0]], s: [0, 1] }), tolerance: EQUAL }),
+});
+
 const scaled = fc.record({
   mu: matrices({
     rows: { min: 1, max: 3 },
@@ -247,10 +294,6 @@ const lln = statistic({
 });
 
 /** Ortho(cG) against Ortho(G): two backward-stable SVDs, sizes ≤ 6, κ ≤ 1e3. */
-/** "Ortho(μ) = M^{-1/2}μ" (decided at 1e-8, roundoff ≈ 1e-13) against "Σ_Lμ = 0" (exact in integers): 1 on disagreement. */
-const SAME_ANSWER = exact(
-  'truth values compared (1 on disagreement): equality decided at 1e-8 (roundoff ≈ 1e-13), Σ_Lμ = 0 exactly in integers; singular M (outside the hypothesis) counts as agreement',
-);
 const TWO_POLAR_FACTORS = relative({ n: 6, growth: 1e3, growthName: 'κ bound' });
 
 verifyClaim(import.meta.url, {
@@ -281,6 +324,10 @@ verifyClaim(import.meta.url, {
       proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = Ortho(μ) (full row rank μ, c = 1…4)', (P) => P),
     ),
   ],
+  // Wrong in substance: the exception is Σ_Lμ = 0, not M ∝ μμᵀ.
+  failure: substance({
+    checks: { [necessity.name]: necessityCorrected, [workedExample.name]: workedExampleCorrected },
+  }),
   corrected: [
     convergence,
     forAll({
@@ -290,18 +337,7 @@ verifyClaim(import.meta.url, {
       numRuns: 300,
       size: (p: Pair) => [p.mu.length, p.mu[0].length],
       show: showPair,
-      measure: (p: Pair): Measurement => {
-        const M = secondMoment(p);
-        if (!invertible(M))
-          return { value: 0, tolerance: SAME_ANSWER, detail: 'M singular: outside the hypothesis (vacuous)' };
-        const equal = gap(p) < GAP_BOUND;
-        const annihilates = frobeniusNorm(Matrix.diag(p.s).mmul(new Matrix(p.mu))) === 0;
-        return {
-          value: equal === annihilates ? 0 : 1,
-          tolerance: SAME_ANSWER,
-          detail: { equal, annihilates, gap: gap(p) },
-        };
-      },
+      measure: agreesWithAnnihilation,
     }),
     proportionalCase('M = cμμᵀ ⇒ M^{-1/2}μ = c^{-1/2}Ortho(μ) (full row rank μ)', (P, c) =>
       P.clone().mul(1 / Math.sqrt(c)),

@@ -20,6 +20,7 @@ import {
   sizeOf,
   statistic,
   step,
+  substance,
   thinSvd,
   tolerance,
   toMatrix,
@@ -125,8 +126,12 @@ const LINEAR_COMBINATION = tolerance(
 /** Two polar factors of 3×2 matrices with κ ≤ 3 (μ = [I₂; 0], Δ = e₁e₂ᵀ). */
 const WORKED_CASE = relative({ n: 3, growth: 3, growthName: 'κ bound' });
 
+const asWritten = biasExponent(1);
+// The corrected exponent −1 on the same samples (the twin runs under the headline's seed).
+const corrected = biasExponent(-1);
+
 verifyClaim(import.meta.url, {
-  checks: [biasExponent(1)],
+  checks: [asWritten],
   steps: [
     step(
       'numeric',
@@ -252,5 +257,7 @@ verifyClaim(import.meta.url, {
       }),
     ),
   ],
-  corrected: [biasExponent(-1), sigmaScaling],
+  // Wrong in substance: the bias decays like Σ/k (exponent −1), it does not grow like kΣ.
+  failure: substance({ checks: { [asWritten.name]: corrected } }),
+  corrected: [corrected, sigmaScaling],
 });

@@ -8,6 +8,7 @@ import {
   karcherResidual,
   meanSquaredDistance,
   step,
+  substance,
   tolerance,
   verifyClaim,
   withControl,
@@ -104,6 +105,35 @@ const shiftedSetInvariant = check('σ_R²({H_i + I}) = σ_R²({H_i}) (arithmetic
   return equalUpTo(sigmaArithmetic(Hs.map((H) => H.clone().add(Matrix.eye(H.rows)))), sigmaArithmetic(Hs), {});
 });
 
+const isRiemannianVariance = check(
+  'σ_R² (about H̄) = Riemannian variance min_X (1/k)Σ d²(H_i, X) (about the Karcher mean)',
+  (c) => {
+    const Hs = spd(c);
+    return equalUpTo(sigmaArithmetic(Hs), sigmaKarcher(Hs), {
+      arithmeticMean: arithmeticMean(Hs).to2DArray(),
+      karcherMean: karcherMean(Hs).to2DArray(),
+    });
+  },
+);
+const inversionAsWritten = inversionInvariant(sigmaArithmetic, 'arithmetic H̄');
+// The corrected conclusions on the same sets: about H̄ the formula only bounds the Riemannian variance
+// from above; centred at the Karcher mean it is inversion-invariant.
+const upperBound = check('σ_R² about H̄ ≥ Riemannian variance (H̄ is a feasible centre)', (c) => {
+  const Hs = spd(c);
+  const a = sigmaArithmetic(Hs),
+    k = sigmaKarcher(Hs);
+  return {
+    value: a - k,
+    tolerance: tolerance(
+      -RELATIVE_SIGMA2 * Math.max(1, k),
+      `σ²(H̄) − σ²(Karcher) ≥ 0, down to the σ² roundoff −1e-9·max(1, σ²) = ${(-RELATIVE_SIGMA2 * Math.max(1, k)).toPrecision(3)} (${SIGMA2.reason})`,
+    ),
+    relation: '>=',
+    detail: { arithmetic: a, karcher: k },
+  };
+});
+const inversionCorrected = inversionInvariant(sigmaKarcher, 'Karcher mean');
+
 verifyClaim(import.meta.url, {
   checks: [
     // The variance about a centre off the mean does not vanish on equal sets.
@@ -118,14 +148,8 @@ verifyClaim(import.meta.url, {
       'H_i ↦ H_i + I (a shift) instead of the congruence AH_iAᵀ',
       shiftedSetInvariant,
     ),
-    check('σ_R² (about H̄) = Riemannian variance min_X (1/k)Σ d²(H_i, X) (about the Karcher mean)', (c) => {
-      const Hs = spd(c);
-      return equalUpTo(sigmaArithmetic(Hs), sigmaKarcher(Hs), {
-        arithmeticMean: arithmeticMean(Hs).to2DArray(),
-        karcherMean: karcherMean(Hs).to2DArray(),
-      });
-    }),
-    inversionInvariant(sigmaArithmetic, 'arithmetic H̄'),
+    isRiemannianVariance,
+    inversionAsWritten,
   ],
   steps: [
     step(
@@ -166,23 +190,14 @@ verifyClaim(import.meta.url, {
       ),
     ),
   ],
+  // Wrong in substance: centred at H̄ the formula is not the Riemannian variance (the centre must be the Karcher mean).
+  failure: substance({
+    checks: { [isRiemannianVariance.name]: upperBound, [inversionAsWritten.name]: inversionCorrected },
+  }),
   corrected: [
     zeroIffEqual(sigmaKarcher, 'Karcher mean'),
     affineInvariant(sigmaKarcher, 'Karcher mean'),
-    inversionInvariant(sigmaKarcher, 'Karcher mean'),
-    check('σ_R² about H̄ ≥ Riemannian variance (H̄ is a feasible centre)', (c) => {
-      const Hs = spd(c);
-      const a = sigmaArithmetic(Hs),
-        k = sigmaKarcher(Hs);
-      return {
-        value: a - k,
-        tolerance: tolerance(
-          -RELATIVE_SIGMA2 * Math.max(1, k),
-          `σ²(H̄) − σ²(Karcher) ≥ 0, down to the σ² roundoff −1e-9·max(1, σ²) = ${(-RELATIVE_SIGMA2 * Math.max(1, k)).toPrecision(3)} (${SIGMA2.reason})`,
-        ),
-        relation: '>=',
-        detail: { arithmetic: a, karcher: k },
-      };
-    }),
+    inversionCorrected,
+    upperBound,
   ],
 });

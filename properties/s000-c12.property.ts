@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
-import { forAll, frobeniusNorm, step, symmetricFunction, tolerance, verifyClaim } from '../src/claim.js';
+import { forAll, frobeniusNorm, step, substance, symmetricFunction, tolerance, verifyClaim } from '../src/claim.js';
 import type { Measurement } from '../src/claim.js';
 
 /** ℓ(θ) = log Σ e^{θ_i} + ½ Σ (i+1) θ_i²: smooth, non-quadratic, all derivatives O(1). */
@@ -92,19 +92,25 @@ const halfWhitening = identity('a gradient step in φ = M^{1/2}θ moves θ by �
   power(metric(c), -0.5).mmul(gradTheta(c)).mul(-eta),
 ]);
 
+// The corrected conclusions on the same inputs: inverting the first line gives M^{1/2}, and a φ-step whitens fully.
+const chainInverted = identity('∇_θℓ = M^{1/2}∇_φℓ (φ = M^{1/2}θ)', (c) => [
+  gradTheta(c),
+  power(metric(c), 0.5).mmul(gradientInReparameterised(c, 0.5)),
+]);
+const fullWhitening = identity('a gradient step in φ = M^{1/2}θ moves θ by −ηM^{-1}∇_θℓ (full whitening)', (c) => [
+  stepDisplacement(c, 0.5),
+  power(metric(c), -1).mmul(gradTheta(c)).mul(-eta),
+]);
+
 verifyClaim(import.meta.url, {
   checks: [chainAsWritten, halfWhitening],
   steps: [step('numeric', chainFirstLine), step('numeric', chainAsWritten), step('numeric', halfWhitening)],
+  // Wrong in substance: the inversion flips the exponent's sign, and the φ-step is full, not half, whitening.
+  failure: substance({ checks: { [chainAsWritten.name]: chainInverted, [halfWhitening.name]: fullWhitening } }),
   corrected: [
     chainFirstLine,
-    identity('∇_θℓ = M^{1/2}∇_φℓ (φ = M^{1/2}θ)', (c) => [
-      gradTheta(c),
-      power(metric(c), 0.5).mmul(gradientInReparameterised(c, 0.5)),
-    ]),
-    identity('a gradient step in φ = M^{1/2}θ moves θ by −ηM^{-1}∇_θℓ (full whitening)', (c) => [
-      stepDisplacement(c, 0.5),
-      power(metric(c), -1).mmul(gradTheta(c)).mul(-eta),
-    ]),
+    chainInverted,
+    fullWhitening,
     identity('a gradient step in ψ = M^{1/4}θ moves θ by −ηM^{-1/2}∇_θℓ (half-whitening)', (c) => [
       stepDisplacement(c, 0.25),
       power(metric(c), -0.5).mmul(gradTheta(c)).mul(-eta),

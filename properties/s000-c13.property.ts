@@ -14,6 +14,7 @@ import {
   showMatrixCase,
   sizeOf,
   step,
+  substance,
   thinSvd,
   tolerance,
   toMatrix,
@@ -91,6 +92,20 @@ const curlNonZero = forAll({
   },
 });
 
+// The corrected conclusion on the same inputs: for m ≥ 2 the Jacobian is symmetric (zero curl).
+const curlZero = forAll({
+  name: 'm ≥ 2: the Jacobian of Ortho is symmetric (zero curl)',
+  backend: 'ml-matrix-f64',
+  arbitrary: multiColumn,
+  numRuns: 100,
+  size: sizeOf,
+  show: showMatrixCase,
+  measure: (c: MatrixCase) => {
+    const G = toMatrix(c);
+    return { value: skew(exactJacobian(G), G), tolerance: SYMMETRIC };
+  },
+});
+
 const nuclearGradient = forAll({
   name: 'Ortho(G) = ∇_G‖G‖_* (central differences, every full-rank shape)',
   backend: 'ml-matrix-f64',
@@ -149,5 +164,7 @@ const claim4AtIdentity = compute({
 verifyClaim(import.meta.url, {
   checks: [rankOne, curlNonZero],
   steps: [step('numeric', rankOne), step('numeric', claim4AtIdentity)],
+  // Wrong in substance: Ortho = ∇‖·‖_* for every full-rank G, so the curl vanishes for m ≥ 2 too.
+  failure: substance({ checks: { [curlNonZero.name]: curlZero } }),
   corrected: [rankOne, nuclearGradient, symmetricJacobian],
 });

@@ -1,5 +1,6 @@
 import {
   gaussianArray,
+  hypothesis,
   leftGramPolar,
   mulberry32,
   normOfMeanInterval,
@@ -16,7 +17,7 @@ import {
   verifyClaim,
   withControl,
 } from '../src/claim.js';
-import type { StatisticDecision } from '../src/claim.js';
+import type { MatrixCase, StatisticDecision } from '../src/claim.js';
 
 const MU = Float64Array.from([2, 0, 0, 1, 0, 0]); // [diag(2, 1); 0]
 const SCALE = Float64Array.from([0.6, 0.3, 0.2, 0.5, 0.4, 0.1]);
@@ -98,6 +99,8 @@ verifyClaim(import.meta.url, {
     noiseFree,
     sumOfOrthoDiffers,
   ],
+  // G(GᵀG)^{-1/2} needs GᵀG invertible: full column rank, m ≥ n.
+  failure: hypothesis('m ≥ n (G tall or square)', (c: MatrixCase) => c.rows >= c.cols),
   corrected: [
     polarIdentityCheck('full column rank: G(GᵀG)^{-1/2} = UVᵀ', 'tall-or-square', rightGramPolar),
     polarIdentityCheck('every full-rank G: G(GᵀG)^{+1/2} = UVᵀ', 'any', (G) =>
