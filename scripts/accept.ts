@@ -59,6 +59,10 @@ if (result.verdict === 'fail') {
       `${id} fails as written, and its corrected statement's verdict is ${result.corrected?.verdict ?? 'missing'}, not pass`,
     );
   if (result.counterexample === null) refuse(`${id} fails without evidence`);
+  if (!result.failure)
+    refuse(
+      `${id} fails as written: say how in ${relative(paths.root, claimFile)} (failure: { kind: substance | hypothesis | notation | wording, summary }; a claim recorded as pass cannot carry one, so set expected: unknown first) and back the kind in the property file (README, "How a claim fails"), run it, then accept`,
+    );
 }
 const current = loaded.claim.expected;
 if (current === result.verdict) {

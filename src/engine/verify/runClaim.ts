@@ -329,8 +329,10 @@ export async function runClaim(id: string, spec: ClaimSpec, opts: RunOptions): P
     ...errorsOf('corrected', correctedOutcomes),
   ];
   // A fail says how it fails: the claim file's kind, backed by checks (src/engine/verify/failure/).
+  // Not for a claim recorded as holding: its fail is already a changed verdict ("fail differs from
+  // expected pass"), the finding to read first; the kind comes with recording the new verdict.
   let failure: FailureResult | null = null;
-  if (headlineVerdict === 'fail') {
+  if (headlineVerdict === 'fail' && c.expected !== 'pass') {
     if (!c.failure) {
       errors.push(
         `${files.claim}: field 'failure' is missing: a claim that fails as written needs failure.kind (substance, hypothesis, notation or wording) and failure.summary`,
