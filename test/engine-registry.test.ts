@@ -313,6 +313,42 @@ describe('loadClaim', () => {
     );
     expect(loadError([...VALID, 'stpes: []'])).toMatch(/stpes/);
   });
+  test('failure: a kind from the four, its own field required, fields of other kinds refused, never on a pass', () => {
+    const failing = (failure: string) => [
+      ...replace('expected', 'expected: fail'),
+      "corrected: 'c'",
+      `failure: ${failure}`,
+    ];
+    expect(loadError(failing("{ kind: typo, summary: 's' }"))).toMatch(
+      /: field 'failure\.kind' must be one of substance, hypothesis, notation, wording$/,
+    );
+    expect(loadError(failing("{ kind: hypothesis, summary: 's' }"))).toMatch(
+      /: field 'failure\.hypothesis' is required when kind is "hypothesis"$/,
+    );
+    expect(loadError(failing("{ kind: notation, summary: 's' }"))).toMatch(
+      /: field 'failure\.symbol' is required when kind is "notation"$/,
+    );
+    expect(loadError(failing("{ kind: wording, summary: 's' }"))).toMatch(
+      /: field 'failure\.words' is required when kind is "wording"$/,
+    );
+    expect(loadError(failing("{ kind: substance, summary: 's', words: 'w' }"))).toMatch(
+      /: field 'failure\.words' belongs to kind "wording" only \(kind is "substance"\)$/,
+    );
+    expect(loadError(failing("{ kind: substance, summary: ' ' }"))).toMatch(/: field 'failure\.summary' /);
+    expect(loadError(failing("{ kind: substance, summary: 's', why: 'w' }"))).toMatch(/: field 'failure' .*why/);
+    expect(loadError([...VALID, "failure: { kind: substance, summary: 's' }"])).toMatch(
+      /: field 'failure' is set but expected is "pass" \(only a claim that fails as written has a failure kind\)$/,
+    );
+    for (const ok of [
+      "{ kind: substance, summary: 's' }",
+      "{ kind: hypothesis, summary: 's', hypothesis: 'm \\le n' }",
+      "{ kind: notation, summary: 's', symbol: 'x' }",
+      "{ kind: wording, summary: 's', words: '\"iff\"' }",
+    ]) {
+      const r = loadClaim(claimFile('s900-x', frontMatter(failing(ok))));
+      expect(r.ok, ok).toBe(true);
+    }
+  });
   test('front matter that is not a mapping is reported against the root', () => {
     expect(loadError(['just a string'])).toMatch(/: field '\(root\)' /);
   });
