@@ -175,8 +175,8 @@ export async function triage(t: TriageInput): Promise<TriageResult> {
     );
 
   if (t.spec.kind === 'hypothesis') return hypothesisTriage(t, t.spec, failing, done);
-  if (t.spec.kind === 'wording') return done('', [], ['unreachable: kind wording handled above']);
-  return fixedTriage(t, t.spec, failing, done);
+  // The spec's kind equals the declared one (checked above), and wording returned earlier.
+  return fixedTriage(t, t.spec as Extract<ResolvedFailure, { fixed: unknown }>, failing, done);
 }
 
 type Done = (backing: string, checks: CheckOutcome[], errors: string[]) => TriageResult;
@@ -237,7 +237,7 @@ async function hypothesisTriage(
             `inconsistent triage: the counterexample of '${o.name}', ${JSON.stringify(shown)}, satisfies the declared hypothesis '${h.why}' (${t.files.claim}: failure.hypothesis), so the hypothesis cannot be what the statement is missing`,
           );
       }
-    } else if (errors.length === 0) {
+    } else if (errors.length === errorsBefore) {
       errors.push(
         `check '${o.name}' failed but running it again found no counterexample (the check is not deterministic)`,
       );
@@ -322,6 +322,11 @@ async function fixedTriage(
       let cx: { input: unknown } | null = null;
       try {
         cx = await check.probe.counterexample(t.contextOf(check));
+        // "Its counterexample included" must never be claimed for a counterexample that was not there.
+        if (!cx)
+          errors.push(
+            `check '${o.name}' failed but running it again found no counterexample (the check is not deterministic)`,
+          );
       } catch (e) {
         errors.push(`re-finding the counterexample of '${o.name}' threw: ${messageOf(e)}`);
       }
@@ -333,7 +338,15 @@ async function fixedTriage(
         if (bad) throw new Error(bad);
         const ok = holds(m);
         checks.push(
-          oneCase(name, o, ok, measuredCase(m), m.tolerance?.reason ?? twin.name, shown, check.probe.size(cx.input)),
+          oneCase(
+            name,
+            { ...o, backend: twin.backend },
+            ok,
+            measuredCase(m),
+            m.tolerance?.reason ?? twin.name,
+            shown,
+            check.probe.size(cx.input),
+          ),
         );
         if (!ok) errors.push(`${what} fails at the counterexample of '${o.name}', ${JSON.stringify(shown)}`);
       } catch (e) {
