@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { mergeReports, type ShardInput } from '../src/engine/report/mergeReports.js';
 import type { Report } from '../src/engine/report/buildReport.js';
 import { parseSuiteArgs, UsageError } from '../src/engine/runner/options.js';
-import { shardOf } from '../src/engine/runner/runSuite.js';
+import { shardOf } from '../src/engine/runner/shard.js';
 import type { ClaimResult } from '../src/engine/verify/types.js';
 
 describe('--shard I/N', () => {

@@ -11,6 +11,7 @@ import type { ClaimResult, MutantOutcome } from '../verify/types.js';
 import { HEAVY_CLAIM_CAP_S, HEAVY_FACTOR, type SuiteOptions } from './options.js';
 import type { Job } from './protocol.js';
 import { typecheck } from './typecheck.js';
+import { shardOf } from './shard.js';
 import { runClaimProcess, type Limits, type ProcessOutcome, type RunningClaim } from './runClaimProcess.js';
 
 /**
@@ -252,15 +253,6 @@ export function allIds(paths: SuitePaths, indexIds: { id: string }[]): string[] 
   return [
     ...new Set([...p.paired, ...p.claimWithoutProperty, ...p.propertyWithoutClaim, ...indexIds.map((x) => x.id)]),
   ].sort();
-}
-
-/**
- * The ids of shard `index` of `count`: round-robin over the sorted ids (the k-th id goes to shard
- * k mod count + 1), so shards are disjoint, cover every id, and differ in size by at most one.
- * A pure function of the id list: every machine of a CI matrix computes the same partition.
- */
-export function shardOf(ids: string[], shard: { index: number; count: number }): string[] {
-  return [...ids].sort().filter((_, k) => k % shard.count === shard.index - 1);
 }
 
 /** A shard's selection: its ids that exist as claims run; the rest of its ids are judged by buildReport. */
