@@ -297,7 +297,7 @@ function cardHtml(
   }
   if ((c.steps ?? []).length)
     parts.push(
-      `<div class="label">Derivation steps${c.firstBrokenStep !== null ? ` — first broken: step ${e(c.firstBrokenStep)}` : ' — all hold'}</div>${stepsHtml(c.steps, c.firstBrokenStep)}`,
+      `<div class="label">Derivation steps${typeof c.firstBrokenStep === 'number' ? ` — first broken: step ${e(c.firstBrokenStep)}` : ' — all hold'}</div>${stepsHtml(c.steps, c.firstBrokenStep)}`,
     );
   parts.push(replayHtml(c, report));
   parts.push(linksHtml(c, known, usedBy));

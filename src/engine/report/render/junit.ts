@@ -117,7 +117,7 @@ export function renderJunit(report: Report, opts: JunitOptions = {}): string {
       const ceText = counterexampleText(c.counterexample);
       const o = outcome(c);
       if (o === 'error') {
-        tc.ele('error', { message: oneLine(c.error ?? why ?? 'error', 500), type: 'error' }).txt(
+        tc.ele('error', { message: oneLine(c.error || why || 'error', 500), type: 'error' }).txt(
           [c.error ?? '', why && why !== 'verdict is error' ? `(${why})` : '', ceText].filter(Boolean).join('\n'),
         );
       } else if (o === 'failure') {
@@ -139,7 +139,7 @@ export function renderJunit(report: Report, opts: JunitOptions = {}): string {
       if (v === 'fail' && o === 'pass' && ceText) out.push(`counterexample:\n${ceText}`);
       if (c.corrected)
         out.push(`corrected statement (${c.corrected.verdict}): ${oneLine(c.corrected.statement ?? '', 600)}`);
-      if (c.firstBrokenStep !== null) out.push(`first broken derivation step: ${c.firstBrokenStep}`);
+      if (typeof c.firstBrokenStep === 'number') out.push(`first broken derivation step: ${c.firstBrokenStep}`);
       for (const r of replayCommands(c, report)) out.push(`${r.label}: ${r.command}`);
       if (o !== 'skipped' || carriedOf(c)) tc.ele('system-out').txt(out.join('\n'));
     }

@@ -230,7 +230,7 @@ export function claimSummary(c: RenderedClaim): string {
     const ev = evidencePhrase(ce);
     return oneLine(`refuted by “${check ?? 'a check'}”${ev ? `: ${ev}` : ''}`);
   }
-  const broken = c.firstBrokenStep !== null ? `; the justification breaks at step ${c.firstBrokenStep}` : '';
+  const broken = typeof c.firstBrokenStep === 'number' ? `; the justification breaks at step ${c.firstBrokenStep}` : '';
   return oneLine(
     `${c.checks.length} check${c.checks.length === 1 ? '' : 's'} hold${c.checks.length === 1 ? 's' : ''}${broken}`,
   );
