@@ -1,5 +1,6 @@
 import type { ClaimFile } from '../../registry/claimSchema.js';
 import { measuredCase } from '../checks/forAll.js';
+import { errorOutcome } from '../checks/outcome.js';
 import { holds, invalidReason } from '../checks/measurement.js';
 import { keyOf, type ResolvedFailure } from '../checks/spec.js';
 import type { Check, CheckContext, CheckOutcome, FailureResult, MeasuredCase } from '../types.js';
@@ -78,21 +79,6 @@ function oneCase(
     passed,
     ms: 0,
     ...(passed ? { closest: { input, measured } } : { counterexample: { input, measured } }),
-  };
-}
-
-function errored(name: string, base: CheckOutcome, error: string): CheckOutcome {
-  return {
-    name,
-    backend: base.backend,
-    sizes: [],
-    cases: 0,
-    maxError: NaN,
-    tolerance: NaN,
-    toleranceReason: '',
-    passed: false,
-    ms: 0,
-    error,
   };
 }
 
@@ -181,6 +167,31 @@ export async function triage(t: TriageInput): Promise<TriageResult> {
 
 type Done = (backing: string, checks: CheckOutcome[], errors: string[]) => TriageResult;
 
+/**
+ * The raw counterexample of a failing headline check, found again under the seed it ran with; when
+ * it cannot be (the run throws, or finds none: the check is not deterministic), the reason is pushed
+ * onto `errors` and null returned — a counterexample that is not there must never back a kind.
+ */
+async function refindCounterexample(
+  t: TriageInput,
+  check: Check,
+  probe: NonNullable<Check['probe']>,
+  o: CheckOutcome,
+  errors: string[],
+): Promise<{ input: unknown } | null> {
+  try {
+    const cx = await probe.counterexample(t.contextOf(check));
+    if (!cx)
+      errors.push(
+        `check '${o.name}' failed but running it again found no counterexample (the check is not deterministic)`,
+      );
+    return cx;
+  } catch (e) {
+    errors.push(`re-finding the counterexample of '${o.name}' threw: ${messageOf(e)}`);
+    return null;
+  }
+}
+
 async function hypothesisTriage(
   t: TriageInput,
   h: { why: string; holds: (x: unknown) => boolean },
@@ -201,13 +212,7 @@ async function hypothesisTriage(
     // 1. The counterexample violates the hypothesis.
     const errorsBefore = errors.length;
     const cxName = `counterexample of '${o.name}' violates the hypothesis (${h.why})`;
-    let cx: { input: unknown } | null;
-    try {
-      cx = await probe.counterexample(t.contextOf(check));
-    } catch (e) {
-      cx = null;
-      errors.push(`re-finding the counterexample of '${o.name}' threw: ${messageOf(e)}`);
-    }
+    const cx = await refindCounterexample(t, check, probe, o, errors);
     if (cx) {
       let inside: unknown;
       try {
@@ -217,7 +222,10 @@ async function hypothesisTriage(
       }
       const shown = probe.show(cx.input);
       if (typeof inside !== 'boolean') {
-        const out = errored(cxName, o, `the hypothesis predicate gave ${messageOf(inside)} at the counterexample`);
+        const out = errorOutcome(
+          { name: cxName, backend: o.backend },
+          `the hypothesis predicate gave ${messageOf(inside)} at the counterexample`,
+        );
         checks.push(out);
         errors.push(`${cxName}: ${out.error}`);
       } else {
@@ -237,10 +245,6 @@ async function hypothesisTriage(
             `inconsistent triage: the counterexample of '${o.name}', ${JSON.stringify(shown)}, satisfies the declared hypothesis '${h.why}' (${t.files.claim}: failure.hypothesis), so the hypothesis cannot be what the statement is missing`,
           );
       }
-    } else if (errors.length === errorsBefore) {
-      errors.push(
-        `check '${o.name}' failed but running it again found no counterexample (the check is not deterministic)`,
-      );
     }
     // 2. Restricted to the hypothesis it holds; outside the hypothesis it fails (its control).
     // Skipped once step 1 found the triage inconsistent: the restricted run would only meet the
@@ -319,17 +323,8 @@ async function fixedTriage(
     // twin held on its own inputs: a twin that fails there is one cause, not two).
     if (check.probe && twin.probe && renamed.error === undefined && renamed.passed) {
       const name = `${renamed.name} at the counterexample of '${o.name}'`;
-      let cx: { input: unknown } | null = null;
-      try {
-        cx = await check.probe.counterexample(t.contextOf(check));
-        // "Its counterexample included" must never be claimed for a counterexample that was not there.
-        if (!cx)
-          errors.push(
-            `check '${o.name}' failed but running it again found no counterexample (the check is not deterministic)`,
-          );
-      } catch (e) {
-        errors.push(`re-finding the counterexample of '${o.name}' threw: ${messageOf(e)}`);
-      }
+      // "Its counterexample included" must never be claimed for a counterexample that was not there.
+      const cx = await refindCounterexample(t, check, check.probe, o, errors);
       if (!cx) continue;
       const shown = check.probe.show(cx.input);
       try {
@@ -350,7 +345,10 @@ async function fixedTriage(
         );
         if (!ok) errors.push(`${what} fails at the counterexample of '${o.name}', ${JSON.stringify(shown)}`);
       } catch (e) {
-        const out = errored(name, o, `measuring ${what} at the counterexample threw: ${messageOf(e)}`);
+        const out = errorOutcome(
+          { name, backend: o.backend },
+          `measuring ${what} at the counterexample threw: ${messageOf(e)}`,
+        );
         checks.push(out);
         errors.push(`${name}: ${out.error}`);
       }
