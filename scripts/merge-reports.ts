@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeReports, type ShardInput } from '../src/engine/report/mergeReports.js';
 import { renderAll } from '../src/engine/report/render/index.js';
-import { summaryLines } from '../src/engine/report/summaryLines.js';
+import { closingLine, CLOSING_LINE_EXPLANATION, summaryLines } from '../src/engine/report/summaryLines.js';
 import { readReport, REPORT_FILE, writeReport } from '../src/engine/report/writeReport.js';
 import { unexpectedReason } from '../src/engine/verify/verdict.js';
 
@@ -57,8 +57,6 @@ console.log(summaryLines(report).join('\n'));
 console.log(`merged ${inputs.length} shard report(s) into ${file}`);
 for (const e of report.runErrors) console.log(`run error: ${e}`);
 const bad = report.claims.filter((c) => unexpectedReason(c) !== null || c.verdict === 'unchecked').length;
-console.log(
-  '(the closing line counts claims whose verdict matches the expectation recorded in its claim file — not claims that hold: passed = judged as recorded; failed = any other verdict, an error, or not judged)',
-);
-console.log(`verification: ${report.claims.length - bad} passed, ${bad} failed`);
+console.log(CLOSING_LINE_EXPLANATION);
+console.log(closingLine(report.claims.length - bad, bad));
 process.exit(bad || report.runErrors.length ? 1 : 0);

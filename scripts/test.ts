@@ -8,7 +8,7 @@ import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
 import { readReport, writeReport } from '../src/engine/report/writeReport.js';
-import { summaryLines } from '../src/engine/report/summaryLines.js';
+import { closingLine, CLOSING_LINE_EXPLANATION, summaryLines } from '../src/engine/report/summaryLines.js';
 import { renderAll } from '../src/engine/report/render/index.js';
 import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/engine/runner/options.js';
 import { runSuite } from '../src/engine/runner/runSuite.js';
@@ -173,12 +173,8 @@ if (o.watch) {
       `engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`,
     );
   else engineOk = await runEngineTests();
-  console.log(
-    '(the closing line counts claims whose verdict matches the expectation recorded in its claim file — not claims that hold: passed = judged as recorded, whether it holds or fails as written; failed = any other verdict, an error, or not judged)',
-  );
-  console.log(
-    `verification: ${g.total - g.skipped - g.bad} passed, ${g.bad + g.illegitimate} failed${g.skipped && (o.claims || o.shard) ? `, ${g.skipped} skipped` : ''}`,
-  );
+  console.log(CLOSING_LINE_EXPLANATION);
+  console.log(closingLine(g.total - g.skipped - g.bad, g.bad + g.illegitimate, o.claims || o.shard ? g.skipped : 0));
   process.exit(g.bad || g.illegitimate || g.runErrors.length || !engineOk ? 1 : 0);
 }
 

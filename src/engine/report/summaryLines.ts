@@ -31,3 +31,12 @@ export function summaryLines(report: Report): string[] {
   );
   return lines;
 }
+
+/** What the closing line counts, printed just above it (README: "What `npm test` promises"). */
+export const CLOSING_LINE_EXPLANATION =
+  '(the closing line counts claims whose verdict matches the expectation recorded in its claim file — not claims that hold: passed = judged as recorded, whether it holds or fails as written; failed = any other verdict, an error, or not judged)';
+
+/** The line CI reads: exactly `verification: N passed, N failed`, with `, N skipped` after a selection. */
+export function closingLine(passed: number, failed: number, skipped = 0): string {
+  return `verification: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+}
