@@ -73,8 +73,14 @@ export async function frobeniusNorm(A: F32Matrix, ctx?: GpuContext): Promise<num
   return Math.sqrt(await sumOfSquares(A, ctx));
 }
 
-/** max |a_ij|; NaN if any entry is NaN (wasm f32.max propagates it, and so do we). */
+/**
+ * max |a_ij|; NaN if any entry is NaN. The NaN test is a host scan of the input, not the kernel's
+ * max: GLSL leaves max() with a NaN operand undefined (GLSL ES 1.00 §4.5.1, Range and Precision:
+ * NaNs need not be supported), and on headlessgl (ANGLE on Mesa) max(m, NaN) returns m — found by running the kernel
+ * tests on that backend. wasm's f32.max propagates NaN, GLSL need not; the host scan holds on both.
+ */
 export async function maxAbs(A: F32Matrix, ctx?: GpuContext): Promise<number> {
+  for (let i = 0; i < A.data.length; i++) if (Number.isNaN(A.data[i])) return NaN;
   const partials = await tilePartials('maxAbs', maxAbsTileKernel, A, ctx);
   let m = 0;
   for (const row of partials) {
