@@ -356,14 +356,14 @@ describe('renderMarkdown', () => {
 
   test('status: all as recorded, run errors (singular and plural), unexpected and run errors together', () => {
     expect(header(report([claim('a')]))).toBe(
-      '## muon-verify: 1 claims — 1 hold, 0 fail as written; 0 error, 0 unchecked (✅ every verdict as recorded)',
+      '## muon-verify: 1 claim — 1 hold, 0 fail as written; 0 error, 0 unchecked (✅ every verdict as recorded)',
     );
     expect(header(report([claim('a')], { runErrors: ['time limit'] }))).toBe(
-      '## muon-verify: 1 claims — 1 hold, 0 fail as written; 0 error, 0 unchecked (❌ 1 run error)',
+      '## muon-verify: 1 claim — 1 hold, 0 fail as written; 0 error, 0 unchecked (❌ 1 run error)',
     );
     const both = report([claim('a', { verdict: 'fail' })], { runErrors: ['one', 'two <b>'] });
     expect(header(both)).toBe(
-      '## muon-verify: 1 claims — 0 hold, 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked (❌ 1 unexpected, 2 run errors)',
+      '## muon-verify: 1 claim — 0 hold, 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked (❌ 1 unexpected, 2 run errors)',
     );
     expect(renderMarkdown(both).split('\n').slice(1, 7)).toEqual([
       '',

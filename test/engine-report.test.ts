@@ -151,7 +151,7 @@ describe('summaryLines', () => {
     });
     expect(summaryLines(one)).toEqual([
       '✓ s1-old fail      (expected pass)',
-      '1 claims: 0 hold; 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked; 1 carried from earlier runs (not judged now); 0 unexpected. seed 1, gpu backend webasm.',
+      '1 claim: 0 hold; 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked; 1 carried from earlier runs (not judged now); 0 unexpected. seed 1, gpu backend webasm.',
     ]);
     const many = build({
       results: [

@@ -27,7 +27,7 @@ export function summaryLines(report: Report): string[] {
   }
   const s = report.summary;
   lines.push(
-    `${s.total} claims: ${s.pass} hold; ${s.fail} fail as written${failKindPhrase(report)}; ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`,
+    `${s.total} ${s.total === 1 ? 'claim' : 'claims'}: ${s.pass} hold; ${s.fail} fail as written${failKindPhrase(report)}; ${s.error} error, ${s.unchecked} unchecked${s.carried ? `; ${s.carried} carried from earlier runs (not judged now)` : ''}; ${s.unexpected} unexpected. seed ${report.seed}, gpu backend ${report.environment.gpuBackend}.`,
   );
   return lines;
 }

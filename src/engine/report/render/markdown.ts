@@ -53,7 +53,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
       ? '✅ every verdict as recorded'
       : `❌ ${[s.unexpected ? `${s.unexpected} unexpected` : '', runErrors ? `${runErrors} run error${runErrors === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')}`;
   lines.push(
-    `## muon-verify: ${s.total} claims — ${s.pass} hold, ${s.fail} fail as written${failKindPhrase(report) ? ` ${mdText(failKindPhrase(report).trim())}` : ''}; ${s.error} error, ${s.unchecked} unchecked${s.carried ? ` (${s.carried} carried from earlier runs)` : ''} (${status})`,
+    `## muon-verify: ${s.total} ${s.total === 1 ? 'claim' : 'claims'} — ${s.pass} hold, ${s.fail} fail as written${failKindPhrase(report) ? ` ${mdText(failKindPhrase(report).trim())}` : ''}; ${s.error} error, ${s.unchecked} unchecked${s.carried ? ` (${s.carried} carried from earlier runs)` : ''} (${status})`,
   );
   lines.push('');
   lines.push(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { showMatrixCase, sizeOf, type MatrixCase } from '../../../random/matrixCase.js';
 import type { Backend, CheckContext, CheckOutcome, Check, InputProbe, MeasuredCase } from '../types.js';
 import { boundOf, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
+import { messageOf } from './outcome.js';
 
 export interface ForAllOptions<T> {
   name: string;
@@ -78,10 +79,6 @@ export function pre(condition: boolean, why: string): asserts condition {
 export const MAX_SKIP_REASONS = 5;
 
 class ThrownInProperty extends Error {}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** The input as a person reads it; a throwing `show` must not turn an error into a crash. */
 function shown<T>(show: (x: T) => unknown, input: T): unknown {

@@ -8,7 +8,8 @@ import { judgeStatistic, ruleText, statisticInvalidReason } from './statistic.js
  * else becomes an `error` outcome whose message says what is wrong.
  */
 
-function messageOf(e: unknown): string {
+/** An error's message (a thrown non-Error as its string). */
+export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 

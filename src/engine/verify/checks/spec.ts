@@ -1,5 +1,6 @@
 import type { Check, ClaimSpec, Mutant, StepCheck } from '../types.js';
 import { describeValue, isPlainObject } from './measurement.js';
+import { messageOf } from './outcome.js';
 
 /**
  * The shape checks of a property file's spec, before anything runs. A malformed spec is an
@@ -44,10 +45,6 @@ export interface ResolvedSpec {
 }
 
 export type Resolution = { ok: true; spec: ResolvedSpec } | { ok: false; error: string };
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /** Why `c` is not a runnable check, or null. `field` names it in the message. */
 export function checkInvalidReason(c: unknown, field: string, isStep = false): string | null {

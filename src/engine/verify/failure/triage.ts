@@ -1,6 +1,6 @@
 import type { ClaimFile } from '../../registry/claimSchema.js';
 import { measuredCase } from '../checks/forAll.js';
-import { errorOutcome } from '../checks/outcome.js';
+import { errorOutcome, messageOf } from '../checks/outcome.js';
 import { holds, invalidReason } from '../checks/measurement.js';
 import { keyOf, type ResolvedFailure } from '../checks/spec.js';
 import type { Check, CheckContext, CheckOutcome, FailureResult, MeasuredCase } from '../types.js';
@@ -43,10 +43,6 @@ export interface TriageInput {
 export interface TriageResult {
   failure: FailureResult;
   errors: string[];
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** The quoted words, without their quotes, lower-cased, for matching check names. */
