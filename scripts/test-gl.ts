@@ -96,7 +96,10 @@ if ('report' in read) {
     .flatMap((c) => [...(c.checks ?? []), ...(c.corrected?.checks ?? [])])
     .filter((k) => k.backend === 'gpu.js-f32');
   if (glChecks.length === 0) problems.push('no gpu.js check ran');
-  else console.log(`test:gl: ${glChecks.length} gpu.js checks ran on ${backend}`);
+  else
+    console.log(
+      `test:gl: ${glChecks.length} gpu.js headline and corrected checks ran on ${backend} (with their controls, steps and triage)`,
+    );
   const dir = join(paths.reportsDir, 'headlessgl');
   mkdirSync(dir, { recursive: true });
   copyFileSync(reportFile, join(dir, 'verification.json'));
