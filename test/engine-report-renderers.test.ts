@@ -365,6 +365,11 @@ describe('renderMarkdown', () => {
     expect(header(both)).toBe(
       '## muon-verify: 1 claim — 0 hold, 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked (❌ 1 unexpected, 2 run errors)',
     );
+    // A report without its summary (an older or hand-made file): the failure kinds come from the claims.
+    const noSummary = { ...both, summary: undefined } as unknown as Report;
+    expect(header(noSummary)).toBe(
+      '## muon-verify: 1 claim — 0 hold, 1 fail as written — 1 without a failure kind; 0 error, 0 unchecked (❌ 1 unexpected, 2 run errors)',
+    );
     expect(renderMarkdown(both).split('\n').slice(1, 7)).toEqual([
       '',
       'seed `42` · gpu backend `cpu` · node `v20.1.0` · 2 cpus · run `run-1` · 2026-01-02T00:00:00.000Z',

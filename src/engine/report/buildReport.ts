@@ -209,7 +209,8 @@ export function summarize(claims: ClaimResult[]): Report['summary'] {
 
 /** " — 14 wrong, 8 missing a hypothesis, 4 notation, 5 wording" (kinds with a count only), or "". */
 export function failKindPhrase(report: Pick<Report, 'summary' | 'claims'>): string {
-  const k = report.summary.failKinds ?? failKindCounts(report.claims);
+  // A report read from disk may lack its summary (an older or hand-made file): count from the claims then.
+  const k = (report.summary as Report['summary'] | undefined)?.failKinds ?? failKindCounts(report.claims);
   const parts = [
     [k.substance, 'wrong'],
     [k.hypothesis, 'missing a hypothesis'],

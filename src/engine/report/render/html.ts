@@ -124,7 +124,7 @@ function headerHtml(r: Report): string {
 <div class="counts" aria-label="counts by verdict">
 ${count('total', s.total, 'claims')}${count('pass', s.pass, 'hold')}${count('fail', s.fail, 'fail as written')}${count('error', s.error, 'error')}${count('unchecked', s.unchecked, 'unchecked')}${count('unexpected', s.unexpected, 'unexpected')}${s.carried ? count('carried', s.carried, 'carried from earlier runs') : ''}
 </div>
-${s.fail > 0 ? `<p class="fail-kinds">how the ${e(s.fail)} fail${e(failKindPhrase(r).replace(/^ — /, ': '))}</p>` : ''}
+${s.fail > 0 ? `<p class="fail-kinds">how the ${e(s.fail)} fail${e(failKindPhrase({ summary: given, claims: r.claims }).replace(/^ — /, ': '))}</p>` : ''}
 <div class="run-meta">
 <span>seed <b>${e(r.seed)}</b></span><span>gpu backend <b>${e(env.gpuBackend ?? 'unknown')}</b></span>${envItems.join('')}
 <span>run <b><code>${e(r.runId ?? '(no run id)')}</code></b></span>
