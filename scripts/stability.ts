@@ -95,6 +95,6 @@ const flips = flipsOf();
 for (const f of flips) console.log(`FLIP ${f.id}: ${JSON.stringify(f.verdicts)}`);
 for (const e of claimErrors) console.log(`error at seed ${e.seed}: ${e.id}: ${e.error}`);
 console.log(
-  `stability: ${Object.keys(claims).length} claims × ${n} seeds (${seeds[0]}…${seeds[n - 1]}); ${flips.length} claim(s) changed verdict; reports/stability.json`,
+  `stability: ${Object.keys(claims).length} claim${Object.keys(claims).length === 1 ? '' : 's'} × ${n} seeds (${seeds[0]}…${seeds[n - 1]}); ${flips.length} claim(s) changed verdict; reports/stability.json`,
 );
 process.exit(flips.length || runErrors.length || claimErrors.length ? 1 : 0);
