@@ -1,6 +1,7 @@
 import type { Check, ClaimSpec, Mutant, StepCheck } from '../types.js';
 import { describeValue, isPlainObject } from './measurement.js';
 import { messageOf } from './outcome.js';
+import { FAILURE_KINDS } from '../../registry/claimSchema.js';
 
 /**
  * The shape checks of a property file's spec, before anything runs. A malformed spec is an
@@ -11,7 +12,6 @@ import { messageOf } from './outcome.js';
 const BACKENDS = ['ml-matrix-f64', 'gpu.js-f32', 'mathjs-symbolic', 'mathjs-bignumber', 'scalar-f64'];
 const STEP_METHODS = ['symbolic', 'numeric', 'both'];
 const SPEC_KEYS = ['checks', 'parts', 'mutants', 'steps', 'corrected', 'timeoutMs', 'failure'];
-const FAILURE_KINDS = ['substance', 'hypothesis', 'notation', 'wording'];
 const MUTANT_KEYS = ['name', 'key', 'parts', 'equivalent'];
 
 /** A check's stable identity: its `key`, or its name. Every seed and replay match uses it. */
@@ -252,7 +252,7 @@ function resolveFailure(
     return bad(
       `field 'failure' is ${describeValue(f)} (expected hypothesis(why, holds), notation({...}), substance({...}) or wording())`,
     );
-  if (!FAILURE_KINDS.includes(f.kind as string))
+  if (!(FAILURE_KINDS as readonly string[]).includes(f.kind as string))
     return bad(`field 'failure.kind' is ${describeValue(f.kind)} (expected ${FAILURE_KINDS.join(', ')})`);
   const kind = f.kind as ResolvedFailure['kind'];
   const allowed: Record<string, string[]> = {
