@@ -220,6 +220,10 @@ describe('measurements: holds and severity', () => {
     expect(severity(m(-1, -2, '>='))).toBe(0); // holds; the ratio 2 would call it failing
     expect(severity(m(-1, 0, '>='))).toBe(Infinity); // fails against a zero bound
     expect(severity(m(-Infinity, 1, '>='))).toBe(Infinity);
+    // A violation below 2⁻⁵³ relative: 1 + it rounds to 1, so the failing case is given the next double.
+    const tiny = m(-1 + 2 ** -53, -1);
+    expect(holds(tiny)).toBe(false);
+    expect(severity(tiny)).toBe(1 + Number.EPSILON);
   });
   test('severity > 1 exactly when the case fails', () => {
     const values = [-3, -1, -0.5, 0, 0.5, 1, 2, Infinity, -Infinity];

@@ -64,7 +64,10 @@ export function severity(m: Measurement): number {
   if (le) ratio = bound === 0 ? (m.value > 0 ? Infinity : 0) : m.value / bound;
   else ratio = m.value === 0 ? (bound > 0 ? Infinity : 0) : bound / m.value;
   if (!Number.isNaN(ratio) && ok === ratio <= 1) return ratio;
-  return ok ? 0 : 1 + Math.abs(m.value - bound) / Math.max(Math.abs(bound), Number.MIN_VALUE);
+  if (ok) return 0;
+  // > 1 strictly, as promised: 1 + a violation below 2⁻⁵³ would round to exactly 1 (e.g. bound −1, value
+  // −1 + 2⁻⁵³ under '<='), tying a failing case with one that holds at its bound.
+  return Math.max(1 + Math.abs(m.value - bound) / Math.max(Math.abs(bound), Number.MIN_VALUE), 1 + Number.EPSILON);
 }
 
 /** A plain `{…}` object: not null, an array, a Promise, a Matrix or any other class instance. */
