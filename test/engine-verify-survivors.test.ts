@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { forAll, isMatrixCase, pre } from '../src/engine/verify/checks/forAll.js';
+import { forAll, isMatrixCase, pre, runCountsReason } from '../src/engine/verify/checks/forAll.js';
 import { holds, severity, type Measurement } from '../src/engine/verify/checks/measurement.js';
 import { resolveSpec } from '../src/engine/verify/checks/spec.js';
 import { notation } from '../src/engine/verify/failure/declare.js';
@@ -196,8 +196,8 @@ describe("forAll: fast-check's global configuration", () => {
   });
 });
 
-describe('forAll: a negative maxSkipsPerRun', () => {
-  test('runs no case and is an error: fast-check fails with no counterexample and nothing skipped', async () => {
+describe('forAll: run counts are validated', () => {
+  test('a negative maxSkipsPerRun (fast-check would run no case) is an error naming the option; nothing is measured', async () => {
     let calls = 0;
     const o = await check(
       fc.integer(),
@@ -208,17 +208,21 @@ describe('forAll: a negative maxSkipsPerRun', () => {
       { maxSkipsPerRun: -1 },
     ).run(ctx());
     expect(calls).toBe(0);
-    expect(timeless(o)).toEqual({
-      name: 'c',
-      backend: 'scalar-f64',
-      sizes: [],
-      cases: 0,
-      toleranceReason: 'r',
-      maxError: NaN,
-      tolerance: NaN,
-      passed: false,
-      error: 'fast-check failed without a counterexample: null',
-    });
+    expect(o.passed).toBe(false);
+    expect(o.cases).toBe(0);
+    expect(o.error).toBe("forAll option 'maxSkipsPerRun' must be an integer ≥ 0, got -1");
+  });
+  test('numRuns and heavyRuns must be integers ≥ 1, maxSkipsPerRun ≥ 0', () => {
+    expect(runCountsReason({})).toBeNull();
+    expect(runCountsReason({ numRuns: 1, heavyRuns: 1, maxSkipsPerRun: 0 })).toBeNull();
+    expect(runCountsReason({ numRuns: 0 })).toBe("forAll option 'numRuns' must be an integer ≥ 1, got 0");
+    expect(runCountsReason({ heavyRuns: 2.5 })).toBe("forAll option 'heavyRuns' must be an integer ≥ 1, got 2.5");
+    expect(runCountsReason({ maxSkipsPerRun: NaN })).toBe(
+      "forAll option 'maxSkipsPerRun' must be an integer ≥ 0, got NaN",
+    );
+    expect(runCountsReason({ numRuns: '5' as unknown as number })).toBe(
+      'forAll option \'numRuns\' must be an integer ≥ 1, got "5"',
+    );
   });
 });
 

@@ -2085,7 +2085,7 @@ describe('forAll: random cases', () => {
     expect(o).toMatchObject({
       passed: false,
       cases: 0,
-      error: 'no case was measured (numRuns is 0, or every generated input was filtered out)',
+      error: "forAll option 'numRuns' must be an integer ≥ 1, got 0",
     });
   });
   test('re-measuring the shrunk counterexample must give the same verdict, or the check errors', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { showMatrixCase, sizeOf, type MatrixCase } from '../../../random/matrixCase.js';
 import type { Backend, CheckContext, CheckOutcome, Check, InputProbe, MeasuredCase } from '../types.js';
 import { boundOf, holds, invalidReason, reasonOf, severity, type Measurement } from './measurement.js';
-import { messageOf } from './outcome.js';
+import { errorOutcome, messageOf } from './outcome.js';
 
 export interface ForAllOptions<T> {
   name: string;
@@ -126,6 +126,25 @@ export function measuredCase(m: Measurement): MeasuredCase {
  * A throwing measure, a malformed measurement or a NaN is recorded as an `error` (the claim could
  * not be judged there) — never as a fail, never as a pass.
  */
+/**
+ * Why the run counts are unusable, or null. fast-check takes a negative maxSkipsPerRun and runs no
+ * case, which used to end in "fast-check failed without a counterexample: null".
+ */
+export function runCountsReason(
+  opts: Pick<ForAllOptions<unknown>, 'numRuns' | 'heavyRuns' | 'maxSkipsPerRun'>,
+): string | null {
+  for (const [field, min] of [
+    ['numRuns', 1],
+    ['heavyRuns', 1],
+    ['maxSkipsPerRun', 0],
+  ] as const) {
+    const v = opts[field];
+    if (v !== undefined && !(Number.isInteger(v) && v >= min))
+      return `forAll option '${field}' must be an integer ≥ ${min}, got ${typeof v === 'number' ? v : JSON.stringify(v)}`;
+  }
+  return null;
+}
+
 export function forAll<T>(opts: ForAllOptions<T>): Check {
   // The raw (unshown) shrunk counterexample of each seed's failing run, for the failure triage
   // (`probe.counterexample`): a hypothesis is a predicate on raw inputs, not on how they print.
@@ -134,6 +153,8 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
     name: opts.name,
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
+      const badCounts = runCountsReason(opts);
+      if (badCounts) return errorOutcome(check, badCounts);
       const t0 = performance.now();
       const sizes = new Map<string, [number, number]>();
       let cases = 0;
@@ -214,7 +235,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       }
       if (!out.failed) {
         // A property that never measured a case proves nothing: that is an error, not a pass.
-        if (!w) return errored('no case was measured (numRuns is 0, or every generated input was filtered out)');
+        if (!w) return errored('no case was measured (every generated input was filtered out)');
         return {
           ...base,
           toleranceReason: reasonOf(w.m) ?? base.toleranceReason,
