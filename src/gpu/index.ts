@@ -13,7 +13,9 @@ export {
   destroyGpuContext,
   BackendMismatchError,
 } from './backend.js';
-export { matmul, gramAtA } from './matmul.js';
+export { matmul, gramAtA, matmulOneCell, usesQuadKernel } from './matmul.js';
+export { quadProduct, panelWidth, blockedKernelSource } from './blockedMatmul.js';
+export { packRowQuads, packColPanels, packTransposedRowQuads, unpackQuadOutput } from './quadPacking.js';
 export { transpose, gramAAt } from './transpose.js';
 export { scaledAdd } from './scaledAdd.js';
 export { frobeniusNorm, maxAbs, sumOfSquares } from './reductions.js';
