@@ -1,8 +1,10 @@
-import { getGpu, matmul, toF32, U32, type F32Matrix, type F64Matrix } from '../../gpu/index.js';
-import { gaussianArray, mulberry32 } from '../../random/prng.js';
+import { getGpu, matmul, matmulF64, toF32, U32, type F32Matrix, type F64Matrix } from '../../gpu/index.js';
+import { dot } from '../../random/integerVectors.js';
+import { mulberry32 } from '../../random/prng.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import { centralDifferenceError, type Tolerance } from '../../engine/verify/tolerance.js';
 import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
+import { randomUnitVector } from './householder.js';
 import { syntheticSvd, geometricSigma } from './syntheticSvd.js';
 
 /** The worst sampled cross-check ratio so far, and why it is ∞ when it is. */
@@ -18,11 +20,6 @@ type Vec = Float64Array;
 
 const column = (v: ArrayLike<number>): F32Matrix => toF32({ rows: v.length, cols: 1, data: Float64Array.from(v) });
 const row = (v: ArrayLike<number>): F32Matrix => toF32({ rows: 1, cols: v.length, data: Float64Array.from(v) });
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /** f32 product on the gpu.js tier, cross-checked against f64 on sampled entries when asked. */
 async function product(A: F32Matrix, B: F32Matrix, cross?: CrossTally): Promise<F32Matrix> {
@@ -72,25 +69,6 @@ async function contractedDerivative(
   return (plus - minus) / (2 * h);
 }
 
-function unitVector(n: number, seed: number): Vec {
-  const d = Float64Array.from(gaussianArray(mulberry32(seed), n));
-  const s = Math.sqrt(dot(d, d));
-  for (let i = 0; i < n; i++) d[i] /= s;
-  return d;
-}
-
-/** P·x and Pᵀ·x in f64 (O(n²)): the directions are the question, so they are exact to f64. */
-function times(P: F64Matrix, x: Vec, transposed: boolean): Vec {
-  const n = P.cols,
-    y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += (transposed ? P.data[j * n + i] : P.data[i * n + j]) * x[j];
-    y[i] = s;
-  }
-  return y;
-}
-
 /**
  * Jacobian (a)symmetry of Ortho at a dense n×n orthogonal P on gpu.js in f32:
  * a = ⟨E₂, DOrtho[E₁]⟩ − ⟨E₁, DOrtho[E₂]⟩, relative to |⟨E₂,DF E₁⟩| + |⟨E₁,DF E₂⟩|.
@@ -118,10 +96,11 @@ export async function polarJacobianAsymmetryAtScale(
 }> {
   const { label } = await getGpu();
   const P = syntheticSvd(n, geometricSigma(n, 1), seed).P;
-  const u = unitVector(n, seed + 1),
-    v = unitVector(n, seed + 2);
-  const p = times(P, v, false),
-    q = times(P, u, true); // E₂ = p qᵀ
+  const u = randomUnitVector(mulberry32(seed + 1), n),
+    v = randomUnitVector(mulberry32(seed + 2), n);
+  // E₂ = p qᵀ with p = Pv, q = Pᵀu, in f64 (O(n²)): the directions are the question, exact to f64.
+  const p = matmulF64(P, { rows: n, cols: 1, data: v }).data,
+    q = matmulF64({ rows: 1, cols: n, data: u }, P).data;
   const h = 2 ** -7;
   const cross: CrossTally = { seed, products: 0, worst: 0 };
   const a12 = await contractedDerivative(P, u, v, p, q, h, cross); // ⟨E₂, DF[E₁]⟩
