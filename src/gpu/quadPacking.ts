@@ -19,18 +19,13 @@
  * else), so it cannot change a single bit of a kept entry. Packing moves bits
  * and performs no arithmetic.
  */
+import { f32RowViews } from './f32Matrix.js';
+
 export const QUAD = 4;
 
 /** ⌈x/4⌉·4. */
 export function roundUpToQuad(x: number): number {
   return Math.ceil(x / QUAD) * QUAD;
-}
-
-/** Row views of one buffer, the 2-D argument shape gpu.js reads. */
-function views(buf: Float32Array, rows: number, width: number): Float32Array[] {
-  const out = new Array<Float32Array>(rows);
-  for (let i = 0; i < rows; i++) out[i] = buf.subarray(i * width, (i + 1) * width);
-  return out;
 }
 
 /**
@@ -46,7 +41,7 @@ export function packRowQuads(data: Float32Array, rows: number, cols: number): Fl
     const src = i * cols;
     for (let s = 0; s < cols; s++) buf[base + QUAD * s] = data[src + s]!;
   }
-  return views(buf, groups, width);
+  return f32RowViews({ rows: groups, cols: width, data: buf });
 }
 
 /**
@@ -76,7 +71,7 @@ export function packColPanels(data: Float32Array, rows: number, cols: number, pa
  * colPanels(A, 4) cut into its panels. How AᵀA gets its left factor.
  */
 export function packTransposedRowQuads(data: Float32Array, rows: number, cols: number): Float32Array[] {
-  return views(packColPanels(data, rows, cols, QUAD), Math.ceil(cols / QUAD), QUAD * rows);
+  return f32RowViews({ rows: Math.ceil(cols / QUAD), cols: QUAD * rows, data: packColPanels(data, rows, cols, QUAD) });
 }
 
 /**
