@@ -75,20 +75,14 @@ export async function frobeniusNorm(A: F32Matrix, ctx?: GpuContext): Promise<num
 
 /**
  * max |a_ij|; NaN if any entry is NaN. The NaN test is a host scan of the input, not the kernel's
- * max: GLSL leaves max() with a NaN operand undefined (GLSL ES 1.00 §4.5.1, Range and Precision:
- * NaNs need not be supported), and on headlessgl (ANGLE on Mesa) max(m, NaN) returns m — found by running the kernel
- * tests on that backend. wasm's f32.max propagates NaN, GLSL need not; the host scan holds on both.
+ * max: GLSL leaves max() with a NaN operand undefined (GLSL ES 1.00 §4.5.1, Range and Precision: NaNs
+ * need not be supported), and on headlessgl (ANGLE on Mesa) max(m, NaN) returns m — found by running
+ * the kernel tests on that backend. With no NaN in the input, no partial is NaN.
  */
 export async function maxAbs(A: F32Matrix, ctx?: GpuContext): Promise<number> {
   for (let i = 0; i < A.data.length; i++) if (Number.isNaN(A.data[i])) return NaN;
   const partials = await tilePartials('maxAbs', maxAbsTileKernel, A, ctx);
   let m = 0;
-  for (const row of partials) {
-    for (let t = 0; t < row.length; t++) {
-      const v = row[t]!;
-      if (Number.isNaN(v)) return NaN;
-      if (v > m) m = v;
-    }
-  }
+  for (const row of partials) for (let t = 0; t < row.length; t++) if (row[t]! > m) m = row[t]!;
   return m;
 }
