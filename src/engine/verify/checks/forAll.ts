@@ -117,16 +117,6 @@ export function measuredCase(m: Measurement): MeasuredCase {
 }
 
 /**
- * A universal statement checked on random inputs: every case must hold. On failure fast-check
- * shrinks to the smallest counterexample, which is reported with its replay seed and path, next to
- * the most severe failing case seen (`counterexample.mostSevere`: shrinking toward small inputs can
- * turn a clear violation into a marginal one). A passing check records the case that came closest
- * to failing (`closest`). Cases outside the hypotheses (`pre`) are skipped and counted (`skipped`,
- * `skipReasons`).
- * A throwing measure, a malformed measurement or a NaN is recorded as an `error` (the claim could
- * not be judged there) — never as a fail, never as a pass.
- */
-/**
  * Why the run counts are unusable, or null. fast-check takes a negative maxSkipsPerRun and runs no
  * case, which used to end in "fast-check failed without a counterexample: null".
  */
@@ -145,15 +135,26 @@ export function runCountsReason(
   return null;
 }
 
+/**
+ * A universal statement checked on random inputs: every case must hold. On failure fast-check
+ * shrinks to the smallest counterexample, which is reported with its replay seed and path, next to
+ * the most severe failing case seen (`counterexample.mostSevere`: shrinking toward small inputs can
+ * turn a clear violation into a marginal one). A passing check records the case that came closest
+ * to failing (`closest`). Cases outside the hypotheses (`pre`) are skipped and counted (`skipped`,
+ * `skipReasons`).
+ * A throwing measure, a malformed measurement or a NaN is recorded as an `error` (the claim could
+ * not be judged there) — never as a fail, never as a pass.
+ */
 export function forAll<T>(opts: ForAllOptions<T>): Check {
   // The raw (unshown) shrunk counterexample of each seed's failing run, for the failure triage
   // (`probe.counterexample`): a hypothesis is a predicate on raw inputs, not on how they print.
   const counterexamples = new Map<number, T>();
+  // Validated once, up front; a bad count makes every run of the check an error.
+  const badCounts = runCountsReason(opts);
   const check: Check = {
     name: opts.name,
     backend: opts.backend,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
-      const badCounts = runCountsReason(opts);
       if (badCounts) return errorOutcome(check, badCounts);
       const t0 = performance.now();
       const sizes = new Map<string, [number, number]>();
