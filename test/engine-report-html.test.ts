@@ -13,37 +13,11 @@ import { katexCss, renderInline, renderRich, renderStep } from '../src/engine/re
 import { anchorId, countsOf } from '../src/engine/report/render/model.js';
 import { renderSeries } from '../src/engine/report/render/plots.js';
 import { counterexampleHtml, measuredCaseHtml } from '../src/engine/report/render/values.js';
-import { errorResult } from '../src/engine/verify/runClaim.js';
 import type { CheckOutcome, ClaimResult, Series } from '../src/engine/verify/types.js';
-
-/** Fields of T, any value: the renderer reads reports from disk, hand-edited ones included. */
-type Loose<T> = { [K in keyof T]?: unknown } & Record<string, unknown>;
+import { check, claim, recordedFail, type Loose } from './reportBuilders.js';
 
 // ---------------------------------------------------------------------------------------------
-// Builders (the same shapes as test/engine-report-renderers.test.ts and test/report-render.test.ts)
-
-/** A neutral pass-as-recorded claim in doc-a.txt; tests override what they are about. */
-function claim(id: string, over: Loose<ClaimResult> = {}): ClaimResult {
-  return {
-    ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }),
-    title: `T ${id}`,
-    source: { document: 'doc-a.txt', locator: 'L' },
-    verdict: 'pass',
-    expected: 'pass',
-    error: null,
-    ...over,
-  } as ClaimResult;
-}
-
-/** A fail as recorded: evidence, a passing corrected statement. */
-const recordedFail = (id: string, over: Loose<ClaimResult> = {}) =>
-  claim(id, {
-    verdict: 'fail',
-    expected: 'fail',
-    counterexample: { check: 'k', input: [1, 2] },
-    corrected: { statement: 'fixed', verdict: 'pass' },
-    ...over,
-  });
+// Builders (claim, recordedFail and check are shared: test/reportBuilders.ts)
 
 const carriedFrom = (runId: string | null = 'run-0') => ({ runId, seed: 9, generatedAt: '2025-12-31T00:00:00.000Z' });
 
@@ -61,20 +35,6 @@ function report(claims: ClaimResult[], over: Loose<Report> = {}): Report {
     ...over,
   } as Report;
 }
-
-const check = (over: Loose<CheckOutcome> = {}): CheckOutcome =>
-  ({
-    name: 'a check',
-    backend: 'ml-matrix-f64',
-    sizes: [[2, 2]],
-    cases: 10,
-    maxError: 1e-16,
-    tolerance: 1e-12,
-    toleranceReason: 'reason',
-    passed: true,
-    ms: 1,
-    ...over,
-  }) as CheckOutcome;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the page

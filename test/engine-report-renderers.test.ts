@@ -11,31 +11,8 @@ import { buildReport, type Report } from '../src/engine/report/buildReport.js';
 import { compactJson, renderJunit } from '../src/engine/report/render/junit.js';
 import { renderMarkdown } from '../src/engine/report/render/markdown.js';
 import { renderAll, renderHtml } from '../src/engine/report/render/index.js';
-import { errorResult } from '../src/engine/verify/runClaim.js';
 import type { ClaimResult } from '../src/engine/verify/types.js';
-
-/** A neutral pass-as-recorded claim in doc-a.txt; tests override what they are about. */
-function claim(id: string, over: Partial<ClaimResult> & Record<string, unknown> = {}): ClaimResult {
-  return {
-    ...errorResult(id, '', { claim: `claims/${id}.md`, property: `properties/${id}.property.ts` }),
-    title: `T ${id}`,
-    source: { document: 'doc-a.txt', locator: 'L' },
-    verdict: 'pass',
-    expected: 'pass',
-    error: null,
-    ...over,
-  } as ClaimResult;
-}
-
-/** A fail as recorded: evidence, a passing corrected statement. */
-const recordedFail = (id: string, over: Partial<ClaimResult> & Record<string, unknown> = {}) =>
-  claim(id, {
-    verdict: 'fail',
-    expected: 'fail',
-    counterexample: { check: 'k', input: [1, 2] },
-    corrected: { statement: 'fixed', verdict: 'pass' },
-    ...over,
-  });
+import { claim, recordedFail } from './reportBuilders.js';
 
 function report(claims: ClaimResult[], over: Partial<Report> & Record<string, unknown> = {}): Report {
   return {

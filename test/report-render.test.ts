@@ -11,26 +11,14 @@ import { compactJson } from '../src/engine/report/render/junit.js';
 import { splitMath, renderInline } from '../src/engine/report/render/math.js';
 import { counterexampleHtml, valueHtml } from '../src/engine/report/render/values.js';
 import { errorResult } from '../src/engine/verify/runClaim.js';
-import type { CheckOutcome, ClaimResult } from '../src/engine/verify/types.js';
+import type { ClaimResult } from '../src/engine/verify/types.js';
+import { check } from './reportBuilders.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'report', 'verification.json');
 const fixture = (): Report => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Report;
 
 const HOSTILE =
   '<script>alert(1)</script>"><img src=x onerror=alert(2)>\'&amp; ]]> `x` [l](javascript:alert(3)) | *b* \u0000\u001b\u0007';
-
-const check = (over: Partial<CheckOutcome> = {}): CheckOutcome => ({
-  name: 'a check',
-  backend: 'ml-matrix-f64',
-  sizes: [[2, 2]],
-  cases: 10,
-  maxError: 1e-16,
-  tolerance: 1e-12,
-  toleranceReason: 'reason',
-  passed: true,
-  ms: 1,
-  ...over,
-});
 
 function claim(id: string, over: Partial<ClaimResult> = {}): ClaimResult {
   return {
