@@ -14,27 +14,12 @@ import { anchorId, countsOf } from '../src/engine/report/render/model.js';
 import { renderSeries } from '../src/engine/report/render/plots.js';
 import { counterexampleHtml, measuredCaseHtml } from '../src/engine/report/render/values.js';
 import type { CheckOutcome, ClaimResult, Series } from '../src/engine/verify/types.js';
-import { check, claim, recordedFail, type Loose } from './reportBuilders.js';
+import { check, claim, recordedFail, report } from './reportBuilders.js';
 
 // ---------------------------------------------------------------------------------------------
 // Builders (claim, recordedFail and check are shared: test/reportBuilders.ts)
 
 const carriedFrom = (runId: string | null = 'run-0') => ({ runId, seed: 9, generatedAt: '2025-12-31T00:00:00.000Z' });
-
-/** A report whose own summary agrees with its claims (so the header shows no mismatch line). */
-function report(claims: ClaimResult[], over: Loose<Report> = {}): Report {
-  return {
-    schemaVersion: 1,
-    runId: 'run-1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    generatedAt: '2026-01-02T00:00:00.000Z',
-    seed: 42,
-    environment: { node: 'v20.1.0', gpuBackend: 'cpu', cpus: 2 },
-    summary: countsOf({ claims }),
-    claims,
-    ...over,
-  } as Report;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading the page

@@ -12,21 +12,7 @@ import { compactJson, renderJunit } from '../src/engine/report/render/junit.js';
 import { renderMarkdown } from '../src/engine/report/render/markdown.js';
 import { renderAll, renderHtml } from '../src/engine/report/render/index.js';
 import type { ClaimResult } from '../src/engine/verify/types.js';
-import { claim, recordedFail } from './reportBuilders.js';
-
-function report(claims: ClaimResult[], over: Partial<Report> & Record<string, unknown> = {}): Report {
-  return {
-    schemaVersion: 1,
-    runId: 'run-1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    generatedAt: '2026-01-02T00:00:00.000Z',
-    seed: 42,
-    environment: { node: 'v20.1.0', gpuBackend: 'cpu', cpus: 2 },
-    summary: { total: claims.length, pass: 0, fail: 0, error: 0, unchecked: 0, unexpected: 0 },
-    claims,
-    ...over,
-  } as Report;
-}
+import { claim, recordedFail, report } from './reportBuilders.js';
 
 /** The <testcase> element whose name starts with "<id>: ", as printed (indentation included). */
 function testcase(xml: string, id: string): string {

@@ -1,7 +1,9 @@
 /**
  * Builders for the report renderers' unit tests (test/engine-report-*.test.ts, test/report-render.test.ts):
- * a claim, a recorded fail and a check outcome, each neutral, with `over` for what a test is about.
+ * a claim, a recorded fail, a check outcome and a report, each neutral, with `over` for what a test is about.
  */
+import type { Report } from '../src/engine/report/buildReport.js';
+import { countsOf } from '../src/engine/report/render/model.js';
 import { errorResult } from '../src/engine/verify/runClaim.js';
 import type { CheckOutcome, ClaimResult } from '../src/engine/verify/types.js';
 
@@ -45,3 +47,18 @@ export const check = (over: Loose<CheckOutcome> = {}): CheckOutcome =>
     ms: 1,
     ...over,
   }) as CheckOutcome;
+
+/** A report whose own summary agrees with its claims (so the HTML header shows no mismatch line). */
+export function report(claims: ClaimResult[], over: Loose<Report> = {}): Report {
+  return {
+    schemaVersion: 1,
+    runId: 'run-1',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    generatedAt: '2026-01-02T00:00:00.000Z',
+    seed: 42,
+    environment: { node: 'v20.1.0', gpuBackend: 'cpu', cpus: 2 },
+    summary: countsOf({ claims }),
+    claims,
+    ...over,
+  } as Report;
+}
