@@ -15,9 +15,10 @@
  * (no `gl` build, no xvfb-run), with the reason — .ci/run decides what that means for CI.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { discoverClaims } from '../src/engine/registry/discover.js';
 import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
 import { readReport } from '../src/engine/report/writeReport.js';
 
@@ -71,9 +72,9 @@ const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const kernelsOk = await run('gpu.js kernel tests on headlessgl', [vitest, 'run', 'src/gpu']);
 
 const paths = suitePaths(projectRoot);
-const ids = readdirSync(paths.claimsDir)
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => f.slice(0, -3))
+// The suite's own discovery (subfolders, unpaired files): every id `npm test` would judge.
+const ids = discoverClaims(paths)
+  .map((c) => c.id)
   .sort();
 const tsx = join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const claimsOk = await run(`every claim (${ids.length}) on headlessgl, verdicts as recorded`, [
