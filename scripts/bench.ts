@@ -201,14 +201,12 @@ print(json.dumps(out))
  * are in src/gpu/blockedMatmul.ts's comment and the issue's report).
  */
 function issue13Notes(at: Map<string, number>, key0: string, ratios: Record<string, number>): string[] {
-  const gf = (n: number) => {
-    const ms = at.get(`${key0}@${n}`);
+  const gflopsOf = (key: string) => (n: number) => {
+    const ms = at.get(`${key}@${n}`);
     return ms ? (2 * n ** 3) / ms / 1e6 : null;
   };
-  const perCore = (n: number) => {
-    const ms = at.get(`webasm-sync@${n}`);
-    return ms ? (2 * n ** 3) / ms / 1e6 : null;
-  };
+  const gf = gflopsOf(key0);
+  const perCore = gflopsOf('webasm-sync');
   const verdict = (v: number | null | undefined, met: boolean, shown: string) =>
     v === null || v === undefined ? 'not run' : `${met ? 'met' : 'not met'} (${shown})`;
   const fmt = (v: number | null | undefined, d = 2, unit = '') =>
@@ -267,6 +265,17 @@ async function main(): Promise<void> {
     const flops = 2 * n ** 3;
 
     let ref: F64Matrix | undefined;
+    /** A kernel's matmul row: time, GFLOP/s, error against f64 and the worst |Δ|/bound when `ref` exists. */
+    const kernelRow = (key: string, r: { value: F32Matrix; ms: number }, note?: string): Row => ({
+      op: 'matmul',
+      backend: key,
+      n,
+      ms: r.ms,
+      gflops: flops / r.ms / 1e6,
+      maxErrorVsF64: ref ? maxAbsDiff(r.value, ref) : null,
+      ...(ref ? { boundRatio: boundRatio(r.value, ref, A32, B32) } : {}),
+      ...(note ? { note } : {}),
+    });
     if (n <= limits.f64Matmul) {
       progress(`matmul f64 (i-k-j JS) n=${n}`);
       // reference on the f32-rounded inputs: the error then isolates the kernel's arithmetic
@@ -328,17 +337,9 @@ async function main(): Promise<void> {
       // the primary kernel is what issue 13 is judged on: median of 3 even at large n
       const reps = ctx === primary ? Math.max(3, repsFor(n)) : repsFor(n);
       const r = await measure(() => matmul(A32, B32, ctx), reps, true);
-      const err = ref ? maxAbsDiff(r.value, ref) : null;
-      rows.push({
-        op: 'matmul',
-        backend: key,
-        n,
-        ms: r.ms,
-        gflops: flops / r.ms / 1e6,
-        maxErrorVsF64: err,
-        ...(ref ? { boundRatio: boundRatio(r.value, ref, A32, B32) } : {}),
-        ...(usesQuadKernel(ctx, n, n) ? { note: 'register-blocked 4×4 kernel (blockedMatmul.ts)' } : {}),
-      });
+      rows.push(
+        kernelRow(key, r, usesQuadKernel(ctx, n, n) ? 'register-blocked 4×4 kernel (blockedMatmul.ts)' : undefined),
+      );
       const pts = matmulPoints.get(key) ?? [];
       pts.push({ n, ms: r.ms });
       matmulPoints.set(key, pts);
@@ -350,16 +351,7 @@ async function main(): Promise<void> {
       progress(`matmul one-cell kernel ${primary.label} n=${n}`);
       const r = await measure(() => matmulOneCell(A32, B32, primary), repsFor(n), true);
       const key = `${contexts[0]!.key}-onecell`;
-      rows.push({
-        op: 'matmul',
-        backend: key,
-        n,
-        ms: r.ms,
-        gflops: flops / r.ms / 1e6,
-        maxErrorVsF64: ref ? maxAbsDiff(r.value, ref) : null,
-        ...(ref ? { boundRatio: boundRatio(r.value, ref, A32, B32) } : {}),
-        note: 'one output cell per thread (matmulOneCell), the kernel before issue 13',
-      });
+      rows.push(kernelRow(key, r, 'one output cell per thread (matmulOneCell), the kernel before issue 13'));
       at.set(`${key}@${n}`, r.ms);
     } else if (primary.backend === 'webasm') {
       skip('one-cell matmul', n, `> ${limits.oneCellMatmul} (≈ 2 GFLOP/s)`);
