@@ -6,6 +6,9 @@
  *   npx tsx scripts/bench.ts --quick    n ≤ 1024, fewer references
  *   npx tsx scripts/bench.ts --heavy    adds n = 4096 and the slow references at larger n
  *   … --matmul-only                     only the matmul rows (with --heavy: the 512…4096 exponent in minutes)
+ *   … --suite-only                      only the suite's time: `npm test` twice (cold, warm); with --heavy
+ *                                       also `npm test -- --heavy` (≈ 8 min). The default run times the
+ *                                       suite too (first, on a quiet machine); --quick and --matmul-only do not.
  *
  * Writes reports/bench.json and prints a table; progress goes to stderr.
  * Timings are observations, never assertions: nothing here fails on speed.
@@ -16,7 +19,7 @@
  * |Δ|/bound against the f64 reference under matmulErrorBound.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +35,7 @@ import { matmulF64 } from '../src/gpu/reference/linearF64.js';
 import { newtonSchulzF64 } from '../src/gpu/reference/newtonSchulzF64.js';
 import { polarFactorSvdF64 } from '../src/gpu/reference/polarSvdF64.js';
 import { Matrix } from 'ml-matrix';
+import { timeSuite, type SuiteRun } from './benchSuite.js';
 
 interface Row {
   op: string;
@@ -49,7 +53,28 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const heavy = args.has('--heavy');
 const matmulOnly = args.has('--matmul-only');
+const suiteOnly = args.has('--suite-only');
+const timesSuite = suiteOnly || (!quick && !matmulOnly);
 if (quick && heavy) throw new Error('--quick and --heavy are exclusive');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'reports', 'bench.json');
+
+/** The suite's wall time (issue 13's first two targets), measured before any kernel runs here. */
+async function suiteFigures(): Promise<{ measuredAt: string; cold: SuiteRun; warm: SuiteRun; heavy: SuiteRun | null }> {
+  const measuredAt = new Date().toISOString();
+  const cold = await timeSuite(ROOT, [], progress);
+  const warm = await timeSuite(ROOT, [], progress);
+  return { measuredAt, cold, warm, heavy: heavy ? await timeSuite(ROOT, ['--heavy'], progress) : null };
+}
+
+/** The previous reports/bench.json, to keep what this run does not measure. */
+function previousBench(): Record<string, unknown> {
+  try {
+    return existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
 
 const sizes = quick ? [256, 512, 1024] : heavy ? [256, 512, 1024, 2048, 4096] : [256, 512, 1024, 2048];
 // Limits chosen so the default run takes a couple of minutes on 2 cores
@@ -226,8 +251,32 @@ function issue13Notes(at: Map<string, number>, key0: string, ratios: Record<stri
   ];
 }
 
+function suiteLines(s: { cold: SuiteRun; warm: SuiteRun; heavy: SuiteRun | null }): string[] {
+  const line = (label: string, r: SuiteRun) =>
+    `${label}: ${r.command} ${r.wallSeconds} s wall (claims ${r.claimsSeconds ?? '—'} s, check time ${r.checkSeconds ?? '—'} s; slowest ${r.slowest.map((c) => `${c.id} ${c.seconds} s`).join(', ')}) — ${r.closingLine ?? `no closing line, exit ${r.exitCode}`}`;
+  return [
+    line('suite, first run', s.cold),
+    line('suite, warm', s.warm),
+    `Issue 13 target npm test ≤ 60 s warm: ${s.warm.exitCode === 0 ? (s.warm.wallSeconds <= 60 ? 'met' : 'not met') : 'not judged (the run did not pass)'} (${s.warm.wallSeconds} s)`,
+    ...(s.heavy
+      ? [
+          line('suite, heavy', s.heavy),
+          `Issue 13 target heavy ≤ 10 min: ${s.heavy.exitCode === 0 ? (s.heavy.wallSeconds <= 600 ? 'met' : 'not met') : 'not judged (the run did not pass)'} (${(s.heavy.wallSeconds / 60).toFixed(1)} min)`,
+        ]
+      : []),
+  ];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
+  const suite = timesSuite ? await suiteFigures() : null;
+  if (suiteOnly) {
+    // Only the suite's block changes; the kernel rows stay those of the last full bench.
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, JSON.stringify({ ...previousBench(), suite }, null, 2) + '\n');
+    process.stdout.write(`${suiteLines(suite!).join('\n')}\nwrote ${OUT} (suite only)\n`);
+    return;
+  }
   const primary = await getGpu();
   progress(`primary backend: ${primary.label} (${primary.kernelClass})`);
   const contexts: Array<{ ctx: GpuContext; maxN: number; key: string }> = [
@@ -492,9 +541,10 @@ async function main(): Promise<void> {
     ratios,
     notes,
     skipped: skips,
+    // Kept from the last run that timed it when this one did not (--quick, --matmul-only).
+    suite: suite ?? previousBench().suite ?? null,
   };
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const out = join(root, 'reports', 'bench.json');
+  const out = OUT;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 
@@ -508,6 +558,7 @@ async function main(): Promise<void> {
     '',
     ...Object.entries(ratios).map(([k, v]) => `${k} = ${v}`),
     '',
+    ...(suite ? suiteLines(suite) : []),
     `wrote ${out} (${report.environment.wallSeconds} s)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

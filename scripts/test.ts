@@ -1,9 +1,9 @@
 /**
  * `npm test [-- options]` (see --help): judges every claim, each in its own killable process under a
- * hard time limit, writes reports/verification.json atomically with this run's id, runs the engine's
- * own tests, and exits 0 only when every claim was judged and every verdict is as recorded.
+ * hard time limit, writes reports/verification.json atomically with this run's id, and exits 0 only
+ * when every claim was judged and every verdict is as recorded. The engine's own tests are
+ * `npm run test:engine` (CI runs both: .ci/run).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
@@ -14,9 +14,6 @@ import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/eng
 import { runSuite } from '../src/engine/runner/runSuite.js';
 import { replayRequest, type ReplayRequest } from '../src/engine/verify/seed.js';
 import { unexpectedReason } from '../src/engine/verify/verdict.js';
-
-/** The engine's tests take ≈ 40 s here; 10 minutes means they hang. */
-const ENGINE_LIMIT_S = 600;
 
 function usage(message: string): never {
   console.error(`npm test: ${message}\n${USAGE}\nnothing was judged.`);
@@ -164,35 +161,7 @@ if (o.watch) {
   await rerun();
 } else {
   const g = await judge();
-  let engineOk = true;
-  if (o.claims !== null) console.log('engine tests: not run (a --claim selection judges only the selected claims)');
-  else if (o.shard !== null && o.shard.index !== 1)
-    console.log(`engine tests: not run in shard ${o.shard.index}/${o.shard.count} (shard 1 runs them)`);
-  else if (paths.root !== projectRoot)
-    console.log(
-      `engine tests: not run (MUON_ROOT points the suite at ${paths.root}; the engine tests belong to ${projectRoot})`,
-    );
-  else engineOk = await runEngineTests();
   console.log(CLOSING_LINE_EXPLANATION);
   console.log(closingLine(g.total - g.skipped - g.bad, g.bad + g.illegitimate, o.claims || o.shard ? g.skipped : 0));
-  process.exit(g.bad || g.illegitimate || g.runErrors.length || !engineOk ? 1 : 0);
-}
-
-/** The engine's own tests under vitest, killed if they overrun. */
-function runEngineTests(): Promise<boolean> {
-  console.log('\nengine tests (vitest):');
-  const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [vitest, 'run'], { cwd: projectRoot, stdio: 'inherit' });
-    const timer = setTimeout(() => {
-      console.log(`engine tests: timed out after ${ENGINE_LIMIT_S} s; killed`);
-      child.kill('SIGKILL');
-    }, ENGINE_LIMIT_S * 1000);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      const ok = code === 0;
-      console.log(`engine tests: ${ok ? 'passed' : `FAILED (${signal ? 'signal ' + signal : 'exit ' + code})`}`);
-      resolve(ok);
-    });
-  });
+  process.exit(g.bad || g.illegitimate || g.runErrors.length ? 1 : 0);
 }

@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { suitePaths } from '../registry/paths.js';
 import { runClaim } from '../verify/runClaim.js';
+import { tidyFrame } from '../verify/stackFrame.js';
 import { takeRegistrations } from '../verify/verifyClaim.js';
 import type { ClaimSpec } from '../verify/types.js';
 import { instrumentSpec } from './instrument.js';
@@ -45,7 +46,7 @@ export function oneLine(e: unknown): string {
     .slice(1)
     .map((l) => l.trim())
     .find((l) => !l.includes('node:internal') && !l.includes('node_modules'));
-  return frame ? `${msg} (${frame.replace(/^at\s+/, '')})` : msg;
+  return frame ? `${msg} (${tidyFrame(frame)})` : msg;
 }
 process.on('uncaughtException', (e) => {
   void finish({ type: 'fatal', error: `uncaught exception: ${oneLine(e)}` });
@@ -61,12 +62,18 @@ process.on('beforeExit', () => {
   });
 });
 
+/** How the property file is imported: by its path (tsx), or the bundled import of a precompiled worker. */
+let importProperty: (file: string) => Promise<unknown> = (file) => import(pathToFileURL(file).href);
+export function usePropertyImporter(f: (file: string) => Promise<unknown>): void {
+  importProperty = f;
+}
+
 /** Imports the property file and returns its one spec, or the reason it has none. */
 export async function loadSpec(job: Job): Promise<{ spec: ClaimSpec } | { error: string }> {
   const shown = relative(job.root, job.propertyFile) || job.propertyFile;
   takeRegistrations();
   try {
-    await import(pathToFileURL(job.propertyFile).href);
+    await importProperty(job.propertyFile);
   } catch (e) {
     const err = e as Error;
     return { error: `${shown}: failed to import: ${oneLine(err)}` };

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { tidyFrame } from './stackFrame.js';
 import type { ClaimSpec } from './types.js';
 
 /**
@@ -32,7 +33,7 @@ function callSite(): string {
     .slice(1)
     .map((l) => l.trim());
   const outside = lines.find((l) => !l.includes('verifyClaim.ts') && !l.includes('verifyClaim.js'));
-  return (outside ?? 'unknown').replace(/^at\s+/, '');
+  return outside ? tidyFrame(outside) : 'unknown';
 }
 
 export function verifyClaim<P extends Record<string, unknown>>(

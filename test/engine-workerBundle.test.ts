@@ -1,0 +1,180 @@
+/**
+ * The claim worker as a cached esbuild bundle (src/engine/runner/workerBundle.ts): built once, reused
+ * while its inputs are unchanged, rebuilt when one changes, and never a different judge from tsx —
+ * the same outcome, the same error text, the same source lines in stack frames; what it cannot bundle
+ * faithfully runs under tsx.
+ */
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../src/engine/registry/paths.js';
+import { runClaimProcess, type ProcessOutcome } from '../src/engine/runner/runClaimProcess.js';
+import { bundlableJs, compilerOptionsFor, workerBundle } from '../src/engine/runner/workerBundle.js';
+
+// Scratch property files live inside the project (as the fixture copies do): packages resolve from its node_modules.
+const dir = mkdtempSync(join(projectRoot, 'test', 'fixtures', '.tmp-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = (m: string) => JSON.stringify(join(projectRoot, 'src', 'engine', m));
+
+/** A property file: one compute check whose value is `value` (≤ 0 holds), plus `extra` lines at the top. */
+function propertyFile(name: string, value: string, extra = ''): string {
+  const f = join(dir, `${name}.property.ts`);
+  writeFileSync(
+    f,
+    `import { verifyClaim } from ${engine('verify/verifyClaim.js')};
+import { compute } from ${engine('verify/checks/compute.js')};
+import { exact } from ${engine('verify/tolerance.js')};
+${extra}
+verifyClaim(import.meta.url, {
+  checks: [compute({ name: 'v ≤ 0', backend: 'scalar-f64', run: () => ({ value: ${value}, tolerance: exact() }) })],
+});
+`,
+  );
+  return f;
+}
+
+describe('bundlableJs: import.meta as literals of the file (tokens only), computed imports refused', () => {
+  const file = '/a/b/c.ts';
+  const js = (src: string) => {
+    const out = bundlableJs(esbuild, src, file);
+    return 'code' in out ? out.code : null;
+  };
+  test('url, dirname and filename become literals', () => {
+    const out = js('export const u = import.meta.url, d = import.meta.dirname, f = import.meta.filename;')!;
+    expect(out).toContain(JSON.stringify(pathToFileURL(file).href));
+    expect(out).toContain('d = "/a/b"');
+    expect(out).toContain('f = "/a/b/c.ts"');
+    expect(out).not.toMatch(/import\.meta/);
+  });
+  test('the same words inside a string or a comment are left alone', () => {
+    const out = js("// import.meta.url\nexport const s = 'the import.meta.url of';")!;
+    expect(out).toContain('"the import.meta.url of"');
+  });
+  test('any other use of import.meta refuses (the file then runs under tsx)', () => {
+    expect(js('export const r = import.meta.resolve("x");')).toBeNull();
+    expect(js('export const m = import.meta;')).toBeNull();
+  });
+  test('an import() of a computed path refuses; of a literal path it does not', () => {
+    expect(bundlableJs(esbuild, 'const n = "./x.js"; export const f = () => import(n);', file)).toEqual({
+      refused: '/a/b/c.ts calls import() on a computed path',
+    });
+    expect(js("export const f = () => import('./x.js');")).toContain('import("./x.js")');
+  });
+  test('types are stripped as tsx strips them', () => {
+    expect(js('export const n: number = 1 as number;')).toMatch(/export\s*\{|n = 1/);
+  });
+});
+
+describe('compilerOptionsFor: the nearest tsconfig.json, merged over what it extends', () => {
+  test('a fixture tree extends the project tsconfig and overrides one option', () => {
+    const o = compilerOptionsFor(join(projectRoot, 'test', 'fixtures', 'hostile', 'properties', 'r-good.property.ts'));
+    expect(o.noUnusedLocals).toBe(false);
+    expect(o.target).toBe('ES2022');
+  });
+  test('a tsconfig that extends a package is refused with its path', () => {
+    const sub = join(dir, 'pkg-extends');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'tsconfig.json'), '{ "extends": "@tsconfig/node20" }');
+    expect(() => compilerOptionsFor(join(sub, 'x.ts'))).toThrow(
+      /pkg-extends\/tsconfig\.json extends "@tsconfig\/node20"/,
+    );
+  });
+});
+
+describe('workerBundle: cached, and rebuilt when an input changes', () => {
+  test('built once, then reused; editing the property file or a module it imports rebuilds it', async () => {
+    const helper = join(dir, 'helper.ts');
+    writeFileSync(helper, 'export const v = -1;\n');
+    const f = propertyFile('cache', 'v', `import { v } from './helper.js';`);
+    const first = await workerBundle(f);
+    expect(first).toMatchObject({ built: true });
+    const again = await workerBundle(f);
+    expect(again).toEqual({ file: (first as { file: string }).file, built: false });
+    writeFileSync(helper, 'export const v = -2;\n');
+    const afterHelper = await workerBundle(f);
+    expect(afterHelper).toMatchObject({ built: true });
+    expect((afterHelper as { file: string }).file).not.toBe((first as { file: string }).file);
+    propertyFile('cache', 'v + 0', `import { v } from './helper.js';`);
+    expect(await workerBundle(f)).toMatchObject({ built: true });
+  });
+  test('a syntax error is not bundled: the claim runs under tsx, which reports it', async () => {
+    const f = join(dir, 'syntax.property.ts');
+    writeFileSync(f, 'export const x = (;\n');
+    const b = await workerBundle(f);
+    expect('fallback' in b && b.fallback).toMatch(/esbuild could not bundle it: .*syntax\.property\.ts:1:\d+/);
+  });
+  test('an import() of a computed path is not bundled (it would resolve from the cache directory)', async () => {
+    const f = propertyFile('dynamic', '-1', "const name = './helper.js'; export const load = () => import(name);");
+    const b = await workerBundle(f);
+    expect('fallback' in b && b.fallback).toMatch(/dynamic\.property\.ts calls import\(\) on a computed path/);
+  });
+  test('another use of import.meta is not bundled', async () => {
+    const f = propertyFile('meta', '-1', "import.meta.resolve('./helper.js');");
+    const b = await workerBundle(f);
+    expect('fallback' in b && b.fallback).toMatch(
+      /meta\.property\.ts uses import\.meta beyond url, dirname and filename/,
+    );
+  });
+});
+
+/** One claim through the runner's own process path, under the given loader. */
+async function runUnder(loader: 'bundle' | 'tsx', file: string): Promise<ProcessOutcome> {
+  const before = process.env.MUON_WORKER_LOADER;
+  process.env.MUON_WORKER_LOADER = loader;
+  try {
+    const rc = runClaimProcess(
+      {
+        kind: 'verify',
+        id: 'x',
+        root: dir,
+        propertyFile: file,
+        seed: 1,
+        heavy: false,
+        replay: null,
+        knownIds: [],
+      },
+      { loadMs: 60_000, claimMs: 60_000, factor: 1, capMs: 60_000 },
+      () => {},
+    );
+    return await rc.done;
+  } finally {
+    if (before === undefined) delete process.env.MUON_WORKER_LOADER;
+    else process.env.MUON_WORKER_LOADER = before;
+  }
+}
+const comparable = (o: ProcessOutcome) =>
+  o.kind === 'result'
+    ? { verdict: o.result.verdict, checks: o.result.checks.map((c) => [c.name, c.passed, c.maxError]) }
+    : o.kind === 'error'
+      ? { error: o.error }
+      : o;
+
+describe('the bundle judges as tsx does (same outcome, same message, same source line)', () => {
+  test('a holding check and a failing check', async () => {
+    for (const v of ['-1', '1']) {
+      const f = propertyFile(`same-${v === '1' ? 'fails' : 'holds'}`, v);
+      const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+      expect(b.kind).toBe('result');
+      expect(comparable(b)).toEqual(comparable(t));
+    }
+  });
+  test('a property file that throws at import: the error names the .ts file and line under both', async () => {
+    const f = propertyFile('throws', '-1', "if (Date.now() > 0) throw new Error('bad at import');");
+    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+    expect(comparable(b)).toEqual(comparable(t));
+    expect(b.kind === 'error' && b.error).toMatch(
+      /throws\.property\.ts: failed to import: bad at import \(.*throws\.property\.ts:4:\d+\)/,
+    );
+  });
+  test('verifyClaim with another file’s URL is caught under both', async () => {
+    const f = propertyFile('wrong-url', '-1');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('import.meta.url', "'file:///elsewhere.ts'"));
+    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+    expect(comparable(b)).toEqual(comparable(t));
+    expect(b.kind === 'error' && b.error).toMatch(
+      /called with the import\.meta\.url of .*elsewhere\.ts, not of this property file/,
+    );
+  });
+});
