@@ -138,6 +138,18 @@ export function bundlableJs(
   return { code };
 }
 
+// One transform per source file and content per process: the 53 claims' bundles share ≈ 120 engine files.
+const transformMemo = new Map<string, { key: string; js: ReturnType<typeof bundlableJs> }>();
+function transformed(esbuild: Pick<typeof import('esbuild'), 'transformSync'>, file: string) {
+  const options = compilerOptionsFor(file);
+  const key = `${contentHash(file)}:${JSON.stringify(options)}`;
+  const memo = transformMemo.get(file);
+  if (memo && memo.key === key) return memo.js;
+  const js = bundlableJs(esbuild, readFileSync(file, 'utf8'), file, options);
+  transformMemo.set(file, { key, js });
+  return js;
+}
+
 /**
  * The compiler options tsx would apply to `file`: those of the nearest tsconfig.json above it, merged
  * over the files it `extends` (relative paths). A tsconfig that is not plain JSON, or extends a package,
@@ -252,7 +264,7 @@ export async function workerBundle(propertyFile: string): Promise<WorkerBundle> 
           setup(b: PluginBuild) {
             b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (a) => {
               if (a.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
-              const js = bundlableJs(esbuild, readFileSync(a.path, 'utf8'), a.path, compilerOptionsFor(a.path));
+              const js = transformed(esbuild, a.path);
               if ('refused' in js) {
                 refused.push(js.refused);
                 return { contents: '', loader: 'js' };
