@@ -21,14 +21,16 @@
  * (if any) is the one the user sees: the bundle is an optimisation, never a different judge.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { BuildResult, PluginBuild } from 'esbuild';
 import { projectRoot } from '../registry/paths.js';
+import { bundlableJs, compilerOptionsFor } from './bundlableJs.js';
 
-/** The recipe is this file: when it changes (options, entry, plugin), every cached bundle is rebuilt. */
-const RECIPE_FILE = fileURLToPath(import.meta.url);
+/** The recipe is this file and bundlableJs.ts: when either changes, every cached bundle is rebuilt. */
+const RECIPE_FILES = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./bundlableJs.ts', import.meta.url))];
+const recipe = () => RECIPE_FILES.map((f) => contentHash(f) ?? ABSENT).join(':');
 
 export const WORKER_SOURCE = fileURLToPath(new URL('./claimWorker.ts', import.meta.url));
 /** The name esbuild gives the generated entry (it is never written). */
@@ -38,7 +40,7 @@ export const BUNDLE_DIR = join(projectRoot, 'node_modules', '.cache', 'muon-veri
 export type WorkerBundle = { file: string; built: boolean } | { fallback: string };
 
 interface Meta {
-  /** Content hash of this file when the bundle was built. */
+  /** Content hashes of the recipe's files when the bundle was built. */
   recipe: string;
   esbuild: string;
   propertyFile: string;
@@ -85,8 +87,7 @@ function cached(propertyFile: string, esbuildVersion: string): string | null {
   } catch {
     return null;
   }
-  if (meta.recipe !== contentHash(RECIPE_FILE) || meta.esbuild !== esbuildVersion || meta.propertyFile !== propertyFile)
-    return null;
+  if (meta.recipe !== recipe() || meta.esbuild !== esbuildVersion || meta.propertyFile !== propertyFile) return null;
   for (const f of tsconfigsOf(propertyFile)) if (!(f in meta.inputs)) return null;
   for (const [f, h] of Object.entries(meta.inputs)) if ((contentHash(f) ?? ABSENT) !== h) return null;
   const file = join(BUNDLE_DIR, meta.bundle);
@@ -99,45 +100,6 @@ function cached(propertyFile: string, esbuildVersion: string): string | null {
   return file;
 }
 
-/** Stands for any other use of `import.meta` in a transformed file (which makes it fall back to tsx). */
-const REFUSED_META = '__muonVerifyImportMetaRefused';
-
-/**
- * One source file as JavaScript the bundle can hold faithfully: its `import.meta.url`, `.dirname` and
- * `.filename` become literals of that file (esbuild's `define`: tokens only, never the same words in a
- * string or comment), with an inline source map that the bundle composes with its own. Refused (the
- * claim then runs under tsx) when the file uses `import.meta` in another way, or calls `import()` on a
- * computed path: both would resolve from the cache directory instead of from the file.
- */
-export function bundlableJs(
-  esbuild: Pick<typeof import('esbuild'), 'transformSync'>,
-  source: string,
-  file: string,
-  compilerOptions: Record<string, unknown> = {},
-): { code: string } | { refused: string } {
-  const { code } = esbuild.transformSync(source, {
-    loader: loaderFor(file),
-    tsconfigRaw: { compilerOptions },
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'inline',
-    sourcefile: file,
-    define: {
-      'import.meta.url': JSON.stringify(pathToFileURL(file).href),
-      'import.meta.dirname': JSON.stringify(dirname(file)),
-      'import.meta.filename': JSON.stringify(file),
-      'import.meta': REFUSED_META,
-    },
-  });
-  if (code.includes(REFUSED_META)) return { refused: `${file} uses import.meta beyond url, dirname and filename` };
-  // After esbuild's printing, a literal import() reads `import("…")`; anything else is computed.
-  // (The same characters inside a string refuse too: slower, never wrong.)
-  // The worker's own import(path) is the tsx path's; in a bundle the entry replaces it (usePropertyImporter).
-  if (file !== WORKER_SOURCE && /\bimport\s*\(\s*[^"'`\s]/.test(code))
-    return { refused: `${file} calls import() on a computed path` };
-  return { code };
-}
-
 // One transform per source file and content per process: the 53 claims' bundles share ≈ 120 engine files.
 const transformMemo = new Map<string, { key: string; js: ReturnType<typeof bundlableJs> }>();
 function transformed(esbuild: Pick<typeof import('esbuild'), 'transformSync'>, file: string) {
@@ -145,41 +107,10 @@ function transformed(esbuild: Pick<typeof import('esbuild'), 'transformSync'>, f
   const key = `${contentHash(file)}:${JSON.stringify(options)}`;
   const memo = transformMemo.get(file);
   if (memo && memo.key === key) return memo.js;
-  const js = bundlableJs(esbuild, readFileSync(file, 'utf8'), file, options);
+  const js = bundlableJs(esbuild, readFileSync(file, 'utf8'), file, options, file === WORKER_SOURCE);
   transformMemo.set(file, { key, js });
   return js;
 }
-
-/**
- * The compiler options tsx would apply to `file`: those of the nearest tsconfig.json above it, merged
- * over the files it `extends` (relative paths). A tsconfig that is not plain JSON, or extends a package,
- * is a reason to run under tsx instead (thrown as an Error, caught by the plugin).
- */
-export function compilerOptionsFor(file: string): Record<string, unknown> {
-  for (let d = dirname(file); ; d = dirname(d)) {
-    const t = join(d, 'tsconfig.json');
-    if (existsSync(t)) return readTsconfig(t, 0);
-    if (dirname(d) === d) return {};
-  }
-}
-function readTsconfig(file: string, depth: number): Record<string, unknown> {
-  if (depth > 8) throw new Error(`${file}: 'extends' nests more than 8 deep`);
-  let json: { extends?: unknown; compilerOptions?: Record<string, unknown> };
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file} is not plain JSON (${(e as Error).message})`);
-  }
-  const own = json.compilerOptions ?? {};
-  if (json.extends === undefined) return own;
-  if (typeof json.extends !== 'string' || !/^\.{0,2}\//.test(json.extends))
-    throw new Error(`${file} extends ${JSON.stringify(json.extends)}, not a relative path`);
-  const base = resolve(dirname(file), json.extends);
-  return { ...readTsconfig(base.endsWith('.json') ? base : base + '.json', depth + 1), ...own };
-}
-
-const loaderFor = (file: string): 'ts' | 'tsx' | 'js' | 'jsx' =>
-  /\.[cm]?ts$/.test(file) ? 'ts' : file.endsWith('.tsx') ? 'tsx' : file.endsWith('.jsx') ? 'jsx' : 'js';
 
 // esbuild's warnings that mean the bundle would not behave as the sources do under tsx.
 const UNFAITHFUL = new Set(['unsupported-dynamic-import', 'unsupported-require-call', 'empty-import-meta']);
@@ -301,7 +232,7 @@ export async function workerBundle(propertyFile: string): Promise<WorkerBundle> 
   };
   for (const f of result.outputFiles) put(f.path, f.contents);
   const meta: Meta = {
-    recipe: contentHash(RECIPE_FILE) ?? ABSENT,
+    recipe: recipe(),
     esbuild: esbuild.version,
     propertyFile,
     bundle: basename(outfile),
