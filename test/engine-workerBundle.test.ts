@@ -69,8 +69,12 @@ describe('workerBundle: cached, and rebuilt when an input changes', () => {
   });
 });
 
-/** One claim through the runner's own process path, under the given loader. */
+/**
+ * One claim through the runner's own process path, under the given loader. Under `bundle` it must really
+ * run from the bundle: a fallback to tsx (which the runner logs) would make the comparison vacuous.
+ */
 async function runUnder(loader: 'bundle' | 'tsx', file: string): Promise<ProcessOutcome> {
+  const logs: string[] = [];
   const before = process.env.MUON_WORKER_LOADER;
   process.env.MUON_WORKER_LOADER = loader;
   try {
@@ -86,9 +90,11 @@ async function runUnder(loader: 'bundle' | 'tsx', file: string): Promise<Process
         knownIds: [],
       },
       { loadMs: 60_000, claimMs: 60_000, factor: 1, capMs: 60_000 },
-      () => {},
+      (line) => logs.push(line),
     );
-    return await rc.done;
+    const outcome = await rc.done;
+    if (loader === 'bundle') expect(logs.filter((l) => /runs under tsx/.test(l))).toEqual([]);
+    return outcome;
   } finally {
     if (before === undefined) delete process.env.MUON_WORKER_LOADER;
     else process.env.MUON_WORKER_LOADER = before;
@@ -109,6 +115,12 @@ describe('the bundle judges as tsx does (same outcome, same message, same source
       expect(b.kind).toBe('result');
       expect(comparable(b)).toEqual(comparable(t));
     }
+  });
+  test('top-level await in the property file', async () => {
+    const f = propertyFile('tla', 'v', 'const v = await Promise.resolve(-1);');
+    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+    expect(b.kind).toBe('result');
+    expect(comparable(b)).toEqual(comparable(t));
   });
   test('a property file that throws at import: the error names the .ts file and line under both', async () => {
     const f = propertyFile('throws', '-1', "if (Date.now() > 0) throw new Error('bad at import');");
