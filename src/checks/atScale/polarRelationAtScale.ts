@@ -1,6 +1,7 @@
 import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gamma, gramAAt, getGpu, matmul, toF32, U64, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
+import { withControl } from '../../engine/verify/checks/control.js';
 import { f32Kernel, tolerance, type Tolerance } from '../../engine/verify/tolerance.js';
 import { boundOf, type Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check, Series } from '../../engine/verify/types.js';
@@ -52,11 +53,20 @@ export function psdMargin(sigmaMin: number, X: string): Tolerance {
  * products on gpu.js, where a direct inverse square root at n = 1024 would need an O(n³)
  * eigensolver in JavaScript. H² = GGᵀ and symmetry leave H's eigenvalues ±σᵢ; tr H = Σσᵢ
  * (to within 2σ_min) rules out every minus sign, i.e. proves H ⪰ 0.
+ *
+ * `candidate` is the factor the relation is checked for: the claim's P = UVᵀ, or, for the check's
+ * negative control, its transpose VUᵀ (a dropped transpose), which is just as orthogonal but makes
+ * H = GP = USVᵀUVᵀ non-symmetric and moves tr H off Σσ.
  */
-export async function polarRelationAtScale(n: number, kappa: number, seed: number): Promise<Measurement[]> {
+export async function polarRelationAtScale(
+  n: number,
+  kappa: number,
+  seed: number,
+  candidate: PolarCandidate = 'UVᵀ',
+): Promise<Measurement[]> {
   const { backend, label } = await getGpu();
   const sigma = geometricSigma(n, kappa);
-  const s = syntheticSvd(n, sigma, seed);
+  const s = candidateOf(syntheticSvd(n, sigma, seed), candidate);
   const G = toF32(s.G),
     P = toF32(s.P);
   const Pt = toF32(transposeF64(s.P) as F64Matrix);
@@ -141,12 +151,34 @@ export function squareRootErrorSeries(ms: Measurement[]): Series[] {
   ];
 }
 
+/** The orthogonal factor a polar relation is checked for: the true UVᵀ, or the control's transpose. */
+export type PolarCandidate = 'UVᵀ' | 'VUᵀ';
+export const TRANSPOSED_FACTOR_CONTROL = 'the claimed factor transposed: VUᵀ for UVᵀ (a dropped transpose)';
+
+/** The synthetic SVD with P replaced by the candidate factor (G, σ unchanged). */
+export function candidateOf<S extends { P: F64Matrix }>(s: S, candidate: PolarCandidate): S {
+  return candidate === 'UVᵀ' ? s : { ...s, P: transposeF64(s.P) as F64Matrix };
+}
+
+/**
+ * The check at n (and the heavy sizes with --heavy), with its negative control: the same measurements
+ * for VUᵀ at n only — one size shows the measurements can fail; the heavy sizes would only repeat it.
+ */
 export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
-  return compute({
-    name,
-    backend: 'gpu.js-f32',
-    sizes: atScaleShapes(n, n),
-    run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
-    series: squareRootErrorSeries,
-  });
+  return withControl(
+    compute({
+      name,
+      backend: 'gpu.js-f32',
+      sizes: atScaleShapes(n, n),
+      run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
+      series: squareRootErrorSeries,
+    }),
+    TRANSPOSED_FACTOR_CONTROL,
+    compute({
+      name: `${name} [control: VUᵀ]`,
+      backend: 'gpu.js-f32',
+      sizes: [[n, n]],
+      run: (ctx) => polarRelationAtScale(n, kappa, ctx.seed, 'VUᵀ'),
+    }),
+  );
 }

@@ -1,12 +1,20 @@
 import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
 import { compute } from '../../engine/verify/checks/compute.js';
+import { withControl } from '../../engine/verify/checks/control.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check } from '../../engine/verify/types.js';
 import { frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
 import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
 import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
-import { psdMargin, squareRootTolerance, symmetryTolerance } from './polarRelationAtScale.js';
+import {
+  candidateOf,
+  psdMargin,
+  squareRootTolerance,
+  symmetryTolerance,
+  TRANSPOSED_FACTOR_CONTROL,
+  type PolarCandidate,
+} from './polarRelationAtScale.js';
 
 /**
  * G(GᵀG)^{-1/2} = P for square full-rank G and orthogonal P ⇔ K := PᵀG is symmetric positive
@@ -14,11 +22,18 @@ import { psdMargin, squareRootTolerance, symmetryTolerance } from './polarRelati
  * mirror of polarRelationAtScale: three f32 products on gpu.js instead of an O(n³) eigensolver.
  * Symmetry and K² = GᵀG leave K's eigenvalues ±σᵢ; tr K = Σσᵢ (to within 2σ_min) rules out minus signs.
  * P = UVᵀ is orthogonal by construction (products of Householder reflectors, exact to f64 roundoff).
+ * `candidate` as in polarRelationAtScale: the control checks VUᵀ, for which K = (VUᵀ)ᵀG = UVᵀUSVᵀ is
+ * not symmetric and tr K moves off Σσ.
  */
-export async function rightPolarRelationAtScale(n: number, kappa: number, seed: number): Promise<Measurement[]> {
+export async function rightPolarRelationAtScale(
+  n: number,
+  kappa: number,
+  seed: number,
+  candidate: PolarCandidate = 'UVᵀ',
+): Promise<Measurement[]> {
   const { backend, label } = await getGpu();
   const sigma = geometricSigma(n, kappa);
-  const s = syntheticSvd(n, sigma, seed);
+  const s = candidateOf(syntheticSvd(n, sigma, seed), candidate);
   const G = toF32(s.G);
   const Pt = toF32(transposeF64(s.P) as F64Matrix);
   const K = await matmul(Pt, G);
@@ -58,11 +73,21 @@ export async function rightPolarRelationAtScale(n: number, kappa: number, seed: 
   ];
 }
 
+/** The check at n (and the heavy sizes), with its negative control for VUᵀ at n only (as polarRelationAtScaleCheck). */
 export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
-  return compute({
-    name,
-    backend: 'gpu.js-f32',
-    sizes: atScaleShapes(n, n),
-    run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
-  });
+  return withControl(
+    compute({
+      name,
+      backend: 'gpu.js-f32',
+      sizes: atScaleShapes(n, n),
+      run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
+    }),
+    TRANSPOSED_FACTOR_CONTROL,
+    compute({
+      name: `${name} [control: VUᵀ]`,
+      backend: 'gpu.js-f32',
+      sizes: [[n, n]],
+      run: (ctx) => rightPolarRelationAtScale(n, kappa, ctx.seed, 'VUᵀ'),
+    }),
+  );
 }
