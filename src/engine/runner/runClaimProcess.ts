@@ -34,6 +34,8 @@ const secs = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
  * Runs one claim in a child process of its own and kills it (SIGKILL, which no JavaScript can
  * ignore) when it overruns: first `loadMs` for the import, then the claim's limit. The error names
  * the check that was running. A child that dies, or exits without a result, is an error too.
+ * The child runs the claim's cached worker bundle (workerBundle.ts), or the sources under tsx when
+ * MUON_WORKER_LOADER=tsx or the bundle cannot be built faithfully.
  */
 export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) => void): RunningClaim {
   const t0 = performance.now();
@@ -58,9 +60,9 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
     timer = setTimeout(() => fail(`timed out after ${secs(ms)} ${what()}; the claim's process was killed`, true), ms);
   };
 
-  let aborted: string | null = null;
+  // Forks the worker, unless the claim already ended (aborted, or timed out while its bundle was built).
   const start = (worker: string, execArgv: string[]) => {
-    if (aborted !== null || settled) return;
+    if (settled) return;
     let child: ChildProcess;
     try {
       child = fork(worker, [], {
@@ -134,10 +136,7 @@ export function runClaimProcess(job: Job, limits: Limits, onLog: (line: string) 
     );
   return {
     done,
-    abort: (why) => {
-      aborted = why;
-      fail(`${why} (in ${phase})`, true);
-    },
+    abort: (why) => fail(`${why} (in ${phase})`, true),
     current: () => phase,
   };
 }
