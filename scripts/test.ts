@@ -8,6 +8,7 @@ import { existsSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, suitePaths } from '../src/engine/registry/paths.js';
 import { readReport, writeReport } from '../src/engine/report/writeReport.js';
+import type { Report } from '../src/engine/report/buildReport.js';
 import { closingLine, CLOSING_LINE_EXPLANATION, summaryLines } from '../src/engine/report/summaryLines.js';
 import { renderAll } from '../src/engine/report/render/index.js';
 import { parseSuiteArgs, UsageError, USAGE, type SuiteOptions } from '../src/engine/runner/options.js';
@@ -59,45 +60,57 @@ async function judge(): Promise<{
   const clear = () => {
     if (tty) process.stderr.write('\r\x1b[K');
   };
-  const report = await runSuite(
-    paths,
-    o,
-    {
-      log: verbose
-        ? (line) => {
-            clear();
-            console.error(line);
-          }
-        : undefined,
-      claimDone: (id, x, done, total) => {
-        const what =
-          x.kind === 'result'
-            ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}`
-            : x.kind === 'error'
-              ? `error: ${x.error}`
-              : 'mutants';
-        clear();
-        console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+  // Written under the tree's report lock (runSuite), then read back: the file on disk must be this run's.
+  const writeErrors: string[] = [];
+  const commit = (r: Report) => {
+    const file = writeReport(paths.reportsDir, r);
+    const back = readReport(file);
+    if (!('report' in back)) writeErrors.push(back.error);
+    else if (back.report.runId !== r.runId)
+      writeErrors.push(`${file} holds run ${back.report.runId}, not this run (${r.runId})`);
+  };
+  let report: Awaited<ReturnType<typeof runSuite>>;
+  try {
+    report = await runSuite(
+      paths,
+      o,
+      {
+        log: verbose
+          ? (line) => {
+              clear();
+              console.error(line);
+            }
+          : undefined,
+        claimDone: (id, x, done, total) => {
+          const what =
+            x.kind === 'result'
+              ? `${x.result.verdict}${x.result.expected ? ` (expected ${x.result.expected})` : ''}`
+              : x.kind === 'error'
+                ? `error: ${x.error}`
+                : 'mutants';
+          clear();
+          console.error(`[${String(done).padStart(String(total).length)}/${total}] ${id} ${what} ${secs(x.ms)}`);
+        },
+        progress: (running, done, total) => {
+          const line = `${done}/${total} claims done, ${secs(performance.now() - t0)}; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`;
+          if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
+          else console.error(`… ${line}`);
+        },
+        progressEveryMs: tty ? 1000 : 30_000,
       },
-      progress: (running, done, total) => {
-        const line = `${done}/${total} claims done, ${secs(performance.now() - t0)}; running ${running.map((r) => `${r.id} (${secs(r.elapsedMs)}, ${r.doing})`).join(', ')}`;
-        if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns ?? 120) - 1)}`);
-        else console.error(`… ${line}`);
-      },
-      progressEveryMs: tty ? 1000 : 30_000,
-    },
-    replay,
-  );
+      replay,
+      commit,
+    );
+  } catch (e) {
+    // The claims ran but no report could be written (e.g. another run held the report lock too long).
+    clear();
+    console.error(`npm test: ${(e as Error).message}`);
+    console.log(closingLine(0, 1, 0));
+    process.exit(1);
+  }
   clear();
   if ('usage' in report) usage(report.usage);
-
-  const file = writeReport(paths.reportsDir, report);
-  // Belt and braces: the file on disk must be the one this run wrote.
-  const back = readReport(file);
-  const runErrors = [...(report.runErrors ?? [])];
-  if (!('report' in back)) runErrors.push(back.error);
-  else if (back.report.runId !== report.runId)
-    runErrors.push(`${file} holds run ${back.report.runId}, not this run (${report.runId})`);
+  const runErrors = [...(report.runErrors ?? []), ...writeErrors];
 
   // The report people read: HTML (rendered math, plots), Markdown for PRs, JUnit for CI — from the JSON alone.
   try {

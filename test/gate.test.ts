@@ -133,6 +133,29 @@ describe('coverage: the index says which claims must exist', () => {
     expect(r.byId['s900-mismatch']).toMatchObject({ verdict: 'fail', carriedFrom: { runId: full.report!.runId } });
     expect(r.report!.runId).not.toBe(full.report!.runId);
   }, 120_000);
+  test('two selections run at once in one tree: the report keeps both results (the later run carries the other)', async () => {
+    const t = copyFixture('suite');
+    try {
+      const runs = await Promise.all([
+        runSuiteCli(t.root, ['--claim', 's900-holds']),
+        runSuiteCli(t.root, ['--claim', 's900-mismatch']),
+      ]);
+      expect(runs.map((r) => r.status)).toEqual([0, 1]);
+      const runIdOf = (r: CliRun) => /\(run ([0-9a-f-]{36})\)/.exec(r.stdout)![1];
+      const report = JSON.parse(readFileSync(join(t.root, 'reports', 'verification.json'), 'utf8'));
+      // The reports were written in turn (reports/.lock): the last one carries the first one's result.
+      const last = runs.findIndex((r) => runIdOf(r) === report.runId);
+      expect(last).toBeGreaterThanOrEqual(0);
+      const first = runs[1 - last];
+      const byId = Object.fromEntries(report.claims.map((c: { id: string }) => [c.id, c]));
+      const [firstClaim, lastClaim] = last === 0 ? ['s900-mismatch', 's900-holds'] : ['s900-holds', 's900-mismatch'];
+      expect(byId[firstClaim]).toMatchObject({ carriedFrom: { runId: runIdOf(first) } });
+      expect(byId[lastClaim].carriedFrom).toBeUndefined();
+      expect(existsSync(join(t.root, 'reports', '.lock'))).toBe(false);
+    } finally {
+      t.dispose();
+    }
+  }, 120_000);
   test('deleting both files of an indexed claim fails the run (it is not "skipped")', async () => {
     const t = copyFixture('suite');
     try {

@@ -5,6 +5,7 @@ import { discoverClaims, indexedClaims, INDEX_FILE, pairClaims, type ClaimFiles 
 import type { SuitePaths } from '../registry/paths.js';
 import { buildReport, type Report } from '../report/buildReport.js';
 import { detectGpuBackend, environment, readReport, REPORT_FILE } from '../report/writeReport.js';
+import { withReportLock } from '../report/reportLock.js';
 import { errorResult } from '../verify/runClaim.js';
 import type { ReplayRequest } from '../verify/seed.js';
 import type { ClaimResult, MutantOutcome } from '../verify/types.js';
@@ -64,7 +65,7 @@ export function selectClaims(paths: SuitePaths, claims: string[] | null): Select
   };
 }
 
-/** Previous per-claim times, to start the longest claims first (better packing on few cores). */
+/** The report on disk: its per-claim times order the claims (longest first, better packing on few cores), its entries are carried. */
 function previousReport(paths: SuitePaths): Report | null {
   const r = readReport(join(paths.reportsDir, REPORT_FILE));
   return 'report' in r ? r.report : null;
@@ -161,6 +162,8 @@ export async function runSuite(
   o: SuiteOptions,
   events: SuiteEvents,
   replay: ReplayRequest | null = null,
+  /** Writes the report; called holding the tree's report lock, right after the report is merged. */
+  commit?: (report: Report) => void | Promise<void>,
 ): Promise<Report | { usage: string }> {
   const startedAt = new Date();
   const runId = randomUUID();
@@ -174,9 +177,9 @@ export async function runSuite(
   const sel = shardIds ? selectShard(paths, shardIds) : selectClaims(paths, o.claims);
   if ('usage' in sel) return sel;
   const gpu = detectGpuBackend();
-  const previous = o.shard ? null : previousReport(paths);
+  const earlier = o.shard ? null : previousReport(paths);
   const times = new Map(
-    (previous?.claims ?? [])
+    (earlier?.claims ?? [])
       .filter((c) => typeof c.ms === 'number' && !c.carriedFrom)
       .map((c) => [c.id, c.ms as number]),
   );
@@ -231,19 +234,27 @@ export async function runSuite(
     else results.push(errorResult(job.id, 'internal: a verify job returned mutant outcomes', files));
   }
   const gpuBackend = await gpu;
-  return buildReport({
-    results,
-    pairing: pairClaims(paths),
-    index: index.ids,
-    indexFile: INDEX_FILE,
-    seed: o.seed,
-    selected: sel.selected,
-    previous,
-    environment: { ...environment(gpuBackend), heavy: o.heavy, jobs: o.jobs },
-    runId,
-    startedAt,
-    runErrors,
-    ...(o.shard && shardIds ? { shard: { ...o.shard, ids: shardIds } } : {}),
+  // What the claims left out carry is read now, not at the start, and under the tree's report lock until
+  // the report is written: another run in this tree (a second `--claim` selection, a watch) may have
+  // written its results meanwhile, and they must not be lost.
+  return withReportLock(paths.reportsDir, async () => {
+    const previous = o.shard ? null : previousReport(paths);
+    const report = buildReport({
+      results,
+      pairing: pairClaims(paths),
+      index: index.ids,
+      indexFile: INDEX_FILE,
+      seed: o.seed,
+      selected: sel.selected,
+      previous,
+      environment: { ...environment(gpuBackend), heavy: o.heavy, jobs: o.jobs },
+      runId,
+      startedAt,
+      runErrors,
+      ...(o.shard && shardIds ? { shard: { ...o.shard, ids: shardIds } } : {}),
+    });
+    await commit?.(report);
+    return report;
   });
 }
 
