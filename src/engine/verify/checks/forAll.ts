@@ -117,6 +117,20 @@ export function measuredCase(m: Measurement): MeasuredCase {
 }
 
 /**
+ * Time belongs to the engine, not to fast-check: a verdict must not depend on how fast the machine is,
+ * and the per-claim kill (src/engine/runner/) already bounds every check. So fast-check's own time limits
+ * — which a property file could set for every run with `fc.configureGlobal` — are switched off for each
+ * run: with them a slow case was skipped (and blamed on the hypotheses), a run interrupted (and reported
+ * as failing without a counterexample), or a slow measure turned into a counterexample.
+ */
+export const NO_FAST_CHECK_CLOCK = {
+  timeout: undefined,
+  skipAllAfterTimeLimit: undefined,
+  interruptAfterTimeLimit: undefined,
+  markInterruptAsFailure: false,
+} as const;
+
+/**
  * Why the run counts are unusable, or null. fast-check takes a negative maxSkipsPerRun and runs no
  * case, which used to end in "fast-check failed without a counterexample: null".
  */
@@ -198,7 +212,7 @@ export function forAll<T>(opts: ForAllOptions<T>): Check {
       });
 
       const numRuns = ctx.heavy ? (opts.heavyRuns ?? 4 * (opts.numRuns ?? 100)) : (opts.numRuns ?? 100);
-      const params: fc.Parameters<[T]> = { seed: ctx.seed, numRuns, endOnFailure: false };
+      const params: fc.Parameters<[T]> = { seed: ctx.seed, numRuns, endOnFailure: false, ...NO_FAST_CHECK_CLOCK };
       if (opts.maxSkipsPerRun !== undefined) params.maxSkipsPerRun = opts.maxSkipsPerRun;
       if (ctx.replayPath !== undefined) params.path = ctx.replayPath;
       const out = await fc.check(property, params);
