@@ -93,13 +93,20 @@ if ('report' in read) {
   const report = read.report;
   const backend = report.environment.gpuBackend;
   if (!backend.startsWith('headlessgl')) problems.push(`the report says gpu backend '${backend}', not headlessgl`);
-  const glChecks = report.claims
-    .flatMap((c) => [...(c.checks ?? []), ...(c.corrected?.checks ?? [])])
-    .filter((k) => k.backend === 'gpu.js-f32');
-  if (glChecks.length === 0) problems.push('no gpu.js check ran');
+  // Every judged check record that ran on gpu.js: headline, corrected, and those backing a failure kind.
+  const gl = (ks: { backend: string }[] | undefined) => (ks ?? []).filter((k) => k.backend === 'gpu.js-f32').length;
+  const counts = {
+    headline: report.claims.reduce((a, c) => a + gl(c.checks), 0),
+    corrected: report.claims.reduce((a, c) => a + gl(c.corrected?.checks), 0),
+    'backing a failure kind': report.claims.reduce((a, c) => a + gl(c.failure?.checks), 0),
+  };
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total === 0) problems.push('no gpu.js check ran');
   else
     console.log(
-      `test:gl: ${glChecks.length} gpu.js headline and corrected checks ran on ${backend} (with their controls, steps and triage)`,
+      `test:gl: ${total} gpu.js checks ran on ${backend} (${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}; with their controls and the steps that use gpu.js)`,
     );
   const dir = join(paths.reportsDir, 'headlessgl');
   mkdirSync(dir, { recursive: true });
