@@ -7,7 +7,7 @@
  * checked against the backend its context was proven on, and a mismatch
  * throws. All gpu.js typing looseness is confined to this file.
  */
-import { GPU } from 'gpu.js';
+import type { GPU } from 'gpu.js';
 import { readConfig } from '../config.js';
 
 export type BackendName = 'headlessgl' | 'webgl2' | 'webgpu' | 'webasm' | 'cpu';
@@ -68,7 +68,15 @@ interface GpuStatics {
   isWebGPUAvailable(): Promise<boolean>;
 }
 
-const GpuClass = GPU as unknown as GpuStatics & (new (settings: Record<string, unknown>) => GPU);
+type GpuClass = GpuStatics & (new (settings: Record<string, unknown>) => GPU);
+let gpuModule: Promise<GpuClass> | undefined;
+/**
+ * gpu.js, loaded on first use: most claims never run a kernel, and each claim's process would otherwise
+ * pay for loading it (and the native `gl` module it opens where that is installed) at start.
+ */
+function gpuClass(): Promise<GpuClass> {
+  return (gpuModule ??= import('gpu.js').then((m) => m.GPU as unknown as GpuClass));
+}
 
 function createKernelShortcut(ctx: GpuContext, spec: KernelSpec): KernelShortcut {
   const settings: Record<string, unknown> = {
@@ -179,10 +187,12 @@ async function webgpuAdapterAnswers(): Promise<boolean> {
     }
   }
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref());
+  const GpuClass = await gpuClass();
   return Promise.race([GpuClass.isWebGPUAvailable().catch(() => false), timeout]);
 }
 
 async function backendSupported(backend: BackendName): Promise<boolean> {
+  const GpuClass = await gpuClass();
   try {
     switch (backend) {
       case 'headlessgl':
@@ -208,7 +218,7 @@ export interface ContextOptions {
   threaded?: boolean;
 }
 
-function newContext(backend: BackendName, opts: ContextOptions): GpuContext {
+function newContext(GpuClass: GpuClass, backend: BackendName, opts: ContextOptions): GpuContext {
   const threaded = opts.threaded ?? true;
   // webgpu is inherently async; GL and cpu resolve synchronously either way
   const asyncMode = backend === 'webgpu' ? true : backend === 'webasm' ? threaded : true;
@@ -246,7 +256,7 @@ async function probe(ctx: GpuContext): Promise<void> {
 /** A proven context on one named backend; throws if it cannot run there. */
 export async function createGpuContext(backend: BackendName, opts: ContextOptions = {}): Promise<GpuContext> {
   if (!(await backendSupported(backend))) throw new Error(`gpu.js backend ${backend} is not available here`);
-  const ctx = newContext(backend, opts);
+  const ctx = newContext(await gpuClass(), backend, opts);
   await probe(ctx);
   return ctx;
 }
