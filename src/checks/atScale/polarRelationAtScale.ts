@@ -161,24 +161,39 @@ export function candidateOf<S extends { P: F64Matrix }>(s: S, candidate: PolarCa
 }
 
 /**
- * The check at n (and the heavy sizes with --heavy), with its negative control: the same measurements
- * for VUᵀ at n only — one size shows the measurements can fail; the heavy sizes would only repeat it.
+ * A polar-relation check at n (and the heavy sizes with --heavy) with its negative control: the same
+ * measurements for VUᵀ at n only — one size shows the measurements can fail; the heavy sizes would
+ * only repeat it. Shared by the left (H = GPᵀ) and right (K = PᵀG) relations.
  */
-export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
+export function polarRelationCheckWithControl(
+  name: string,
+  n: number,
+  measure: (size: number, seed: number, candidate: PolarCandidate) => Promise<Measurement[]>,
+  series?: (ms: Measurement[]) => Series[],
+): Check {
   return withControl(
     compute({
       name,
       backend: 'gpu.js-f32',
       sizes: atScaleShapes(n, n),
-      run: (ctx) => acrossSizes(ctx, n, (size) => polarRelationAtScale(size, kappa, ctx.seed)),
-      series: squareRootErrorSeries,
+      run: (ctx) => acrossSizes(ctx, n, (size) => measure(size, ctx.seed, 'UVᵀ')),
+      ...(series ? { series } : {}),
     }),
     TRANSPOSED_FACTOR_CONTROL,
     compute({
       name: `${name} [control: VUᵀ]`,
       backend: 'gpu.js-f32',
       sizes: [[n, n]],
-      run: (ctx) => polarRelationAtScale(n, kappa, ctx.seed, 'VUᵀ'),
+      run: (ctx) => measure(n, ctx.seed, 'VUᵀ'),
     }),
+  );
+}
+
+export function polarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
+  return polarRelationCheckWithControl(
+    name,
+    n,
+    (size, seed, candidate) => polarRelationAtScale(size, kappa, seed, candidate),
+    squareRootErrorSeries,
   );
 }

@@ -1,7 +1,4 @@
-import { acrossSizes, atScaleShapes } from './heavySizes.js';
 import { gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
-import { compute } from '../../engine/verify/checks/compute.js';
-import { withControl } from '../../engine/verify/checks/control.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check } from '../../engine/verify/types.js';
 import { frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
@@ -12,7 +9,7 @@ import {
   psdMargin,
   squareRootTolerance,
   symmetryTolerance,
-  TRANSPOSED_FACTOR_CONTROL,
+  polarRelationCheckWithControl,
   type PolarCandidate,
 } from './polarRelationAtScale.js';
 
@@ -73,21 +70,8 @@ export async function rightPolarRelationAtScale(
   ];
 }
 
-/** The check at n (and the heavy sizes), with its negative control for VUᵀ at n only (as polarRelationAtScaleCheck). */
 export function rightPolarRelationAtScaleCheck(name: string, n: number, kappa: number): Check {
-  return withControl(
-    compute({
-      name,
-      backend: 'gpu.js-f32',
-      sizes: atScaleShapes(n, n),
-      run: (ctx) => acrossSizes(ctx, n, (size) => rightPolarRelationAtScale(size, kappa, ctx.seed)),
-    }),
-    TRANSPOSED_FACTOR_CONTROL,
-    compute({
-      name: `${name} [control: VUᵀ]`,
-      backend: 'gpu.js-f32',
-      sizes: [[n, n]],
-      run: (ctx) => rightPolarRelationAtScale(n, kappa, ctx.seed, 'VUᵀ'),
-    }),
+  return polarRelationCheckWithControl(name, n, (size, seed, candidate) =>
+    rightPolarRelationAtScale(size, kappa, seed, candidate),
   );
 }
