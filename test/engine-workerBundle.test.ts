@@ -116,6 +116,12 @@ describe('the bundle judges as tsx does (same outcome, same message, same source
       expect(comparable(b)).toEqual(comparable(t));
     }
   });
+  test('a property file using mathjs (an external package, shared with the engine)', async () => {
+    const f = propertyFile('mathjs', "evaluate('sqrt(16) - 5')", "import { evaluate } from 'mathjs';");
+    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+    expect(b.kind).toBe('result');
+    expect(comparable(b)).toEqual(comparable(t));
+  });
   test('top-level await in the property file', async () => {
     const f = propertyFile('tla', 'v', 'const v = await Promise.resolve(-1);');
     const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];

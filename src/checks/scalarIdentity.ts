@@ -51,14 +51,23 @@ function evaluator(side: ScalarSide): (v: Record<string, number>) => number {
   };
 }
 
+// simplify is slow on long expressions (seconds) and a claim's checks are built more than once (the
+// headline run, its controls and mutants): one answer per pair of expressions per process.
+const zeroMemo = new Map<string, boolean>();
+
 /** `simplify(lhs − rhs) = 0` proves an identity; `false` only means mathjs could not show it. */
 export function symbolicallyZero(lhs: string, rhs: string): boolean {
-  try {
-    const d = simplify(`(${lhs}) - (${rhs})`);
-    return d.toString() === '0';
-  } catch {
-    return false;
+  const expr = `(${lhs}) - (${rhs})`;
+  let zero = zeroMemo.get(expr);
+  if (zero === undefined) {
+    try {
+      zero = simplify(expr).toString() === '0';
+    } catch {
+      zero = false;
+    }
+    zeroMemo.set(expr, zero);
   }
+  return zero;
 }
 
 /**
