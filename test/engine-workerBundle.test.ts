@@ -107,31 +107,29 @@ const comparable = (o: ProcessOutcome) =>
       ? { error: o.error }
       : o;
 
+/** The claim under the bundle and under tsx: the same outcome (checks, values, error text) under both. */
+async function underBoth(f: string): Promise<ProcessOutcome> {
+  const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
+  expect(comparable(b)).toEqual(comparable(t));
+  return b;
+}
+
 describe('the bundle judges as tsx does (same outcome, same message, same source line)', () => {
-  test('a holding check and a failing check', async () => {
-    for (const v of ['-1', '1']) {
-      const f = propertyFile(`same-${v === '1' ? 'fails' : 'holds'}`, v);
-      const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
-      expect(b.kind).toBe('result');
-      expect(comparable(b)).toEqual(comparable(t));
-    }
-  });
-  test('a property file using mathjs (an external package, shared with the engine)', async () => {
-    const f = propertyFile('mathjs', "evaluate('sqrt(16) - 5')", "import { evaluate } from 'mathjs';");
-    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
-    expect(b.kind).toBe('result');
-    expect(comparable(b)).toEqual(comparable(t));
-  });
-  test('top-level await in the property file', async () => {
-    const f = propertyFile('tla', 'v', 'const v = await Promise.resolve(-1);');
-    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
-    expect(b.kind).toBe('result');
-    expect(comparable(b)).toEqual(comparable(t));
+  test.each([
+    ['a holding check', 'holds', '-1', ''],
+    ['a failing check', 'fails', '1', ''],
+    [
+      'a property file using mathjs (an external package, shared with the engine)',
+      'mathjs',
+      "evaluate('sqrt(16) - 5')",
+      "import { evaluate } from 'mathjs';",
+    ],
+    ['top-level await in the property file', 'tla', 'v', 'const v = await Promise.resolve(-1);'],
+  ])('%s', async (_, name, value, extra) => {
+    expect((await underBoth(propertyFile(name, value, extra))).kind).toBe('result');
   });
   test('a property file that throws at import: the error names the .ts file and line under both', async () => {
-    const f = propertyFile('throws', '-1', "if (Date.now() > 0) throw new Error('bad at import');");
-    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
-    expect(comparable(b)).toEqual(comparable(t));
+    const b = await underBoth(propertyFile('throws', '-1', "if (Date.now() > 0) throw new Error('bad at import');"));
     expect(b.kind === 'error' && b.error).toMatch(
       /throws\.property\.ts: failed to import: bad at import \(.*throws\.property\.ts:4:\d+\)/,
     );
@@ -139,8 +137,7 @@ describe('the bundle judges as tsx does (same outcome, same message, same source
   test('verifyClaim with another file’s URL is caught under both', async () => {
     const f = propertyFile('wrong-url', '-1');
     writeFileSync(f, readFileSync(f, 'utf8').replace('import.meta.url', "'file:///elsewhere.ts'"));
-    const [b, t] = [await runUnder('bundle', f), await runUnder('tsx', f)];
-    expect(comparable(b)).toEqual(comparable(t));
+    const b = await underBoth(f);
     expect(b.kind === 'error' && b.error).toMatch(
       /called with the import\.meta\.url of .*elsewhere\.ts, not of this property file/,
     );
