@@ -10,7 +10,7 @@ export const REPORT_FILE = 'verification.json';
  * Writes `text` to `file` atomically: a temporary file in the same directory, then a rename, so a
  * kill at any moment leaves either the old report or the new one — never a truncated file.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
   try {
     writeFileSync(tmp, text);

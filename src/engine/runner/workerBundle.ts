@@ -21,11 +21,12 @@
  * (if any) is the one the user sees: the bundle is an optimisation, never a different judge.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildResult, PluginBuild } from 'esbuild';
 import { projectRoot } from '../registry/paths.js';
+import { writeFileAtomic } from '../report/writeReport.js';
 import { bundlableJs, compilerOptionsFor } from './bundlableJs.js';
 
 /** The recipe is this file and bundlableJs.ts: when either changes, every cached bundle is rebuilt. */
@@ -88,7 +89,6 @@ function cached(propertyFile: string, esbuildVersion: string): string | null {
     return null;
   }
   if (meta.recipe !== recipe() || meta.esbuild !== esbuildVersion || meta.propertyFile !== propertyFile) return null;
-  for (const f of tsconfigsOf(propertyFile)) if (!(f in meta.inputs)) return null;
   for (const [f, h] of Object.entries(meta.inputs)) if ((contentHash(f) ?? ABSENT) !== h) return null;
   const file = join(BUNDLE_DIR, meta.bundle);
   try {
@@ -224,13 +224,8 @@ export async function workerBundle(propertyFile: string): Promise<WorkerBundle> 
   }
   for (const f of tsconfigsOf(propertyFile)) inputs[f] = contentHash(f) ?? ABSENT;
   mkdirSync(BUNDLE_DIR, { recursive: true });
-  // Each file is written under a temporary name and renamed: concurrent runs never read half a file.
-  const put = (path: string, text: string | Uint8Array) => {
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  };
-  for (const f of result.outputFiles) put(f.path, f.contents);
+  // Written atomically (temporary file + rename): concurrent runs never read half a file.
+  for (const f of result.outputFiles) writeFileAtomic(f.path, f.contents);
   const meta: Meta = {
     recipe: recipe(),
     esbuild: esbuild.version,
@@ -238,7 +233,7 @@ export async function workerBundle(propertyFile: string): Promise<WorkerBundle> 
     bundle: basename(outfile),
     inputs,
   };
-  put(metaFileFor(propertyFile), JSON.stringify(meta, null, 1));
+  writeFileAtomic(metaFileFor(propertyFile), JSON.stringify(meta, null, 1));
   sweep();
   return { file: outfile, built: true };
 }
