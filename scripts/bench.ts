@@ -67,6 +67,11 @@ async function suiteFigures(): Promise<{ measuredAt: string; cold: SuiteRun; war
   return { measuredAt, cold, warm, heavy: heavy ? await timeSuite(ROOT, ['--heavy'], progress) : null };
 }
 
+function writeBench(report: object): void {
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
+}
+
 /** The previous reports/bench.json, to keep what this run does not measure. */
 function previousBench(): Record<string, unknown> {
   try {
@@ -272,8 +277,7 @@ async function main(): Promise<void> {
   const suite = timesSuite ? await suiteFigures() : null;
   if (suiteOnly) {
     // Only the suite's block changes; the kernel rows stay those of the last full bench.
-    mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, JSON.stringify({ ...previousBench(), suite }, null, 2) + '\n');
+    writeBench({ ...previousBench(), suite });
     process.stdout.write(`${suiteLines(suite!).join('\n')}\nwrote ${OUT} (suite only)\n`);
     return;
   }
@@ -544,9 +548,7 @@ async function main(): Promise<void> {
     // Kept from the last run that timed it when this one did not (--quick, --matmul-only).
     suite: suite ?? previousBench().suite ?? null,
   };
-  const out = OUT;
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  writeBench(report);
 
   const pad = (s: string, w: number) => s.padEnd(w);
   const lines = [
@@ -559,7 +561,7 @@ async function main(): Promise<void> {
     ...Object.entries(ratios).map(([k, v]) => `${k} = ${v}`),
     '',
     ...(suite ? suiteLines(suite) : []),
-    `wrote ${out} (${report.environment.wallSeconds} s)`,
+    `wrote ${OUT} (${report.environment.wallSeconds} s)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 

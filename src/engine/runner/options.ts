@@ -27,7 +27,7 @@ export interface SuiteOptions {
 export const DEFAULT_CLAIM_LIMIT_S = 300;
 /** The whole run: ≈ 2 min here; CI allows 90 min, so 30 min catches a runaway long before that. */
 export const DEFAULT_RUN_LIMIT_S = 1800;
-/** Heavy mode (n = 4096 on 2 cores: the costliest claim took 3.2 min, the whole tier 7.7 min) gets ×10 per claim, capped. */
+/** Heavy mode (n = 4096 on 2 cores: the costliest claim took 2.7 min, the whole tier 5–6 min) gets ×10 per claim, capped. */
 export const HEAVY_FACTOR = 10;
 export const HEAVY_CLAIM_CAP_S = 1200;
 export const HEAVY_RUN_LIMIT_S = 5400;
