@@ -48,6 +48,25 @@ export function psdMargin(sigmaMin: number, X: string): Tolerance {
 }
 
 /**
+ * What both polar relations (this one and rightPolarRelationAtScale) start from: G = UΣVᵀ with
+ * geometric σ (condition κ), the candidate factor P; G and Pᵀ in f32; |tr(GᵀP) − Σσ| in f64 (the trace
+ * of H = GPᵀ and of K = PᵀG alike); and where it ran, for each measurement's detail.
+ */
+export async function polarRelationCase(n: number, kappa: number, seed: number, candidate: PolarCandidate) {
+  const { backend, label } = await getGpu();
+  const sigma = geometricSigma(n, kappa);
+  const s = candidateOf(syntheticSvd(n, sigma, seed), candidate);
+  return {
+    sigma,
+    s,
+    G: toF32(s.G),
+    Pt: toF32(transposeF64(s.P) as F64Matrix),
+    traceGap: Math.abs(frobeniusInnerFlat(s.G, s.P) - sigma.reduce((x, y) => x + y, 0)),
+    where: { n, kappa, backend: label, gpuBackend: backend },
+  };
+}
+
+/**
  * (GGᵀ)^{-1/2}G = P for square full-rank G and orthogonal P ⇔ H := GPᵀ is symmetric positive
  * semi-definite with H² = GGᵀ (the PSD square root is unique). Checking that costs four f32
  * products on gpu.js, where a direct inverse square root at n = 1024 would need an O(n³)
@@ -64,21 +83,14 @@ export async function polarRelationAtScale(
   seed: number,
   candidate: PolarCandidate = 'UVᵀ',
 ): Promise<Measurement[]> {
-  const { backend, label } = await getGpu();
-  const sigma = geometricSigma(n, kappa);
-  const s = candidateOf(syntheticSvd(n, sigma, seed), candidate);
-  const G = toF32(s.G),
-    P = toF32(s.P);
-  const Pt = toF32(transposeF64(s.P) as F64Matrix);
+  const { sigma, s, G, Pt, traceGap, where } = await polarRelationCase(n, kappa, seed, candidate);
+  const P = toF32(s.P);
   const H = await matmul(G, Pt);
   const HH = await matmul(H, H);
   const GGt = await gramAAt(G);
   const PPt = await gramAAt(P);
   const a = frobenius(G) * frobenius(P);
   const cross = sampledProductCheck(H, G, Pt, seed);
-  const sumSigma = sigma.reduce((x, y) => x + y, 0);
-  const traceGap = Math.abs(frobeniusInnerFlat(s.G, s.P) - sumSigma);
-  const where = { n, kappa, backend: label, gpuBackend: backend };
   const orthogonality = tolerance(
     gamma(n + 2) + REFLECTOR_CONSTRUCTION_FACTOR * n * U64,
     `γ_{n+2}(u32) + ${REFLECTOR_CONSTRUCTION_FACTOR}·n·u64: the f32 product PPᵀ errs by ≤ γ_{n+2}‖P‖_F² (Higham Lemma 3.1, u32 = 2^-24), and P = UVᵀ is orthogonal up to its construction: ${REFLECTOR_CONSTRUCTION_WHY}`,
@@ -156,7 +168,7 @@ export type PolarCandidate = 'UVᵀ' | 'VUᵀ';
 export const TRANSPOSED_FACTOR_CONTROL = 'the claimed factor transposed: VUᵀ for UVᵀ (a dropped transpose)';
 
 /** The synthetic SVD with P replaced by the candidate factor (G, σ unchanged). */
-export function candidateOf<S extends { P: F64Matrix }>(s: S, candidate: PolarCandidate): S {
+function candidateOf<S extends { P: F64Matrix }>(s: S, candidate: PolarCandidate): S {
   return candidate === 'UVᵀ' ? s : { ...s, P: transposeF64(s.P) as F64Matrix };
 }
 

@@ -1,11 +1,10 @@
-import { gramAtA, getGpu, matmul, toF32, type F64Matrix } from '../../gpu/index.js';
+import { gramAtA, matmul } from '../../gpu/index.js';
 import type { Measurement } from '../../engine/verify/checks/measurement.js';
 import type { Check } from '../../engine/verify/types.js';
-import { frobenius, frobeniusDiff, frobeniusInnerFlat, transposeF64 } from './flat.js';
+import { frobenius, frobeniusDiff } from './flat.js';
 import { crossCheckRatioTolerance, sampledProductCheck } from './sampledCrossCheck.js';
-import { geometricSigma, syntheticSvd } from './syntheticSvd.js';
 import {
-  candidateOf,
+  polarRelationCase,
   psdMargin,
   squareRootTolerance,
   symmetryTolerance,
@@ -28,19 +27,12 @@ export async function rightPolarRelationAtScale(
   seed: number,
   candidate: PolarCandidate = 'UVᵀ',
 ): Promise<Measurement[]> {
-  const { backend, label } = await getGpu();
-  const sigma = geometricSigma(n, kappa);
-  const s = candidateOf(syntheticSvd(n, sigma, seed), candidate);
-  const G = toF32(s.G);
-  const Pt = toF32(transposeF64(s.P) as F64Matrix);
+  const { sigma, s, G, Pt, traceGap, where } = await polarRelationCase(n, kappa, seed, candidate);
   const K = await matmul(Pt, G);
   const KK = await matmul(K, K);
   const GtG = await gramAtA(G);
   const a = frobenius(G) * frobenius(s.P);
   const cross = sampledProductCheck(K, Pt, G, seed);
-  const sumSigma = sigma.reduce((x, y) => x + y, 0);
-  const traceGap = Math.abs(frobeniusInnerFlat(s.P, s.G) - sumSigma);
-  const where = { n, kappa, backend: label, gpuBackend: backend };
   return [
     {
       value: cross.worstRatio,
